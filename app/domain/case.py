@@ -1,0 +1,253 @@
+"""The patient case (`bonemet-case/1`) as typed, immutable-by-convention dataclasses.
+
+This is the domain's single picture of a patient: the rule engine reads it, the data layer
+maps registry rows to and from it, the case-file reader (`app.domain.casefile`) parses JSON
+into it. Field names and allowed values follow ``clinical-rules.md`` §10 exactly.
+
+Conventions:
+- ``None`` means unknown / not recorded; an empty list means "recorded, none" only where the
+  rule book says so (``Cancer.visceral_metastases``); every other absent list is ``[]``.
+- Each dated record keeps its calendar ``date`` (what the rules use) and, when the source gave
+  a time, the full ``at`` date-time (kept for display and round trips).
+- ``rid`` is the registry's record id when the case was loaded from the database (``None`` for
+  case files); it lets a finding point back to the record behind it. It never takes part in
+  equality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+SCHEMA = "bonemet-case/1"
+
+SEXES = ("female", "male", "other", "unknown")
+HISTOLOGIES = ("adenocarcinoma", "squamous", "sclc", "large_cell", "nsclc_nos", "other")
+STAGES = (
+    "0", "IA1", "IA2", "IA3", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IVA", "IVB",
+    "I", "II", "III", "IV",
+)
+SYMPTOM_KINDS = ("bone_pain", "neuro_deficit")
+PAIN_PATTERNS = ("fixed", "migratory")
+ANALYTES = (
+    "ALP", "BALP", "CTX", "PINP", "CA", "ICA", "ALB", "CREA", "VITD", "GGT", "CRP", "LDH",
+    "PLT", "TBIL",
+)
+MODALITIES = ("bone_scan", "mri", "ct", "xray", "pet_ct")
+IMAGING_RESULTS = ("positive", "negative", "equivocal")
+LESION_PATTERNS = ("osteolytic", "osteoblastic", "mixed")
+BIOPSY_RESULTS = ("positive", "negative", "nondiagnostic")
+BONES = (
+    "vertebra", "femur", "tibia", "fibula", "humerus", "radius", "ulna", "pelvis", "rib",
+    "sternum", "skull", "scapula", "clavicle", "other",
+)
+LOWER_LIMB_BONES = ("femur", "tibia", "fibula")
+UPPER_LIMB_BONES = ("humerus", "radius", "ulna")
+LONG_BONES = LOWER_LIMB_BONES + UPPER_LIMB_BONES
+VERTEBRAL_LEVELS = (
+    tuple(f"C{i}" for i in range(1, 8))
+    + tuple(f"T{i}" for i in range(1, 13))
+    + tuple(f"L{i}" for i in range(1, 6))
+    + tuple(f"S{i}" for i in range(1, 6))
+)
+SIDES = ("left", "right", "midline", "bilateral")
+LIMBS = ("upper", "lower")
+VERTEBRAL_PAIN = ("mechanical", "occasional", "none")
+LIMB_PAIN = ("none", "mild", "moderate", "functional")
+ALIGNMENTS = ("subluxation", "deformity", "normal")
+COLLAPSES = ("gt50", "lt50", "none_gt50_involved", "none")
+POSTEROLATERAL = ("bilateral", "unilateral", "none")
+SIZES = ("lt_third", "third_to_two_thirds", "gt_two_thirds")
+ESCC_GRADES = ("0", "1a", "1b", "1c", "2", "3")
+FRANKEL = ("A", "B", "C", "D", "E")
+DRUGS = (
+    "denosumab", "zoledronic_acid", "pamidronate", "ibandronate", "incadronate", "clodronate",
+)
+BISPHOSPHONATES = tuple(d for d in DRUGS if d != "denosumab")
+MINOR_DENTAL = ("root_canal", "scaling", "filling", "crown")
+INVASIVE_DENTAL = ("extraction", "implant", "periodontal_surgery", "oral_surgery")
+DENTAL_KINDS = MINOR_DENTAL + INVASIVE_DENTAL
+EVENT_KINDS = (
+    "pathological_fracture", "fracture", "spinal_cord_compression", "radiotherapy",
+    "surgery_to_bone", "vertebroplasty", "hypercalcaemia", "onj",
+)
+PLANNABLE_EVENTS = ("radiotherapy", "surgery_to_bone", "vertebroplasty")
+STATUSES = ("confirmed", "suspected", "not_found", "unknown")
+
+
+def _rid() -> int | None:
+    return field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Patient:
+    mrn: str
+    name: str | None = None
+    sex: str | None = None
+    birth_date: date | None = None
+    weight_kg: float | None = None
+    osteoporosis: bool | None = None
+
+
+@dataclass
+class Cancer:
+    histology: str | None = None
+    stage: str | None = None
+    drivers: list[str] | None = None
+    targeted_therapy: bool | None = None
+    immunotherapy: bool | None = None
+    prior_chemotherapy: bool | None = None
+    visceral_treatable: bool | None = None
+    disseminated: bool | None = None
+    visceral_metastases: list[str] | None = None
+    visceral_lesion_count: int | None = None
+    ecog: int | None = None
+    kps: int | None = None
+    frankel: str | None = None
+
+
+@dataclass
+class Symptom:
+    date: date
+    kind: str
+    pattern: str | None = None
+    site: str | None = None
+    mechanical: bool | None = None
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Lab:
+    date: date
+    analyte: str
+    value: float
+    unit: str
+    ref_low: float | None = None
+    ref_high: float | None = None
+    fasting: bool | None = None
+    method: str | None = None
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Imaging:
+    date: date
+    modality: str
+    region: str
+    result: str
+    pattern: str | None = None
+    bone_destruction: bool | None = None
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Biopsy:
+    date: date
+    region: str
+    result: str
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Lesion:
+    region: str
+    bone: str
+    level: str | None = None
+    side: str | None = None
+    limb: str | None = None
+    peritrochanteric: bool = False
+    pattern: str | None = None
+    pain: str | None = None
+    alignment: str | None = None
+    collapse: str | None = None
+    posterolateral: str | None = None
+    size: str | None = None
+    escc: str | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Administration:
+    date: date
+    drug: str
+    dose_mg: float
+    planned: bool = False
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Stop:
+    drug: str
+    date: date
+    reason: str | None = None
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Bma:
+    administrations: list[Administration] = field(default_factory=list)
+    interval_days: dict[str, int] = field(default_factory=dict)
+    stops: list[Stop] = field(default_factory=list)
+
+
+@dataclass
+class Supplements:
+    calcium: bool | None = None
+    vitamin_d: bool | None = None
+
+
+@dataclass
+class DentalProcedure:
+    date: date
+    kind: str
+    planned: bool = False
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class Dental:
+    exams: list[date] = field(default_factory=list)
+    procedures: list[DentalProcedure] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    date: date
+    kind: str
+    region: str | None = None
+    vertebral: bool | None = None
+    planned: bool = False
+    at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class StatusOverride:
+    status: str
+    date: date
+    by: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class Case:
+    patient: Patient
+    cancer: Cancer = field(default_factory=Cancer)
+    symptoms: list[Symptom] = field(default_factory=list)
+    labs: list[Lab] = field(default_factory=list)
+    imaging: list[Imaging] = field(default_factory=list)
+    biopsies: list[Biopsy] = field(default_factory=list)
+    lesions: list[Lesion] = field(default_factory=list)
+    bma: Bma = field(default_factory=Bma)
+    supplements: Supplements = field(default_factory=Supplements)
+    dental: Dental = field(default_factory=Dental)
+    events: list[Event] = field(default_factory=list)
+    status_override: StatusOverride | None = None
+    schema: str = SCHEMA

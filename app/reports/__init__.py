@@ -1,0 +1,1 @@
+"""Printed documents (reportlab): care plans and MDT packs. Pure: DTO in, PDF bytes out."""

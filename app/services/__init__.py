@@ -1,0 +1,1 @@
+"""Use cases: one session per user action, audit trail, backups."""

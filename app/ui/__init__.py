@@ -1,0 +1,1 @@
+"""Qt (PySide6) user interface: the only layer that imports Qt or pyqtgraph."""
