@@ -15,12 +15,8 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = (
-    "app.cli.assess_cmd",
-    "app.cli.rules_cmd",
-    "app.cli.case_cmd",
-    "app.cli.demo_cmd",
-    "app.cli.db_cmd",
+COMMAND_MODULES: tuple[str, ...] = (
+    # one line per command module; keep this list sorted
 )
 
 
