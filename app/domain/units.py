@@ -31,9 +31,10 @@ def normalise_unit(unit: str) -> str:
 
 def _a(key, name, canonical, units: dict[str, float], loinc, display) -> AnalyteInfo:
     factors = {normalise_unit(u): f for u, f in units.items()}
-    loinc_map = (
-        {normalise_unit(u): c for u, c in loinc.items()} if isinstance(loinc, dict) else {"*": loinc}
-    )
+    if isinstance(loinc, dict):
+        loinc_map = {normalise_unit(u): c for u, c in loinc.items()}
+    else:
+        loinc_map = {"*": loinc}
     return AnalyteInfo(key, name, canonical, factors, loinc_map, tuple(display))
 
 
