@@ -1,0 +1,156 @@
+"""Opening the registry database: an SQLite file (default) or a server by URL.
+
+Nothing is opened at import time. :func:`open_database` takes a file path, a database URL
+(``sqlite:///…``, ``postgresql+psycopg://…``) or ``None`` for the default file in the user data
+directory, and returns a :class:`Database` with a session-per-unit-of-work helper.
+
+SQLite connections get, on every connect: ``foreign_keys=ON``, ``journal_mode=WAL``,
+``synchronous=FULL`` (records survive power loss) and ``busy_timeout``. The driver's own
+transaction handling is replaced by an explicit ``BEGIN`` so that transactions (including
+migrations' DDL) are real and atomic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_DIR_NAME = "BoneMet"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def default_sqlite_path() -> Path:
+    """The default registry file: ``<user data dir>/BoneMet/registry.sqlite``."""
+    return _data_dir() / "registry.sqlite"
+
+
+def demo_sqlite_path() -> Path:
+    """The demo registry file: ``<user data dir>/BoneMet/demo.sqlite``."""
+    return _data_dir() / "demo.sqlite"
+
+
+class DatabaseTargetError(ValueError):
+    """The --db value is neither a usable file path nor a supported database URL."""
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Driver-level autocommit: SQLAlchemy emits BEGIN itself (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    try:
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        conn.exec_driver_sql("BEGIN")
+
+
+@dataclass
+class Database:
+    """An open registry database (engine + session factory)."""
+
+    engine: Engine
+    sqlite_path: Path | None = None
+    _factory: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def url_display(self) -> str:
+        """The URL with any password masked."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error."""
+        session = self._factory()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def describe(self) -> str:
+        """A short description for the status bar (no password)."""
+        if self.is_sqlite:
+            return f"SQLite: {self.sqlite_path}" if self.sqlite_path else "SQLite (in memory)"
+        url = self.engine.url
+        host = url.host or "localhost"
+        port = f":{url.port}" if url.port else ""
+        return f"{url.get_backend_name()}: {url.database or ''}@{host}{port}"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _is_url(text: str) -> bool:
+    return "://" in text
+
+
+def open_database(target: str | Path | None = None) -> Database:
+    """Open a database: ``None`` = the default SQLite file; a path = that SQLite file (its
+    folder is created); a URL = that database. Nothing is created in the schema (see
+    :func:`app.data.migrate.ensure_schema`)."""
+    if target is None:
+        target = default_sqlite_path()
+    if isinstance(target, str) and _is_url(target):
+        try:
+            url = make_url(target)
+        except Exception as exc:
+            raise DatabaseTargetError("--db: not a valid database URL") from exc
+        backend = url.get_backend_name()
+        if backend not in ("sqlite", "postgresql"):
+            raise DatabaseTargetError(f"--db: unsupported database {backend!r}")
+        if backend == "postgresql" and url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        sqlite_path = None
+        if backend == "sqlite" and url.database and url.database != ":memory:":
+            sqlite_path = Path(url.database).expanduser().resolve()
+            sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            url = url.set(database=str(sqlite_path))
+        return _make(url, sqlite_path)
+    path = Path(target).expanduser().resolve()
+    if path.exists() and path.is_dir():
+        raise DatabaseTargetError("--db: is a folder, not a database file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return _make(make_url(f"sqlite:///{path}"), path)
+
+
+def _make(url, sqlite_path: Path | None) -> Database:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:
+            raise DatabaseTargetError(
+                "--db: the PostgreSQL driver is not installed (pip install 'psycopg[binary]')"
+            ) from exc
+    return Database(engine=engine, sqlite_path=sqlite_path)
