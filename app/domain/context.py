@@ -145,6 +145,8 @@ class CaseView:
         self.params = params
         self.status: Any = None  # set by the assessment (StatusResult) before rules run
         self.memo: dict[str, Any] = {}
+        # missing inputs reported by rules (rules-hook: view.missing.add(input_key, rule_id))
+        self.missing = Missing()
 
     # ---- dated records -------------------------------------------------------------------
     def _visible(self, d: date) -> bool:
