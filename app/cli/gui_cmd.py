@@ -1,0 +1,128 @@
+"""``bonemet`` without a command: start the desktop app on the chosen registry.
+
+Database: ``--db PATH|URL``; ``--demo`` = the demo registry (created on first use); otherwise
+the default file in the user data directory. The schema is checked and brought to head before
+any window opens; a database written by a newer BoneMet (or not a BoneMet registry at all) is
+refused with a clear message and exit code 2. Qt is imported only here, lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+
+class GuiStartError(Exception):
+    """Start-up failed; the message was already reported. ``code`` is the exit code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass
+class GuiSession:
+    """What :func:`prepare_gui` built (the caller runs ``app.exec()``)."""
+
+    app: Any  # QApplication
+    window: Any  # app.ui.main_window.MainWindow
+    db: Any  # app.data.engine.Database
+    translations: Any  # app.ui.app.Translations
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (e.g. some containers)
+        return "unknown"
+
+
+def _report(app: Any, title: str, message: str, detail: str, *, show_dialog: bool) -> None:
+    print(f"bonemet: {message}" + (f"\n{detail}" if detail else ""), file=sys.stderr)
+    if show_dialog and app is not None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+        if detail:
+            box.setInformativeText(detail)
+        box.exec()
+
+
+def resolve_target(args: argparse.Namespace) -> Any:
+    """The database target: ``--db``, the demo registry for ``--demo``, or the default file."""
+    from app.data.engine import default_sqlite_path, demo_sqlite_path
+
+    if getattr(args, "db", None):
+        return args.db
+    if getattr(args, "demo", False):
+        from app.services.demo import ensure_demo_registry
+
+        return ensure_demo_registry(demo_sqlite_path())
+    return default_sqlite_path()
+
+
+def prepare_gui(
+    args: argparse.Namespace, argv: list[str] | None = None, *, show_dialogs: bool = True
+) -> GuiSession:
+    """Create the application, open and check the database, build the registry window."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.data.engine import DatabaseTargetError, open_database
+    from app.data.migrate import SchemaError, SchemaTooNewError, ensure_schema
+    from app.services.registry import RegistryService
+    from app.ui.app import Translations, create_application, resolve_language
+    from app.ui.main_window import MainWindow
+
+    app = create_application(argv if argv is not None else sys.argv[:1])
+    translations = Translations(app)
+    translations.install(resolve_language(getattr(args, "lang", None)))
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Startup", text)
+
+    title = tr("BoneMet Workstation")
+    try:
+        db = open_database(resolve_target(args))
+    except DatabaseTargetError as exc:
+        _report(app, title, tr("This database cannot be opened."), str(exc),
+                show_dialog=show_dialogs)
+        raise GuiStartError(2) from None
+    try:
+        ensure_schema(db)
+    except SchemaTooNewError as exc:
+        db.dispose()
+        _report(app, title, tr("This database was written by a newer version of BoneMet. "
+                               "Update BoneMet to open it; the database was not changed."),
+                str(exc), show_dialog=show_dialogs)
+        raise GuiStartError(2) from None
+    except SchemaError as exc:
+        db.dispose()
+        _report(app, title, tr("This database cannot be opened."), str(exc),
+                show_dialog=show_dialogs)
+        raise GuiStartError(2) from None
+    except Exception as exc:  # unreachable server, unreadable file, …
+        db.dispose()
+        first_line = str(exc).splitlines()[0] if str(exc) else ""
+        _report(app, title, tr("The database could not be opened."),
+                f"{type(exc).__name__}: {first_line}", show_dialog=show_dialogs)
+        raise GuiStartError(1) from None
+
+    service = RegistryService(db, _actor())
+    window = MainWindow(service, db.describe(), translations)
+    return GuiSession(app, window, db, translations)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Start the GUI and run it until the main window closes; returns the exit code."""
+    try:
+        session = prepare_gui(args)
+    except GuiStartError as exc:
+        return exc.code
+    session.window.show()
+    try:
+        return int(session.app.exec())
+    finally:
+        session.db.dispose()
