@@ -80,34 +80,55 @@ def prepare_gui(
     translations = Translations(app)
     translations.install(resolve_language(getattr(args, "lang", None)))
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Startup", text)
-
-    title = tr("BoneMet Workstation")
+    translate = QCoreApplication.translate
+    title = translate("Startup", "BoneMet Workstation")
     try:
         db = open_database(resolve_target(args))
     except DatabaseTargetError as exc:
-        _report(app, title, tr("This database cannot be opened."), str(exc),
-                show_dialog=show_dialogs)
+        _report(
+            app,
+            title,
+            translate("Startup", "This database cannot be opened."),
+            str(exc),
+            show_dialog=show_dialogs,
+        )
         raise GuiStartError(2) from None
     try:
         ensure_schema(db)
     except SchemaTooNewError as exc:
         db.dispose()
-        _report(app, title, tr("This database was written by a newer version of BoneMet. "
-                               "Update BoneMet to open it; the database was not changed."),
-                str(exc), show_dialog=show_dialogs)
+        _report(
+            app,
+            title,
+            translate(
+                "Startup",
+                "This database was written by a newer version of BoneMet. "
+                "Update BoneMet to open it; the database was not changed.",
+            ),
+            str(exc),
+            show_dialog=show_dialogs,
+        )
         raise GuiStartError(2) from None
     except SchemaError as exc:
         db.dispose()
-        _report(app, title, tr("This database cannot be opened."), str(exc),
-                show_dialog=show_dialogs)
+        _report(
+            app,
+            title,
+            translate("Startup", "This database cannot be opened."),
+            str(exc),
+            show_dialog=show_dialogs,
+        )
         raise GuiStartError(2) from None
     except Exception as exc:  # unreachable server, unreadable file, …
         db.dispose()
         first_line = str(exc).splitlines()[0] if str(exc) else ""
-        _report(app, title, tr("The database could not be opened."),
-                f"{type(exc).__name__}: {first_line}", show_dialog=show_dialogs)
+        _report(
+            app,
+            title,
+            translate("Startup", "The database could not be opened."),
+            f"{type(exc).__name__}: {first_line}",
+            show_dialog=show_dialogs,
+        )
         raise GuiStartError(1) from None
 
     service = RegistryService(db, _actor())

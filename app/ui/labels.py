@@ -13,17 +13,17 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.dates import age_on
 
+translate = QCoreApplication.translate
+
 NONE_TEXT = "—"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
 
 
 def sex_label(code: str | None) -> str:
     labels = {
-        "female": _t("Female"), "male": _t("Male"), "other": _t("Other"),
-        "unknown": _t("Unknown"),
+        "female": translate("Labels", "Female"),
+        "male": translate("Labels", "Male"),
+        "other": translate("Labels", "Other"),
+        "unknown": translate("Labels", "Unknown"),
     }
     return NONE_TEXT if code is None else labels.get(code, code)
 
@@ -31,52 +31,59 @@ def sex_label(code: str | None) -> str:
 def sex_short(code: str | None) -> str:
     """One-letter sex for the dense registry column (F/M/O/?)."""
     labels = {
-        "female": _t("F"), "male": _t("M"), "other": _t("O"), "unknown": "?",
+        "female": translate("Labels", "F"),
+        "male": translate("Labels", "M"),
+        "other": translate("Labels", "O"),
+        "unknown": "?",
     }
     return NONE_TEXT if code is None else labels.get(code, code)
 
 
 def histology_label(code: str | None) -> str:
     labels = {
-        "adenocarcinoma": _t("Adenocarcinoma"),
-        "squamous": _t("Squamous cell"),
-        "sclc": _t("Small cell (SCLC)"),
-        "large_cell": _t("Large cell"),
-        "nsclc_nos": _t("NSCLC NOS"),
-        "other": _t("Other"),
+        "adenocarcinoma": translate("Labels", "Adenocarcinoma"),
+        "squamous": translate("Labels", "Squamous cell"),
+        "sclc": translate("Labels", "Small cell (SCLC)"),
+        "large_cell": translate("Labels", "Large cell"),
+        "nsclc_nos": translate("Labels", "NSCLC NOS"),
+        "other": translate("Labels", "Other"),
     }
     return NONE_TEXT if code is None else labels.get(code, code)
 
 
 def bm_status_label(code: str | None) -> str:
     labels = {
-        "confirmed": _t("Confirmed"),
-        "suspected": _t("Suspected"),
-        "not_found": _t("Not found"),
-        "unknown": _t("Unknown"),
+        "confirmed": translate("Labels", "Confirmed"),
+        "suspected": translate("Labels", "Suspected"),
+        "not_found": translate("Labels", "Not found"),
+        "unknown": translate("Labels", "Unknown"),
     }
     return NONE_TEXT if code is None else labels.get(code, code)
 
 
 def drug_label(code: str | None) -> str:
     labels = {
-        "denosumab": _t("Denosumab"),
-        "zoledronic_acid": _t("Zoledronic acid"),
-        "pamidronate": _t("Pamidronate"),
-        "ibandronate": _t("Ibandronate"),
-        "incadronate": _t("Incadronate"),
-        "clodronate": _t("Clodronate"),
+        "denosumab": translate("Labels", "Denosumab"),
+        "zoledronic_acid": translate("Labels", "Zoledronic acid"),
+        "pamidronate": translate("Labels", "Pamidronate"),
+        "ibandronate": translate("Labels", "Ibandronate"),
+        "incadronate": translate("Labels", "Incadronate"),
+        "clodronate": translate("Labels", "Clodronate"),
     }
     return NONE_TEXT if code is None else labels.get(code, code)
 
 
 def severity_label(code: str | None) -> str:
-    labels = {"critical": _t("Critical"), "warning": _t("Warning"), "info": _t("Info")}
+    labels = {
+        "critical": translate("Labels", "Critical"),
+        "warning": translate("Labels", "Warning"),
+        "info": translate("Labels", "Info"),
+    }
     return NONE_TEXT if code is None else labels.get(code, code)
 
 
 def language_label(code: str | None) -> str:
-    labels = {"zh": _t("Chinese"), "en": _t("English")}
+    labels = {"zh": translate("Labels", "Chinese"), "en": translate("Labels", "English")}
     return NONE_TEXT if code is None else labels.get(code, code)
 
 
@@ -98,5 +105,5 @@ def histology_stage_text(histology: str | None, stage: str | None) -> str:
         return NONE_TEXT
     parts = [histology_label(histology) if histology else NONE_TEXT]
     if stage:
-        parts.append(_t("stage %1").replace("%1", stage))
+        parts.append(translate("Labels", "stage %1").replace("%1", stage))
     return " · ".join(parts)

@@ -34,32 +34,49 @@ from app.services.registry import (
 )
 from app.ui import labels
 
+translate = QCoreApplication.translate
+
 FIELDS = ("mrn", "name", "sex", "birth_date", "weight_kg", "osteoporosis", "language", "phone")
 _ERROR_STYLE = "color: #b00020;"
 
 
 def error_message(field: str, code: str, fallback: str = "") -> str:
     """The translated message for a service error code (the English fallback if unknown)."""
-    def t(text: str) -> str:
-        return QCoreApplication.translate("PatientDialog", text)
-
     messages = {
-        ("mrn", "required"): t("Enter the MRN (medical record number)."),
-        ("mrn", "duplicate"): t("Another patient already has this MRN."),
-        ("mrn", "too_long"): t("The MRN is too long."),
-        ("mrn", "bad_chars"): t("The MRN contains characters that are not allowed."),
-        ("name", "too_long"): t("The name is too long."),
-        ("sex", "invalid"): t("Choose the sex from the list."),
-        ("birth_date", "future"): t("The birth date is in the future."),
-        ("birth_date", "too_old"): t("The birth date is more than 120 years ago."),
-        ("birth_date", "too_young"): t("The patient must be at least 18 years old."),
-        ("birth_date", "format"): t("Enter the date as YYYY-MM-DD, e.g. 1958-03-21."),
-        ("weight_kg", "out_of_range"): t("The weight must be between 20 and 300 kg."),
-        ("weight_kg", "format"): t("Enter the weight in kg as a number, e.g. 62.5."),
-        ("language", "invalid"): t("Choose Chinese or English."),
-        ("phone", "invalid"): t("Enter a valid phone number (digits, spaces, +, -)."),
+        ("mrn", "required"): translate("PatientDialog", "Enter the MRN (medical record number)."),
+        ("mrn", "duplicate"): translate("PatientDialog", "Another patient already has this MRN."),
+        ("mrn", "too_long"): translate("PatientDialog", "The MRN is too long."),
+        ("mrn", "bad_chars"): translate(
+            "PatientDialog", "The MRN contains characters that are not allowed."
+        ),
+        ("name", "too_long"): translate("PatientDialog", "The name is too long."),
+        ("sex", "invalid"): translate("PatientDialog", "Choose the sex from the list."),
+        ("birth_date", "future"): translate("PatientDialog", "The birth date is in the future."),
+        ("birth_date", "too_old"): translate(
+            "PatientDialog", "The birth date is more than 120 years ago."
+        ),
+        ("birth_date", "too_young"): translate(
+            "PatientDialog", "The patient must be at least 18 years old."
+        ),
+        ("birth_date", "format"): translate(
+            "PatientDialog", "Enter the date as YYYY-MM-DD, e.g. 1958-03-21."
+        ),
+        ("weight_kg", "out_of_range"): translate(
+            "PatientDialog", "The weight must be between 20 and 300 kg."
+        ),
+        ("weight_kg", "format"): translate(
+            "PatientDialog", "Enter the weight in kg as a number, e.g. 62.5."
+        ),
+        ("language", "invalid"): translate("PatientDialog", "Choose Chinese or English."),
+        ("phone", "invalid"): translate(
+            "PatientDialog", "Enter a valid phone number (digits, spaces, +, -)."
+        ),
     }
-    return messages.get((field, code)) or fallback or t("This value is not valid.")
+    return (
+        messages.get((field, code))
+        or fallback
+        or translate("PatientDialog", "This value is not valid.")
+    )
 
 
 class PatientDialog(QDialog):
@@ -68,7 +85,9 @@ class PatientDialog(QDialog):
     saved = Signal(int, str)
 
     def __init__(
-        self, service: RegistryService, patient_id: int | None = None,
+        self,
+        service: RegistryService,
+        patient_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,9 +114,14 @@ class PatientDialog(QDialog):
         self.language = QComboBox(self)
         self.phone = QLineEdit(self)
         self.editors: dict[str, QWidget] = {
-            "mrn": self.mrn, "name": self.name, "sex": self.sex, "birth_date": self.birth_date,
-            "weight_kg": self.weight, "osteoporosis": self.osteoporosis,
-            "language": self.language, "phone": self.phone,
+            "mrn": self.mrn,
+            "name": self.name,
+            "sex": self.sex,
+            "birth_date": self.birth_date,
+            "weight_kg": self.weight,
+            "osteoporosis": self.osteoporosis,
+            "language": self.language,
+            "phone": self.phone,
         }
         self.error_labels: dict[str, QLabel] = {}
         self.field_labels: dict[str, QLabel] = {}
@@ -146,10 +170,14 @@ class PatientDialog(QDialog):
         editing = self._patient_id is not None
         self.setWindowTitle(self.tr("Edit patient") if editing else self.tr("New patient"))
         captions = {
-            "mrn": self.tr("&MRN:"), "name": self.tr("&Name:"), "sex": self.tr("&Sex:"),
-            "birth_date": self.tr("&Birth date:"), "weight_kg": self.tr("&Weight (kg):"),
+            "mrn": self.tr("&MRN:"),
+            "name": self.tr("&Name:"),
+            "sex": self.tr("&Sex:"),
+            "birth_date": self.tr("&Birth date:"),
+            "weight_kg": self.tr("&Weight (kg):"),
             "osteoporosis": self.tr("&Osteoporosis:"),
-            "language": self.tr("Printout &language:"), "phone": self.tr("&Phone:"),
+            "language": self.tr("Printout &language:"),
+            "phone": self.tr("&Phone:"),
         }
         for field, text in captions.items():
             self.field_labels[field].setText(text)
@@ -158,15 +186,26 @@ class PatientDialog(QDialog):
         self.weight.setPlaceholderText(self.tr("e.g. 62.5"))
         self.mrn.setPlaceholderText(self.tr("required"))
         self.reload_button.setText(self.tr("&Reload current details"))
-        self._fill_combo(self.sex, [(None, self.tr("Not recorded"))] + [
-            (code, labels.sex_label(code)) for code in ("female", "male", "other", "unknown")
-        ])
-        self._fill_combo(self.osteoporosis, [
-            (None, self.tr("Not recorded")), (True, self.tr("Yes")), (False, self.tr("No")),
-        ])
-        self._fill_combo(self.language, [
-            ("zh", labels.language_label("zh")), ("en", labels.language_label("en")),
-        ])
+        self._fill_combo(
+            self.sex,
+            [(None, self.tr("Not recorded"))]
+            + [(code, labels.sex_label(code)) for code in ("female", "male", "other", "unknown")],
+        )
+        self._fill_combo(
+            self.osteoporosis,
+            [
+                (None, self.tr("Not recorded")),
+                (True, self.tr("Yes")),
+                (False, self.tr("No")),
+            ],
+        )
+        self._fill_combo(
+            self.language,
+            [
+                ("zh", labels.language_label("zh")),
+                ("en", labels.language_label("en")),
+            ],
+        )
 
     @staticmethod
     def _fill_combo(combo: QComboBox, items: list[tuple[object, str]]) -> None:
@@ -271,8 +310,7 @@ class PatientDialog(QDialog):
             form, errors = self.read_form()
             failed = {e.field for e in errors}
             errors += [
-                e for e in self._service.validate(form, self._patient_id)
-                if e.field not in failed
+                e for e in self._service.validate(form, self._patient_id) if e.field not in failed
             ]
             by_field = {e.field for e in errors}
             # live: only clear/refresh messages, never move the focus while typing
@@ -282,8 +320,11 @@ class PatientDialog(QDialog):
                     self.error_labels[field].setText("")
                     self.editors[field].setAccessibleDescription("")
                 else:
-                    msgs = [error_message(e.field, e.code, e.message)
-                            for e in errors if e.field == field]
+                    msgs = [
+                        error_message(e.field, e.code, e.message)
+                        for e in errors
+                        if e.field == field
+                    ]
                     self.error_labels[field].setText(" ".join(msgs))
                     self.error_labels[field].show()
 
@@ -312,10 +353,12 @@ class PatientDialog(QDialog):
         return True
 
     def show_conflict(self) -> None:
-        self.banner.setText(self.tr(
-            "Not saved: this patient was changed elsewhere (another window or workstation) "
-            "after you opened it. Reload the current details, then make your changes again."
-        ))
+        self.banner.setText(
+            self.tr(
+                "Not saved: this patient was changed elsewhere (another window or workstation) "
+                "after you opened it. Reload the current details, then make your changes again."
+            )
+        )
         self.banner.show()
         self.reload_button.show()
         self.reload_button.setFocus()

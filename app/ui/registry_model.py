@@ -23,19 +23,18 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from app.services.registry import SORT_KEYS, PatientRow, RegistryService
 from app.ui import labels
 from app.ui.icons import severity_icon
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RegistryTableModel", text)
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,14 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("mrn", lambda: _t("MRN")),
-    Column("name", lambda: _t("Name")),
-    Column("sex_age", lambda: _t("Sex/Age")),
-    Column("histology_stage", lambda: _t("Histology/Stage")),
-    Column("bm_status", lambda: _t("Bone-met status")),
-    Column("current_bma", lambda: _t("Current bone drug")),
-    Column("alerts", lambda: _t("Alerts")),
-    Column("next_due", lambda: _t("Next due")),
+    Column("mrn", lambda: translate("RegistryTableModel", "MRN")),
+    Column("name", lambda: translate("RegistryTableModel", "Name")),
+    Column("sex_age", lambda: translate("RegistryTableModel", "Sex/Age")),
+    Column("histology_stage", lambda: translate("RegistryTableModel", "Histology/Stage")),
+    Column("bm_status", lambda: translate("RegistryTableModel", "Bone-met status")),
+    Column("current_bma", lambda: translate("RegistryTableModel", "Current bone drug")),
+    Column("alerts", lambda: translate("RegistryTableModel", "Alerts")),
+    Column("next_due", lambda: translate("RegistryTableModel", "Next due")),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -74,11 +73,18 @@ def next_due_text(row: PatientRow, today: date | None = None) -> str:
     if row.next_due_date is not None:
         when = row.next_due_date.isoformat()
         if row.next_due_date < (today or date.today()):
-            when = _t("Overdue %1").replace("%1", when)
+            when = translate("RegistryTableModel", "Overdue %1").replace("%1", when)
         parts.append(when)
     if row.next_due_text:
         parts.append(row.next_due_text)
     return " · ".join(parts)
+
+
+def _overdue(row: PatientRow) -> bool:
+    return row.next_due_date is not None and row.next_due_date < date.today()
+
+
+_OVERDUE_BRUSH = QBrush(QColor(176, 0, 32))
 
 
 class RegistryTableModel(QAbstractTableModel):
@@ -137,8 +143,11 @@ class RegistryTableModel(QAbstractTableModel):
             self._total = self._service.count_all()
         self._matching = self._service.count(self._filter) if self._filter else self._total
         first = self._service.search(
-            self._filter, sort=self._sort, descending=self._descending,
-            offset=0, limit=self.PAGE_SIZE,
+            self._filter,
+            sort=self._sort,
+            descending=self._descending,
+            offset=0,
+            limit=self.PAGE_SIZE,
         )
         self.beginResetModel()
         self._rows = list(first)
@@ -167,8 +176,11 @@ class RegistryTableModel(QAbstractTableModel):
         if parent.isValid():
             return
         more = self._service.search(
-            self._filter, sort=self._sort, descending=self._descending,
-            offset=len(self._rows), limit=self.PAGE_SIZE,
+            self._filter,
+            sort=self._sort,
+            descending=self._descending,
+            offset=len(self._rows),
+            limit=self.PAGE_SIZE,
         )
         if not more:
             self._matching = len(self._rows)  # the registry shrank meanwhile
@@ -206,7 +218,7 @@ class RegistryTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return COLUMNS[section].header()
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].key in SORT_KEYS:
-            return _t("Click to sort by this column")
+            return translate("RegistryTableModel", "Click to sort by this column")
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -225,6 +237,8 @@ class RegistryTableModel(QAbstractTableModel):
             return self.accessible_text(row, key)
         if role == Qt.ItemDataRole.DecorationRole and key == "alerts":
             return severity_icon(row.alert_top_severity) if row.alert_count else None
+        if role == Qt.ItemDataRole.ForegroundRole and key == "next_due" and _overdue(row):
+            return _OVERDUE_BRUSH  # the text says "Overdue" too: colour is not the only signal
         if role == PATIENT_ID_ROLE:
             return row.id
         return None
@@ -254,15 +268,19 @@ class RegistryTableModel(QAbstractTableModel):
     def accessible_text(cls, row: PatientRow, key: str) -> str:
         """A sentence a screen reader can speak (also the tooltip)."""
         if key == "sex_age":
-            text = _t("Sex %1, age %2").replace("%1", labels.sex_label(row.sex))
+            text = translate("RegistryTableModel", "Sex %1, age %2").replace(
+                "%1", labels.sex_label(row.sex)
+            )
             return text.replace("%2", labels.age_text(row.birth_date))
         if key == "alerts":
             if row.alert_count is None:
-                return _t("Alerts: not yet assessed")
-            text = _t("Alerts: %1, highest severity %2").replace("%1", str(row.alert_count))
+                return translate("RegistryTableModel", "Alerts: not yet assessed")
+            text = translate("RegistryTableModel", "Alerts: %1, highest severity %2").replace(
+                "%1", str(row.alert_count)
+            )
             text = text.replace("%2", labels.severity_label(row.alert_top_severity))
             if row.rebound_open:
-                text += " · " + _t("denosumab rebound window open")
+                text += " · " + translate("RegistryTableModel", "denosumab rebound window open")
             return text
         header = COLUMNS[COLUMN_KEYS.index(key)].header()
         return f"{header}: {cls.display_text(row, key)}"
