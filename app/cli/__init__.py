@@ -17,6 +17,8 @@ import sys
 
 COMMAND_MODULES: tuple[str, ...] = (
     # one line per command module; keep this list sorted
+    "app.cli.case_cmd",
+    "app.cli.db_cmd",
 )
 
 

@@ -1,0 +1,138 @@
+"""``bonemet db upgrade|current`` and ``bonemet backup``: schema and backup administration.
+
+``--db`` takes an SQLite file path or a database URL (default: the user data directory's
+``registry.sqlite``); it may be given before or after the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.data.engine import Database, DatabaseTargetError, open_database
+from app.data.migrate import (
+    SchemaError,
+    SchemaTooNewError,
+    check_known,
+    current_revision,
+    ensure_schema,
+    head_revision,
+)
+from app.services.backup import BackupNotSupported, backup_database
+
+
+class CliError(Exception):
+    """A message for stderr and an exit code (2 = bad input, 1 = failure)."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: `bonemet --db X cmd` (top-level flag) keeps working when not repeated here.
+    parser.add_argument("--db", default=argparse.SUPPRESS,
+                        help="SQLite file path or database URL (default: user data dir)")
+
+
+def open_for_cli(target: str | None, *, must_exist: bool) -> Database:
+    """Open --db; refuse a missing SQLite file when the command only reads."""
+    if must_exist and target is not None and "://" not in target and not Path(target).exists():
+        raise CliError("--db: no such database file")
+    try:
+        return open_database(target)
+    except DatabaseTargetError as exc:
+        raise CliError(str(exc)) from None
+
+
+def ready_database(target: str | None, *, must_exist: bool = False) -> Database:
+    """Open --db and bring its schema to head (backup first when upgrading)."""
+    db = open_for_cli(target, must_exist=must_exist)
+    try:
+        status = ensure_schema(db)
+    except (SchemaTooNewError, SchemaError) as exc:
+        db.dispose()
+        raise CliError(str(exc), 1) from None
+    if status.action == "upgraded":
+        print(f"database upgraded {status.before} -> {status.after}; "
+              f"copy of the old file: {status.backup}", file=sys.stderr)
+    return db
+
+
+def report(func):
+    """Run a command, turning CliError into a one-line message and its exit code."""
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return func(args) or 0
+        except CliError as exc:
+            print(f"bonemet: {exc}", file=sys.stderr)
+            return exc.code
+    return wrapper
+
+
+@report
+def run_upgrade(args: argparse.Namespace) -> int:
+    db = open_for_cli(args.db, must_exist=False)
+    try:
+        before = check_known(db)
+        status = ensure_schema(db)
+    except (SchemaTooNewError, SchemaError) as exc:
+        raise CliError(str(exc), 1) from None
+    finally:
+        db.dispose()
+    if status.action == "current":
+        print(f"already at the newest schema ({status.after})")
+    elif status.action == "created":
+        print(f"created the registry schema ({status.after})")
+    else:
+        print(f"upgraded {before} -> {status.after}; copy of the old file: {status.backup}")
+    return 0
+
+
+@report
+def run_current(args: argparse.Namespace) -> int:
+    db = open_for_cli(args.db, must_exist=True)
+    try:
+        current = current_revision(db)
+        head = head_revision()
+        try:
+            check_known(db)
+            state = "up to date" if current == head else (
+                "empty (no schema)" if current is None else "behind: run `bonemet db upgrade`")
+        except SchemaTooNewError:
+            state = "NEWER than this build: update BoneMet"
+        print(f"database: {db.describe()}")
+        print(f"revision: {current or '-'} (newest known: {head}) {state}")
+    finally:
+        db.dispose()
+    return 0
+
+
+@report
+def run_backup(args: argparse.Namespace) -> int:
+    db = open_for_cli(args.db, must_exist=True)
+    try:
+        path = backup_database(db, args.out)
+    except (BackupNotSupported, FileExistsError) as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+    print(path)
+    return 0
+
+
+def add_parser(subparsers) -> None:
+    db = subparsers.add_parser("db", help="database schema: upgrade, current")
+    dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = dbsub.add_parser("upgrade", help="create or upgrade the schema (copy taken first)")
+    add_db_argument(up)
+    up.set_defaults(func=run_upgrade)
+    cur = dbsub.add_parser("current", help="show the schema revision")
+    add_db_argument(cur)
+    cur.set_defaults(func=run_current)
+
+    bk = subparsers.add_parser("backup", help="copy the SQLite registry to a timestamped file")
+    add_db_argument(bk)
+    bk.add_argument("--out", help="folder for the copy (default: <db folder>/backups)")
+    bk.set_defaults(func=run_backup)

@@ -1,0 +1,72 @@
+"""Reading and writing case files (`bonemet-case/1` JSON) on disk.
+
+Validation is the domain's (:func:`app.domain.casefile.parse_case`); this module only does the
+I/O and turns file and JSON-syntax problems into the same one-line ``<field>: <problem>`` shape
+(:class:`CaseFileError`), e.g. ``json: invalid JSON at line 3, column 18: Expecting ','
+delimiter``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from app.domain.case import Case
+from app.domain.casefile import CaseFileError, case_to_json, parse_case
+
+__all__ = ["CaseFileError", "case_json_text", "load_case_file", "parse_case_text",
+           "write_case_file"]
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def parse_case_text(text: str) -> Case:
+    """Decode JSON text and validate it as a case."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseFileError(
+            "json", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+    return parse_case(obj)
+
+
+def load_case_file(path: str | Path) -> Case:
+    """Read and validate a case file (UTF-8, a BOM is accepted)."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            raise CaseFileError("file", f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise CaseFileError("file", f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise CaseFileError("file", f"{p}: is a folder") from None
+    except PermissionError:
+        raise CaseFileError("file", f"{p}: permission denied") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError("file", f"not UTF-8 text (byte {exc.start})") from None
+    return parse_case_text(text)
+
+
+def case_json_text(case: Case) -> str:
+    """The case as pretty-printed JSON (UTF-8 text, Chinese kept readable)."""
+    return json.dumps(case_to_json(case), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_case_file(case: Case, path: str | Path) -> Path:
+    """Write the case atomically (temporary file in the same folder, then rename)."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=p.name + ".", suffix=".tmp", dir=p.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(case_json_text(case))
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return p
