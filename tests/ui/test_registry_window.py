@@ -1,0 +1,171 @@
+"""The registry window: search as you type, SQL sorting by header click, paging, keyboard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import insert
+
+from app.data.models import Patient
+from app.ui.registry_model import COLUMN_KEYS, RegistryTableModel
+
+from .conftest import SEED, shown_mrns
+
+
+def type_search(qtbot, win, text: str) -> None:
+    """Type like a user (key by key) and wait for the debounced search to run."""
+    win.search_box.clear()
+    if text.isascii():
+        qtbot.keyClicks(win.search_box, text)
+    else:  # Chinese arrives committed by the input method, not as key presses
+        win.search_box.insert(text)
+    qtbot.waitUntil(lambda: win.model.filter_text == text.strip(), timeout=2000)
+
+
+def test_starts_with_everyone_and_counts_in_status_bar(window):
+    assert sorted(shown_mrns(window)) == sorted(m for m, *_ in SEED)
+    assert window.model.matching_count == window.model.total_count == len(SEED)
+    assert "5" in window._count_label.text()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("A10", ["A1001", "A1002"]),  # MRN prefix
+        ("a100", ["A1001", "A1002"]),  # case-insensitive
+        ("张", ["A1001", "A1002"]),  # name prefix (Chinese)
+        ("王建", ["B2001"]),
+        ("John", ["C3001"]),  # Latin name
+        ("zxy", ["A1001"]),  # pinyin initials of 张小燕
+        ("zhangxiaoyan", ["A1001"]),  # full pinyin
+        ("zhang", ["A1001", "A1002"]),  # full-pinyin prefix
+        ("LN", ["B2002"]),  # initials, upper case
+        ("nobody", []),
+    ],
+)
+def test_search_as_you_type(qtbot, window, query, expected):
+    type_search(qtbot, window, query)
+    assert sorted(shown_mrns(window)) == expected
+    assert window.model.matching_count == len(expected)
+    assert window.model.total_count == len(SEED)
+
+
+def test_search_is_debounced_and_fast(qtbot, window):
+    qtbot.keyClicks(window.search_box, "zx")
+    assert window.model.filter_text == ""  # nothing ran while typing
+    qtbot.waitUntil(lambda: window.model.filter_text == "zx", timeout=2000)
+    assert window.model.last_query_ms < 500  # generous: a shared CI core; benchmark is strict
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, window):
+    header = window.view.horizontalHeader()
+
+    def click(column_key: str) -> None:
+        col = COLUMN_KEYS.index(column_key)
+        x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    # most severe first when descending; patients without alerts last (ties by MRN)
+    by_severity = ["A1001", "B2001", "A1002", "B2002", "C3001"]
+    click("alerts")
+    key, descending = window.model.sort_key
+    assert key == "alerts"
+    expected = by_severity if descending else ["B2002", "C3001", "A1002", "B2001", "A1001"]
+    assert shown_mrns(window) == expected
+    click("alerts")  # second click flips the order
+    assert window.model.sort_key == ("alerts", not descending)
+    assert shown_mrns(window) == (by_severity if not descending else
+                                  ["B2002", "C3001", "A1002", "B2001", "A1001"])
+
+    click("name")
+    key, descending = window.model.sort_key
+    assert key == "name"
+    names = [window.model.row_at(r).name for r in range(window.model.rowCount())]
+    by_pinyin = ["John Smith", "李娜", "王建国", "张晓明", "张小燕"]  # johnsmith … zhangxiaoyan
+    assert names == (list(reversed(by_pinyin)) if descending else by_pinyin)
+
+
+def test_unsortable_column_keeps_the_current_order(qtbot, window):
+    before = (window.model.sort_key, shown_mrns(window))
+    window.view.sortByColumn(COLUMN_KEYS.index("next_due"), Qt.SortOrder.AscendingOrder)
+    assert (window.model.sort_key, shown_mrns(window)) == before
+    assert window.view.horizontalHeader().sortIndicatorSection() == COLUMN_KEYS.index("mrn")
+
+
+def test_cells_show_summary_text_and_dash_for_missing(window):
+    model = window.model
+    row = model.row_of_patient(window.model.row_at(0).id)
+    assert row == 0
+    rows = {model.row_at(r).mrn: r for r in range(model.rowCount())}
+
+    def cell(mrn, key, role=Qt.ItemDataRole.DisplayRole):
+        return model.index(rows[mrn], COLUMN_KEYS.index(key)).data(role)
+
+    assert cell("A1001", "alerts") == "2 · Critical"
+    assert cell("A1001", "bm_status") == "Confirmed"
+    assert cell("A1001", "current_bma") == "Denosumab"
+    assert cell("A1001", "next_due") == "2030-01-05 · Denosumab 120 mg"
+    assert cell("B2001", "next_due").startswith("Overdue 2020-01-01")
+    assert cell("B2002", "alerts") == "—"
+    assert cell("B2002", "bm_status") == "—"
+    assert cell("C3001", "sex_age") == "M —"
+    assert not cell("A1001", "alerts", Qt.ItemDataRole.DecorationRole).isNull()
+    spoken = cell("A1001", "alerts", Qt.ItemDataRole.AccessibleTextRole)
+    assert "2" in spoken and "Critical" in spoken
+
+
+def test_pages_are_fetched_on_demand(qtbot, registry):
+    with registry.db.session() as s:
+        s.execute(insert(Patient), [
+            {"mrn": f"P{i:05d}", "name": None, "language": "zh", "created_by": "t",
+             "updated_by": "t", "birth_date": date(1960, 1, 1)}
+            for i in range(450)
+        ])
+    model = RegistryTableModel(registry.service)
+    model.refresh()
+    assert model.total_count == 455
+    assert model.rowCount() == RegistryTableModel.PAGE_SIZE
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * RegistryTableModel.PAGE_SIZE
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 455 and not model.canFetchMore()
+    assert len({model.row_at(r).id for r in range(455)}) == 455  # no page overlap
+
+
+def test_keyboard_focus_down_and_enter(qtbot, window):
+    assert QApplication.focusWidget() is window.search_box
+    type_search(qtbot, window, "zhang")
+    assert window.view.currentIndex().row() == 0
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert window.view.currentIndex().row() == 1
+    assert QApplication.focusWidget() is window.search_box  # typing can go on
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Up)
+    assert window.view.currentIndex().row() == 0
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    expected_id = window.model.row_at(1).id
+    with qtbot.waitSignal(window.patientActivated, timeout=1000) as blocker:
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert blocker.args == [expected_id]
+    dialog = window.current_dialog()  # for now Enter opens the edit dialog
+    assert dialog is not None and dialog.mrn.text() == window.model.row_at(1).mrn
+
+
+def test_enter_in_the_table_and_shortcuts(qtbot, window):
+    window.view.setFocus()
+    with qtbot.waitSignal(window.patientActivated, timeout=1000):
+        qtbot.keyClick(window.view, Qt.Key.Key_Enter)
+    window.current_dialog().reject()
+    qtbot.waitUntil(lambda: window.current_dialog() is None)
+    window.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_box
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.current_dialog()
+    assert dialog is not None and dialog.mrn.text() == ""
+    assert [a.shortcut().toString() for a in (window.act_new, window.act_edit,
+            window.act_find, window.act_quit)] == ["Ctrl+N", "Ctrl+E", "Ctrl+F", "Ctrl+Q"]
