@@ -1,0 +1,224 @@
+"""Shared report machinery: styles on the embedded font, page chrome, progress and cancel.
+
+- :func:`styles` — paragraph styles on the embedded CJK font (``wordWrap="CJK"`` for
+  Chinese, normal word wrapping for English), never a base-14 font.
+- :func:`make_doc` / :func:`build_pdf` — an A4 document whose canvas starts on the embedded
+  font, with a running header (set per page by :class:`SetHeader` flowables) and a
+  "page n of N" footer drawn after layout (:class:`_NumberedCanvas`).
+- Builders take ``progress(done, total)`` and ``cancel()`` callables so the UI can run them
+  on a worker thread; a cancelled build raises :class:`BuildCancelled`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.tables import Table, TableStyle
+
+from app.reports.fonts import ensure_fonts
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+MARGIN = 18 * mm
+HEADER_Y = A4[1] - 11 * mm
+FOOTER_Y = 9 * mm
+ACCENT = colors.HexColor("#1f4e79")
+URGENT = colors.HexColor("#b00020")
+GRID = colors.HexColor("#9aa5b1")
+SHADE = colors.HexColor("#e8eef4")
+
+
+class BuildCancelled(Exception):
+    """The caller's cancel flag was raised while the document was being built."""
+
+
+def check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise BuildCancelled("report build cancelled")
+
+
+def esc(text: object) -> str:
+    """Text made safe for reportlab's paragraph mini-markup."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    bullet: ParagraphStyle
+    urgent: ParagraphStyle
+
+
+def styles(lang: str = "en", base_size: float = 10.5) -> Styles:
+    """Paragraph styles for ``lang`` on the embedded font."""
+    font = ensure_fonts()
+    wrap = "CJK" if lang == "zh" else None
+    lead = 1.45 if lang == "zh" else 1.3
+
+    def st(name: str, size: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead,
+                              bulletFontName=font, wordWrap=wrap, alignment=TA_LEFT, **kw)
+
+    return Styles(
+        body=st("body", base_size, spaceAfter=3),
+        small=st("small", base_size - 2, textColor=colors.HexColor("#444444")),
+        cell=st("cell", base_size - 1),
+        cell_head=st("cell_head", base_size - 1, textColor=colors.white),
+        title=st("title", base_size + 9, textColor=ACCENT, spaceAfter=2),
+        subtitle=st("subtitle", base_size + 1, textColor=colors.HexColor("#333333"),
+                    spaceAfter=6),
+        h1=st("h1", base_size + 3.5, textColor=ACCENT, spaceBefore=8, spaceAfter=4),
+        h2=st("h2", base_size + 1.5, textColor=ACCENT, spaceBefore=6, spaceAfter=3),
+        bullet=st("bullet", base_size, leftIndent=12, bulletIndent=2, spaceAfter=2),
+        urgent=st("urgent", base_size, leftIndent=12, bulletIndent=2, spaceAfter=2,
+                  textColor=URGENT),
+    )
+
+
+def para(text: object, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(esc(text), style)
+
+
+def grid_table(rows: list[list[Any]], col_widths: list[float], *, header: bool = True,
+               key_value: bool = False) -> Table:
+    """A table of Paragraph cells (so long text wraps inside the cell, never cut off)."""
+    t = Table(rows, colWidths=col_widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    cmds: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), ensure_fonts(), 9),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        cmds.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
+    if key_value:
+        cmds.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+class SetHeader(Flowable):
+    """Zero-size flowable: from the page it lands on, the running header reads ``left`` /
+    ``right`` (e.g. patient name / MRN)."""
+
+    def __init__(self, left: str, right: str) -> None:
+        super().__init__()
+        self.left, self.right = left, right
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._bm_header = (self.left, self.right)  # type: ignore[attr-defined]
+
+
+class Checkpoint(Flowable):
+    """Zero-size flowable that reports progress and honours the cancel flag during layout."""
+
+    def __init__(self, done: int, total: int, progress: Progress | None,
+                 cancel: Cancel | None) -> None:
+        super().__init__()
+        self.done, self.total, self.progress, self.cancel = done, total, progress, cancel
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        check_cancel(self.cancel)
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Page furniture: the page label template (``{n}``/``{total}``) and the footer text."""
+
+    page_label: str  # e.g. "Page {n} of {total}"
+    footer_left: str  # e.g. "Printed 21 Nov 2026"
+
+
+def _canvas_class(chrome: Chrome, font: str) -> type[Canvas]:
+    class _NumberedCanvas(Canvas):
+        """Keeps each page's state, then draws "page n of N" once the total is known."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab API
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for n, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(font, 8)
+                self.setFillColor(colors.HexColor("#444444"))
+                self.drawString(MARGIN, FOOTER_Y, chrome.footer_left)
+                self.drawRightString(A4[0] - MARGIN, FOOTER_Y,
+                                     chrome.page_label.format(n=n, total=total))
+                super().showPage()
+            super().save()
+
+    return _NumberedCanvas
+
+
+def _draw_header(canv: Canvas, doc: BaseDocTemplate) -> None:
+    header = getattr(canv, "_bm_header", None)
+    if not header:
+        return
+    font = ensure_fonts()
+    canv.saveState()
+    canv.setFont(font, 8.5)
+    canv.setFillColor(colors.HexColor("#333333"))
+    canv.drawString(MARGIN, HEADER_Y, header[0])
+    canv.drawRightString(A4[0] - MARGIN, HEADER_Y, header[1])
+    canv.setStrokeColor(GRID)
+    canv.setLineWidth(0.5)
+    canv.line(MARGIN, HEADER_Y - 2.5 * mm, A4[0] - MARGIN, HEADER_Y - 2.5 * mm)
+    canv.restoreState()
+
+
+def build_pdf(story: list[Flowable], chrome: Chrome, *, title: str) -> bytes:
+    """Lay out ``story`` on A4 with the running header and numbered footer; PDF bytes.
+
+    ``title`` goes into the PDF metadata: keep it generic (no patient data).
+    """
+    font = ensure_fonts()
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm,
+        bottomMargin=17 * mm, title=title, author="BoneMet Workstation", creator="BoneMet",
+        initialFontName=font, initialFontSize=10, invariant=True,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_draw_header)])
+    doc.build(story, canvasmaker=_canvas_class(chrome, font))
+    return buf.getvalue()
+
+
+CONTENT_WIDTH = A4[0] - 2 * MARGIN
