@@ -1,0 +1,507 @@
+"""Work-up rules (rule book §3, WU-*): who to screen, when to image, when to biopsy, and the
+spinal-cord-compression emergency.
+
+Every rule here except WU-MRI-BLASTIC, WU-BIOPSY-SOLITARY and WU-MSCC applies only while the
+status is not ``confirmed``. Each rule fires at most once and lists every item concerned in
+its ``data``. Follows the rule-module hook (see :mod:`app.domain.assess`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.domain.case import Imaging
+from app.domain.context import CaseView, LabValue, imaging_covers, region_key, round_lab
+from app.domain.dates import days_between, within
+from app.domain.findings import Finding, RuleInfo, make_finding, register
+from app.domain.scores import distinct_organs
+from app.domain.status import describe_imaging, describe_imaging_zh
+
+HIGH_RISK = register(100, RuleInfo(
+    "WU-HIGH-RISK", "info",
+    "status ≠ confirmed and ≥1 factor: stage III or IV; histology adenocarcinoma or sclc; a "
+    "driver alteration recorded; metastases in ≥2 distinct visceral organs",
+    "high-risk for bone metastasis: routine bone screening (bone scan or PET-CT)",
+    "骨转移高危：常规骨筛查（骨扫描或PET-CT）",
+    ("SEED", "GL"), "SEED R10–R14; GL Chinese 2024 guideline",
+))
+ALP_RISE = register(101, RuleInfo(
+    "WU-ALP-RISE", "warning",
+    "status ≠ confirmed; the latest ALP (within lookback_days) > ULN, and ≥ (1+lsc_alp) × the "
+    "lowest other ALP in the lookback_days before it, or > 2.5 × ULN",
+    "markedly raised ALP: image even without bone pain (MRI or PET-CT); check GGT for a liver "
+    "origin",
+    "ALP明显升高：即使无骨痛也应做影像检查（MRI或PET-CT）；查GGT以排除肝源性",
+    ("SEED",), "SEED R16; ESMO 2020 advises against routine biomarker follow-up, so a site can "
+    "turn this off (enable_biomarker_workup)",
+))
+CTX_RISE = register(102, RuleInfo(
+    "WU-CTX-RISE", "warning",
+    "status ≠ confirmed; no denosumab dose ever given; the latest CTX (within lookback_days) > "
+    "ULN, and ≥ (1+lsc_ctx) × the lowest other CTX in the lookback_days before it, or no other "
+    "CTX in that window",
+    "markedly raised CTX: investigate with imaging even without symptoms; if the sample was not "
+    "fasting, repeat as a fasting morning sample",
+    "CTX明显升高：即使无症状也应做影像检查；如非空腹标本，请复查空腹晨起标本",
+    ("SEED",), "SEED R17; same switch",
+))
+PAIN_FIXED = register(103, RuleInfo(
+    "WU-PAIN-FIXED", "warning",
+    "a bone_pain symptom with pattern fixed within symptom_days, status ≠ confirmed, and no "
+    "MRI, CT, X-ray, PET-CT or bone scan dated on/after it",
+    "image the painful site: MRI (most sensitive for marrow), or PET-CT",
+    "对疼痛部位做影像检查：首选MRI（对骨髓最敏感），或PET-CT",
+    ("SEED",), "SEED R15, R18, R26",
+))
+PAIN_MIGRATORY = register(104, RuleInfo(
+    "WU-PAIN-MIGRATORY", "info",
+    "status ≠ confirmed, and the bone_pain symptoms within symptom_days are all migratory",
+    "migratory multi-site pain is not typical of bone metastasis (which hurts at a fixed site)",
+    "游走性多部位疼痛不是骨转移的典型表现（骨转移多为固定部位疼痛）",
+    ("SEED",), "SEED R26 (case 1)",
+))
+SCAN_CONFIRM = register(105, RuleInfo(
+    "WU-SCAN-CONFIRM", "warning",
+    "status ≠ confirmed and a positive/equivocal bone scan with no MRI, CT or X-ray of the same "
+    "region, and no PET-CT of any region, dated on/after it",
+    "a bone scan screens but cannot confirm: targeted MRI/CT/X-ray of the positive site, or "
+    "PET-CT",
+    "骨扫描只能筛查不能确诊：对阳性部位做MRI/CT/X线，或做PET-CT",
+    ("SEED",), "SEED R21–R22",
+))
+SCAN_DISCORDANT = register(106, RuleInfo(
+    "WU-SCAN-DISCORDANT", "info",
+    "status ≠ confirmed and a positive bone scan followed (same day or later) by a negative MRI "
+    "of the same region",
+    "broadly reassuring (a bone scan reflects osteoblast activity: inflammation, injury); "
+    "PET-CT if doubt persists",
+    "总体令人放心（骨扫描反映成骨活性：炎症、损伤亦可阳性）；仍有疑问可做PET-CT",
+    ("SEED",), "SEED R25 (case 1)",
+))
+MRI_BLASTIC = register(107, RuleInfo(
+    "WU-MRI-BLASTIC", "info",
+    "a negative MRI dated on/after, or within 90 days before, a study of the same region that "
+    "reported an osteoblastic pattern",
+    "MRI is less sensitive for osteoblastic lesions: CT or PET-CT",
+    "MRI对成骨性病灶敏感性较低：建议CT或PET-CT",
+    ("SEED",), "SEED R24",
+))
+BIOPSY_INCONCLUSIVE = register(108, RuleInfo(
+    "WU-BIOPSY-INCONCLUSIVE", "info",
+    "status suspected and some region has ≥2 imaging studies, at least one positive or "
+    "equivocal",
+    "bone biopsy is reserved for imaging that stays inconclusive, or high suspicion with "
+    "insufficient imaging",
+    "骨活检用于影像学仍不能确定、或高度怀疑但影像不足的情况",
+    ("SEED",), "SEED R27",
+))
+BIOPSY_SOLITARY = register(109, RuleInfo(
+    "WU-BIOPSY-SOLITARY", "info",
+    "status confirmed, exactly one entry in lesions, visceral_metastases recorded and empty, and "
+    "no positive biopsy",
+    "solitary metastasis: biopsy it unless the MDT judges the risk too high",
+    "孤立性转移灶：除非MDT认为风险过高，应做活检",
+    ("GL",), "GL EORTC 2019 (Dingemans)",
+))
+MSCC = register(110, RuleInfo(
+    "WU-MSCC", "critical",
+    "a neuro_deficit symptom or a spinal_cord_compression event dated within 30 days",
+    "suspected metastatic spinal cord compression: urgent whole-spine MRI (within 24 h), "
+    "corticosteroids, urgent spinal surgery/radiotherapy referral",
+    "怀疑转移性脊髓压迫：24小时内急查全脊柱MRI，使用糖皮质激素，紧急转诊脊柱外科/放疗",
+    ("GL",), "GL NICE NG234",
+))
+
+MSCC_DAYS = 30
+BLASTIC_MRI_BEFORE_DAYS = 90
+IMAGING_FOR_PAIN = ("mri", "ct", "xray", "pet_ct", "bone_scan")
+
+
+def _not_confirmed(view: CaseView) -> bool:
+    return view.status is not None and view.status.bone_metastasis != "confirmed"
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _img(m: Imaging) -> dict[str, Any]:
+    return {"date": _iso(m.date), "modality": m.modality, "region": m.region,
+            "result": m.result, "pattern": m.pattern}
+
+
+def _lab(lv: LabValue, uln: float | None) -> dict[str, Any]:
+    return {"date": _iso(lv.date), "value": round_lab(lv.analyte, lv.value),
+            "unit": _CANON[lv.analyte], "uln": None if uln is None else round_lab(lv.analyte, uln)}
+
+
+_CANON = {"ALP": "U/L", "CTX": "ng/mL"}
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _high_risk(view: CaseView) -> Finding | None:
+    if not _not_confirmed(view):
+        return None
+    c = view.case.cancer
+    factors: list[tuple[str, str]] = []
+    missing: list[str] = []
+    if c.stage is None:
+        missing.append("stage")
+    elif c.stage.startswith(("III", "IV")):
+        factors.append((f"stage {c.stage}", f"分期 {c.stage}"))
+    if c.histology is None:
+        missing.append("histology")
+    elif c.histology in ("adenocarcinoma", "sclc"):
+        factors.append((f"histology {c.histology}", f"病理类型 {c.histology}"))
+    if c.drivers is None:
+        missing.append("drivers")
+    elif c.drivers:
+        factors.append((f"driver alteration ({', '.join(c.drivers)})",
+                        f"驱动基因改变（{', '.join(c.drivers)}）"))
+    organs = distinct_organs(c.visceral_metastases)
+    if c.visceral_metastases is None:
+        missing.append("visceral_metastases")
+    elif len(organs) >= 2:
+        factors.append((f"visceral metastases in {len(organs)} organs ({', '.join(organs)})",
+                        f"{len(organs)}个内脏器官转移（{', '.join(organs)}）"))
+    if not factors:
+        for m in missing:
+            view.missing.add(m, HIGH_RISK.id)
+        return None
+    en = "; ".join(f for f, _ in factors)
+    zh = "；".join(z for _, z in factors)
+    return make_finding(
+        HIGH_RISK,
+        f"High risk of bone metastasis ({en}): routine bone screening (bone scan or PET-CT).",
+        f"骨转移高危（{zh}）：建议常规骨筛查（骨扫描或PET-CT）。",
+        {"factors": [f for f, _ in factors]},
+    )
+
+
+def _earlier_lowest(view: CaseView, latest: LabValue) -> LabValue | None:
+    others = [v for v in view.labs(latest.analyte)
+              if v is not latest and within(v.date, latest.date, view.params.lookback_days)]
+    return min(others, key=lambda v: v.value) if others else None
+
+
+def _alp_rise(view: CaseView) -> Finding | None:
+    p = view.params
+    if not p.enable_biomarker_workup or not _not_confirmed(view):
+        return None
+    latest = view.latest("ALP", p.lookback_days)
+    if latest is None:
+        view.missing.add("labs.ALP", ALP_RISE.id)
+        return None
+    uln = view.uln(latest)
+    if uln is None or latest.value <= uln:
+        return None
+    lowest = _earlier_lowest(view, latest)
+    rise = lowest is not None and latest.value >= (1 + p.lsc_alp) * lowest.value
+    marked = latest.value > 2.5 * uln
+    if not (rise or marked):
+        return None
+    v, u = round_lab("ALP", latest.value), round_lab("ALP", uln)
+    why, why_zh = [], []
+    if rise:
+        low = round_lab("ALP", lowest.value)  # type: ignore[union-attr]
+        why.append(f"≥ {1 + p.lsc_alp:.2f} × the lowest earlier ALP {low} U/L "
+                   f"({lowest.date.isoformat()})")  # type: ignore[union-attr]
+        why_zh.append(f"≥ 此前最低ALP {low} U/L（{lowest.date.isoformat()}）的 "  # type: ignore
+                      f"{1 + p.lsc_alp:.2f} 倍")
+    if marked:
+        why.append(f"> 2.5 × ULN {u} U/L")
+        why_zh.append(f"> 2.5 × 正常上限 {u} U/L")
+    data: dict[str, Any] = {"latest": _lab(latest, uln), "rise": rise, "above_2_5_uln": marked}
+    if lowest is not None:
+        data["lowest_earlier"] = _lab(lowest, view.uln(lowest))
+    return make_finding(
+        ALP_RISE,
+        f"Markedly raised ALP {v} U/L on {latest.date.isoformat()} (> ULN {u}; "
+        f"{'; '.join(why)}): image even without bone pain (MRI or PET-CT); check GGT for a "
+        "liver origin.",
+        f"ALP明显升高：{latest.date.isoformat()} 为 {v} U/L（> 正常上限 {u}；"
+        f"{'；'.join(why_zh)}）：即使无骨痛也应做影像检查（MRI或PET-CT）；查GGT以排除肝源性。",
+        data, sort_date=latest.date.isoformat(),
+    )
+
+
+def _ctx_rise(view: CaseView) -> Finding | None:
+    p = view.params
+    if not p.enable_biomarker_workup or not _not_confirmed(view):
+        return None
+    if view.given("denosumab"):
+        return None
+    latest = view.latest("CTX", p.lookback_days)
+    if latest is None:
+        view.missing.add("labs.CTX", CTX_RISE.id)
+        return None
+    uln = view.uln(latest)
+    if uln is None or latest.value <= uln:
+        return None
+    lowest = _earlier_lowest(view, latest)
+    if lowest is not None and latest.value < (1 + p.lsc_ctx) * lowest.value:
+        return None
+    v, u = round_lab("CTX", latest.value), round_lab("CTX", uln)
+    fasting = latest.lab.fasting is True
+    if lowest is None:
+        why, why_zh = "no earlier CTX in the look-back window", "回顾期内无更早CTX"
+    else:
+        low = round_lab("CTX", lowest.value)
+        why = (f"≥ {1 + p.lsc_ctx:.2f} × the lowest earlier CTX {low} ng/mL "
+               f"({lowest.date.isoformat()})")
+        why_zh = f"≥ 此前最低CTX {low} ng/mL（{lowest.date.isoformat()}）的 {1 + p.lsc_ctx:.2f} 倍"
+    repeat = "" if fasting else " The sample was not recorded as fasting: repeat as a fasting " \
+        "morning sample."
+    repeat_zh = "" if fasting else "该标本未记录为空腹：请复查空腹晨起标本。"
+    data: dict[str, Any] = {"latest": _lab(latest, uln), "fasting": latest.lab.fasting}
+    if lowest is not None:
+        data["lowest_earlier"] = _lab(lowest, view.uln(lowest))
+    return make_finding(
+        CTX_RISE,
+        f"Markedly raised CTX {v} ng/mL on {latest.date.isoformat()} (> ULN {u}; {why}): "
+        f"investigate with imaging even without symptoms.{repeat}",
+        f"CTX明显升高：{latest.date.isoformat()} 为 {v} ng/mL（> 正常上限 {u}；{why_zh}）："
+        f"即使无症状也应做影像检查。{repeat_zh}",
+        data, sort_date=latest.date.isoformat(),
+    )
+
+
+def _recent_bone_pain(view: CaseView):
+    return [s for s in view.symptoms
+            if s.kind == "bone_pain" and within(s.date, view.as_of, view.params.symptom_days)]
+
+
+def _pain_fixed(view: CaseView) -> Finding | None:
+    if not _not_confirmed(view):
+        return None
+    pains = _recent_bone_pain(view)
+    imaged = [m for m in view.imaging if m.modality in IMAGING_FOR_PAIN]
+    unimaged = []
+    for s in pains:
+        if any(m.date >= s.date for m in imaged):
+            continue
+        if s.pattern == "fixed":
+            unimaged.append(s)
+        elif s.pattern is None:
+            view.missing.add("symptoms.pattern", PAIN_FIXED.id)
+    if not unimaged:
+        return None
+    first = unimaged[0]
+    site = f" ({first.site})" if first.site else ""
+    site_zh = f"（{first.site}）" if first.site else ""
+    return make_finding(
+        PAIN_FIXED,
+        f"Fixed bone pain since {first.date.isoformat()}{site} with no imaging on/after it: "
+        "image the painful site: MRI (most sensitive for marrow), or PET-CT.",
+        f"{first.date.isoformat()}起固定部位骨痛{site_zh}，此后未做影像检查：对疼痛部位做影像检查，"
+        "首选MRI（对骨髓最敏感），或PET-CT。",
+        {"symptoms": [{"date": _iso(s.date), "pattern": s.pattern, "site": s.site}
+                      for s in unimaged]},
+        sort_date=first.date.isoformat(),
+    )
+
+
+def _pain_migratory(view: CaseView) -> Finding | None:
+    if not _not_confirmed(view):
+        return None
+    pains = _recent_bone_pain(view)
+    if not pains or any(s.pattern == "fixed" for s in pains):
+        return None
+    if any(s.pattern is None for s in pains):
+        view.missing.add("symptoms.pattern", PAIN_MIGRATORY.id)
+        return None
+    dates = ", ".join(s.date.isoformat() for s in pains)
+    return make_finding(
+        PAIN_MIGRATORY,
+        f"Bone pain recorded as migratory ({dates}): migratory multi-site pain is not typical of "
+        "bone metastasis (which hurts at a fixed site).",
+        f"骨痛记录为游走性（{dates}）：游走性多部位疼痛不是骨转移的典型表现（骨转移多为固定部位疼痛）。",
+        {"symptoms": [{"date": _iso(s.date), "pattern": s.pattern, "site": s.site}
+                      for s in pains]},
+        sort_date=pains[0].date.isoformat(),
+    )
+
+
+def _scan_confirm(view: CaseView) -> Finding | None:
+    if not _not_confirmed(view):
+        return None
+    scans = [m for m in view.imaging
+             if m.modality == "bone_scan" and m.result in ("positive", "equivocal")]
+    open_scans = []
+    for s in scans:
+        followed = any(
+            m.date >= s.date and (
+                m.modality == "pet_ct"
+                or (m.modality in ("mri", "ct", "xray")
+                    and imaging_covers(m.modality, m.region, s.region))
+            )
+            for m in view.imaging
+        )
+        if not followed:
+            open_scans.append(s)
+    if not open_scans:
+        return None
+    first = open_scans[0]
+    return make_finding(
+        SCAN_CONFIRM,
+        f"{describe_imaging(first)}, not yet followed by MRI/CT/X-ray of that region or PET-CT: "
+        "a bone scan screens but cannot confirm; image the positive site (MRI/CT/X-ray) or do "
+        "PET-CT.",
+        f"{describe_imaging_zh(first)}，之后未做该部位MRI/CT/X线或PET-CT：骨扫描只能筛查不能确诊，"
+        "请对阳性部位做MRI/CT/X线，或做PET-CT。",
+        {"scans": [_img(s) for s in open_scans]}, sort_date=first.date.isoformat(),
+    )
+
+
+def _scan_discordant(view: CaseView) -> Finding | None:
+    if not _not_confirmed(view):
+        return None
+    pairs = []
+    for s in view.imaging:
+        if s.modality != "bone_scan" or s.result != "positive":
+            continue
+        for m in view.imaging:
+            if (m.modality == "mri" and m.result == "negative" and m.date >= s.date
+                    and imaging_covers(m.modality, m.region, s.region)):
+                pairs.append((s, m))
+                break
+    if not pairs:
+        return None
+    s, m = pairs[0]
+    return make_finding(
+        SCAN_DISCORDANT,
+        f"{describe_imaging(s)} followed by {describe_imaging(m)}: broadly reassuring (a bone "
+        "scan reflects osteoblast activity: inflammation, injury); PET-CT if doubt persists.",
+        f"{describe_imaging_zh(s)}，之后 {describe_imaging_zh(m)}：总体令人放心（骨扫描反映成骨活性，"
+        "炎症、损伤亦可阳性）；仍有疑问可做PET-CT。",
+        {"pairs": [{"bone_scan": _img(a), "mri": _img(b)} for a, b in pairs]},
+        sort_date=s.date.isoformat(),
+    )
+
+
+def _overlap(a: Imaging, b: Imaging) -> bool:
+    return (imaging_covers(a.modality, a.region, b.region)
+            or imaging_covers(b.modality, b.region, a.region))
+
+
+def _mri_blastic(view: CaseView) -> Finding | None:
+    pairs = []
+    for mri in view.imaging:
+        if mri.modality != "mri" or mri.result != "negative":
+            continue
+        for study in view.imaging:
+            if study is mri or study.pattern != "osteoblastic" or not _overlap(mri, study):
+                continue
+            d = days_between(study.date, mri.date)  # > 0: MRI after the study
+            if d >= -BLASTIC_MRI_BEFORE_DAYS:
+                pairs.append((study, mri))
+                break
+    if not pairs:
+        return None
+    study, mri = pairs[0]
+    return make_finding(
+        MRI_BLASTIC,
+        f"Negative MRI {mri.region} {mri.date.isoformat()} beside an osteoblastic study "
+        f"({describe_imaging(study)}): MRI is less sensitive for osteoblastic lesions: CT or "
+        "PET-CT.",
+        f"MRI {mri.region} {mri.date.isoformat()} 阴性，但同部位检查提示成骨性病变"
+        f"（{describe_imaging_zh(study)}）：MRI对成骨性病灶敏感性较低，建议CT或PET-CT。",
+        {"pairs": [{"study": _img(a), "mri": _img(b)} for a, b in pairs]},
+        sort_date=min(study.date, mri.date).isoformat(),
+    )
+
+
+def _biopsy_inconclusive(view: CaseView) -> Finding | None:
+    if view.status is None or view.status.bone_metastasis != "suspected":
+        return None
+    regions: dict[str, str] = {}
+    for m in view.imaging:
+        regions.setdefault(region_key(m.region), m.region.strip())
+    hits = []
+    for key, name in regions.items():
+        studies = [m for m in view.imaging if imaging_covers(m.modality, m.region, name)]
+        if len(studies) >= 2 and any(m.result in ("positive", "equivocal") for m in studies):
+            hits.append((name, studies))
+    if not hits:
+        return None
+    name, studies = hits[0]
+    listing = "; ".join(describe_imaging(m) for m in studies)
+    listing_zh = "；".join(describe_imaging_zh(m) for m in studies)
+    return make_finding(
+        BIOPSY_INCONCLUSIVE,
+        f"Status suspected with {len(studies)} studies of {name} ({listing}): bone biopsy is "
+        "reserved for imaging that stays inconclusive, or high suspicion with insufficient "
+        "imaging.",
+        f"状态为疑似，{name} 已做{len(studies)}次影像（{listing_zh}）：影像学仍不能确定、"
+        "或高度怀疑但影像不足时可考虑骨活检。",
+        {"regions": [{"region": n, "studies": [_img(m) for m in s]} for n, s in hits]},
+    )
+
+
+def _biopsy_solitary(view: CaseView) -> Finding | None:
+    if view.status is None or view.status.bone_metastasis != "confirmed":
+        return None
+    lesions = view.case.lesions
+    if len(lesions) != 1 or any(b.result == "positive" for b in view.biopsies):
+        return None
+    visceral = view.case.cancer.visceral_metastases
+    if visceral is None:
+        view.missing.add("visceral_metastases", BIOPSY_SOLITARY.id)
+        return None
+    if distinct_organs(visceral):
+        return None
+    region = lesions[0].region
+    return make_finding(
+        BIOPSY_SOLITARY,
+        f"Solitary bone metastasis ({region}), no visceral metastases, no positive biopsy: "
+        "biopsy it unless the MDT judges the risk too high.",
+        f"孤立性骨转移（{region}），无内脏转移，无阳性活检：除非MDT认为风险过高，应做活检。",
+        {"region": region},
+    )
+
+
+def _mscc(view: CaseView) -> Finding | None:
+    items: list[tuple[date, str, str, dict[str, Any]]] = []
+    for s in view.symptoms:
+        if s.kind == "neuro_deficit" and within(s.date, view.as_of, MSCC_DAYS):
+            site = f" ({s.site})" if s.site else ""
+            items.append((s.date, f"neurological deficit {s.date.isoformat()}{site}",
+                          f"神经功能障碍 {s.date.isoformat()}{site}",
+                          {"kind": "neuro_deficit", "date": _iso(s.date), "site": s.site}))
+    for e in view.events:
+        if (e.kind == "spinal_cord_compression" and not e.planned
+                and within(e.date, view.as_of, MSCC_DAYS)):
+            reg = f" ({e.region})" if e.region else ""
+            items.append((e.date, f"spinal cord compression {e.date.isoformat()}{reg}",
+                          f"脊髓压迫 {e.date.isoformat()}{reg}",
+                          {"kind": "spinal_cord_compression", "date": _iso(e.date),
+                           "region": e.region}))
+    if not items:
+        return None
+    items.sort(key=lambda t: t[0])
+    return make_finding(
+        MSCC,
+        f"Suspected metastatic spinal cord compression ({'; '.join(t[1] for t in items)}): "
+        "urgent whole-spine MRI (within 24 h), corticosteroids, urgent spinal surgery/"
+        "radiotherapy referral.",
+        f"怀疑转移性脊髓压迫（{'；'.join(t[2] for t in items)}）：24小时内急查全脊柱MRI，"
+        "使用糖皮质激素，紧急转诊脊柱外科/放疗。",
+        {"items": [t[3] for t in items]}, sort_date=items[0][0].isoformat(),
+    )
+
+
+_RULES = (_high_risk, _alp_rise, _ctx_rise, _pain_fixed, _pain_migratory, _scan_confirm,
+          _scan_discordant, _mri_blastic, _biopsy_inconclusive, _biopsy_solitary, _mscc)
+
+
+def evaluate(view: CaseView) -> list[Finding]:
+    """Every WU-* rule that fires on this view (``view.status`` must be set)."""
+    out = []
+    for rule in _RULES:
+        f = rule(view)
+        if f is not None:
+            out.append(f)
+    return out
