@@ -2,14 +2,14 @@
 interval and overdue checks, non-oncology doses.
 
 The calcium, supplement and dental-clearance rules live in :mod:`app.domain.rules_bma_ca`,
-the zoledronic-acid renal rules in :mod:`app.domain.rules_bma_za`; :func:`evaluate` runs all
-three, so the assessment lists only this module. Which drug is active comes from
+the zoledronic-acid renal rules in :mod:`app.domain.rules_bma_za` (separate rule modules in
+``catalogue.RULE_MODULES``; importing this module imports them too, so all BMA rules register). Which drug is active comes from
 :mod:`app.domain.bma_state`; :func:`active_drugs` is the public entry other rule families use.
 """
 
 from __future__ import annotations
 
-from app.domain import rules_bma_ca, rules_bma_za
+from app.domain import rules_bma_ca, rules_bma_za  # noqa: F401  (registers their rules)
 from app.domain.bma_state import STANDARD_INTERVAL_DAYS, dose_json, drug_state
 from app.domain.bma_state import active_drugs as _active_list
 from app.domain.case import BISPHOSPHONATES
@@ -263,18 +263,8 @@ def _non_oncology(view: CaseView) -> Finding | None:
 
 
 def evaluate(view: CaseView) -> list[Finding]:
-    """All BMA-* findings (including the calcium/dental and zoledronic-acid modules)."""
-    out = []
-    for f in (_start(view), _concurrent(view)):
-        if f is not None:
-            out.append(f)
-    out += rules_bma_za.evaluate(view)
-    ckd = _den_ckd(view)
-    if ckd is not None:
-        out.append(ckd)
-    out += rules_bma_ca.evaluate(view)
-    for rule in (_den_interval, _za_interval, _den_overdue, _non_oncology):
-        f = rule(view)
-        if f is not None:
-            out.append(f)
-    return out
+    """The BMA-* findings of this module (the assessment runs :mod:`app.domain.rules_bma_za`
+    and :mod:`app.domain.rules_bma_ca` as separate rule modules)."""
+    rules = (_start, _concurrent, _den_ckd, _den_interval, _za_interval, _den_overdue,
+             _non_oncology)
+    return [f for f in (rule(view) for rule in rules) if f is not None]
