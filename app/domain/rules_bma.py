@@ -3,8 +3,9 @@ interval and overdue checks, non-oncology doses.
 
 The calcium, supplement and dental-clearance rules live in :mod:`app.domain.rules_bma_ca`,
 the zoledronic-acid renal rules in :mod:`app.domain.rules_bma_za` (separate rule modules in
-``catalogue.RULE_MODULES``; importing this module imports them too, so all BMA rules register). Which drug is active comes from
-:mod:`app.domain.bma_state`; :func:`active_drugs` is the public entry other rule families use.
+``catalogue.RULE_MODULES``; importing this module imports them too, so all BMA rules
+register). Which drug is active comes from :mod:`app.domain.bma_state`;
+:func:`active_drugs` is the public entry other rule families use.
 """
 
 from __future__ import annotations
