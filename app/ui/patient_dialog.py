@@ -156,6 +156,7 @@ class PatientDialog(QDialog):
         outer.addLayout(form)
         outer.addWidget(self.buttons)
 
+        self.setMinimumWidth(500)
         self.retranslate()
         for edit in (self.mrn, self.name, self.birth_date, self.weight, self.phone):
             edit.textEdited.connect(self._recheck)
@@ -286,7 +287,7 @@ class PatientDialog(QDialog):
     def clear_errors(self) -> None:
         self.show_errors([])
 
-    def show_errors(self, errors: list[FieldError]) -> None:
+    def show_errors(self, errors: list[FieldError], *, move_focus: bool = True) -> None:
         by_field: dict[str, list[str]] = {}
         for e in errors:
             by_field.setdefault(e.field, []).append(error_message(e.field, e.code, e.message))
@@ -296,9 +297,17 @@ class PatientDialog(QDialog):
             label.setText(" ".join(messages) if messages else "")
             label.setVisible(bool(messages))
             self.editors[field].setAccessibleDescription(label.text())
+        self._fit()
         first = next((f for f in FIELDS if f in by_field), None)
-        if first is not None and self.isVisible():
+        if first is not None and move_focus and self.isVisible():
             self.editors[first].setFocus()
+
+    def _fit(self) -> None:
+        """Grow (never shrink below what the user chose) so wrapped messages are not clipped."""
+        self.layout().activate()
+        hint = self.sizeHint()
+        if hint.height() > self.height() or hint.width() > self.width():
+            self.resize(max(hint.width(), self.width()), max(hint.height(), self.height()))
 
     def error_text(self, field: str) -> str:
         """The message shown under a field ('' when none)."""
@@ -312,21 +321,7 @@ class PatientDialog(QDialog):
             errors += [
                 e for e in self._service.validate(form, self._patient_id) if e.field not in failed
             ]
-            by_field = {e.field for e in errors}
-            # live: only clear/refresh messages, never move the focus while typing
-            for field in FIELDS:
-                if field not in by_field:
-                    self.error_labels[field].hide()
-                    self.error_labels[field].setText("")
-                    self.editors[field].setAccessibleDescription("")
-                else:
-                    msgs = [
-                        error_message(e.field, e.code, e.message)
-                        for e in errors
-                        if e.field == field
-                    ]
-                    self.error_labels[field].setText(" ".join(msgs))
-                    self.error_labels[field].show()
+            self.show_errors(errors, move_focus=False)  # never steal focus while typing
 
     # ----- saving ------------------------------------------------------------------------
     def save(self) -> bool:
