@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -93,8 +94,16 @@ def styles(lang: str = "en", base_size: float = 10.5) -> Styles:
     )
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text), style)
+    """A Paragraph of plain text; text containing CJK characters wraps the CJK way (an
+    English document may carry a Chinese name, question or decision)."""
+    s = str(text)
+    if style.wordWrap != "CJK" and _CJK.search(s):
+        style = ParagraphStyle(style.name + "_cjk", parent=style, wordWrap="CJK")
+    return Paragraph(esc(s), style)
 
 
 def grid_table(rows: list[list[Any]], col_widths: list[float], *, header: bool = True,

@@ -1,0 +1,221 @@
+"""MDT case summaries and the meeting pack as PDFs (reportlab), from domain DTOs.
+
+- :func:`build_mdt_summary_pdf` — one case summary.
+- :func:`build_mdt_pack_pdf` — a cover page listing the cases, then one summary per case,
+  each starting on a new page with its patient's name and MRN in the running header.
+
+The trend plot arrives as PNG bytes in the summary (``trend_png``); this module never
+renders plots. Without a PNG the trend block is simply left out (no empty frame).
+Both builders accept ``progress(done, total)`` and ``cancel()`` for worker-thread use.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Spacer
+from reportlab.platypus.tables import Table, TableStyle
+
+from app.domain.mdt_content import MdtCaseSummary
+from app.reports.common import (
+    CONTENT_WIDTH,
+    GRID,
+    SHADE,
+    URGENT,
+    Cancel,
+    Checkpoint,
+    Chrome,
+    Progress,
+    SetHeader,
+    Styles,
+    build_pdf,
+    check_cancel,
+    grid_table,
+    para,
+    styles,
+)
+from app.reports.fonts import ensure_fonts
+
+SEVERITY_COLOURS = {"critical": URGENT, "warning": colors.HexColor("#a35200"),
+                    "info": colors.HexColor("#1f4e79")}
+
+
+@dataclass(frozen=True)
+class MdtPack:
+    """A meeting's pack: date, optional title, and the case summaries in listing order."""
+
+    meeting_date: date
+    title: str | None
+    cases: tuple[MdtCaseSummary, ...]
+
+
+def _fmt(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def _kv(rows: list[tuple[str, str]], st: Styles, key_share: float = 0.32) -> Table:
+    return grid_table([[para(k, st.cell), para(v, st.cell)] for k, v in rows],
+                      [CONTENT_WIDTH * key_share, CONTENT_WIDTH * (1 - key_share)],
+                      header=False, key_value=True)
+
+
+def _table(header: list[str], rows: list[list[str]], shares: list[float], st: Styles) -> Table:
+    body = [[para(h, st.cell_head) for h in header]]
+    body += [[para(c, st.cell) for c in row] for row in rows]
+    return grid_table(body, [CONTENT_WIDTH * s for s in shares])
+
+
+def _trend(png: bytes) -> Image:
+    w, h = ImageReader(io.BytesIO(png)).getSize()
+    width = CONTENT_WIDTH
+    height = width * h / w if w else 60 * mm
+    if height > 95 * mm:  # keep it on one page with room for the heading
+        width, height = width * 95 * mm / height, 95 * mm
+    return Image(io.BytesIO(png), width=width, height=height)
+
+
+def _question_box(text: str, st: Styles) -> Table:
+    t = Table([[para("Question for the MDT", st.h2)], [para(text, st.body)]],
+              colWidths=[CONTENT_WIDTH], hAlign="LEFT")
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), ensure_fonts(), 9),
+                           ("BOX", (0, 0), (-1, -1), 1, colors.HexColor("#1f4e79")),
+                           ("BACKGROUND", (0, 0), (-1, -1), SHADE)]))
+    return t
+
+
+def _decision_box(summary: MdtCaseSummary, st: Styles) -> Flowable:
+    rows: list[list[Flowable | str]] = [[para("MDT decision", st.h2)]]
+    heights: list[float | None] = [None]
+    if summary.decision:
+        rows.append([para(summary.decision, st.body)])
+        heights.append(None)
+    else:
+        rows += [[""] for _ in range(4)]
+        heights += [8 * mm] * 4
+    rows.append([para("Recorded by: ____________________    Date: ____________", st.small)])
+    heights.append(None)
+    t = Table(rows, colWidths=[CONTENT_WIDTH], rowHeights=heights, hAlign="LEFT")
+    cmds = [("FONT", (0, 0), (-1, -1), ensure_fonts(), 9),
+            ("BOX", (0, 0), (-1, -1), 1, colors.HexColor("#1f4e79"))]
+    if not summary.decision:
+        cmds.append(("LINEBELOW", (0, 1), (-1, -2), 0.3, GRID))
+    t.setStyle(TableStyle(cmds))
+    return KeepTogether([Spacer(1, 4 * mm), t])
+
+
+def summary_story(s: MdtCaseSummary, st: Styles | None = None) -> list[Flowable]:
+    """The flowables of one case summary (starts with its running header)."""
+    st = st or styles("en", base_size=9.5)
+    name = s.name or "(no name)"
+    out: list[Flowable] = [
+        SetHeader(f"MDT case summary — {name}", f"MRN {s.mrn}   as of {s.as_of.isoformat()}"),
+        para(f"{name}   ·   MRN {s.mrn}", st.title),
+        para(f"MDT case summary as of {s.as_of.isoformat()}", st.subtitle),
+    ]
+    if s.question:
+        out += [_question_box(s.question, st), Spacer(1, 3 * mm)]
+    out += [para("Patient and tumour", st.h1), _kv([*s.identity, *s.cancer], st)]
+    out += [para("Bone metastasis", st.h1),
+            _kv([("Status", s.bm_status), ("Basis", s.bm_basis or "—")], st)]
+    if s.derived:
+        out += [para("Derived values", st.h2), _kv(list(s.derived), st)]
+    if s.lesions:
+        out += [CondPageBreak(35 * mm), para("Lesions", st.h1), _table(
+            ["Region", "Bone", "Pattern", "SINS", "Mirels", "ESCC", "Missing inputs"],
+            [[x.region, x.bone, x.pattern or "—", x.sins, x.mirels, x.escc,
+              ", ".join(x.missing) or "—"] for x in s.lesions],
+            [0.15, 0.11, 0.12, 0.17, 0.15, 0.08, 0.22], st)]
+    out += [CondPageBreak(30 * mm), para("Prognostic scores", st.h1), _table(
+        ["Score", "Value", "Missing inputs"],
+        [[x.name, x.value, ", ".join(x.missing) or "—"] for x in s.scores],
+        [0.34, 0.26, 0.40], st)]
+    if s.missing_inputs:
+        out.append(para("Missing inputs (rules not evaluated): " + "; ".join(s.missing_inputs),
+                        st.small))
+    if s.doses or s.stops:
+        out += [CondPageBreak(35 * mm), para("Bone-modifying agents", st.h1)]
+        if s.doses:
+            out.append(_table(
+                ["Date", "Drug", "Dose", "Status", "Renal adjustment / note"],
+                [[_fmt(x.date), x.drug, f"{x.dose_mg:g} mg", "planned" if x.planned else "given",
+                  x.note or "—"] for x in s.doses],
+                [0.14, 0.18, 0.10, 0.11, 0.47], st))
+        if s.intervals:
+            out.append(para("Intervals: " + ", ".join(f"{d} every {n} days"
+                                                       for d, n in s.intervals), st.small))
+        if s.stops:
+            out += [para("Stops", st.h2), _table(
+                ["Date", "Drug", "Reason"],
+                [[_fmt(x.date), x.drug, x.reason or "—"] for x in s.stops],
+                [0.14, 0.22, 0.64], st)]
+    if s.trend_png:
+        out += [CondPageBreak(70 * mm), para("ALP and CTX over time", st.h1), _trend(s.trend_png)]
+    if s.events:
+        out += [CondPageBreak(30 * mm), para("Skeletal events and local treatment", st.h1),
+                _table(["Date", "Event", "Region", "Status"],
+                       [[_fmt(e.date), e.kind, e.region or "—",
+                         "planned" if e.planned else "done"] for e in s.events],
+                       [0.14, 0.36, 0.32, 0.18], st)]
+    if s.findings:
+        rows = [[f.severity, f.rule, f.message, ", ".join(f.evidence) + " — " + f.source]
+                for f in s.findings]
+        table = _table(["Severity", "Rule", "Finding", "Evidence"], rows,
+                       [0.10, 0.19, 0.45, 0.26], st)
+        table.setStyle(TableStyle([
+            ("TEXTCOLOR", (0, i), (0, i), SEVERITY_COLOURS.get(f.severity, colors.black))
+            for i, f in enumerate(s.findings, start=1)]))
+        out += [CondPageBreak(30 * mm), para("Active findings", st.h1), table]
+    out.append(_decision_box(s, st))
+    return out
+
+
+def _chrome(generated_on: date) -> Chrome:
+    return Chrome(page_label="Page {n} of {total}",
+                  footer_left=f"Confidential — printed {generated_on.isoformat()}")
+
+
+def build_mdt_summary_pdf(summary: MdtCaseSummary, *, printed_on: date | None = None,
+                          cancel: Cancel | None = None) -> bytes:
+    """One MDT case summary as PDF bytes."""
+    check_cancel(cancel)
+    story = summary_story(summary)
+    return build_pdf(story, _chrome(printed_on or date.today()), title="MDT case summary")
+
+
+def _cover(pack: MdtPack, st: Styles) -> list[Flowable]:
+    title = pack.title or "MDT meeting — lung cancer bone metastases"
+    rows = [[str(i), c.mrn, c.name or "", c.question or "—"]
+            for i, c in enumerate(pack.cases, start=1)]
+    out: list[Flowable] = [
+        SetHeader(title, pack.meeting_date.isoformat()),
+        para(title, st.title),
+        para(f"Meeting date {pack.meeting_date.isoformat()} · {len(pack.cases)} "
+             f"case{'' if len(pack.cases) == 1 else 's'}",
+             st.subtitle),
+    ]
+    if rows:
+        out.append(_table(["#", "MRN", "Patient", "Question for the MDT"], rows,
+                          [0.06, 0.16, 0.20, 0.58], st))
+    else:
+        out.append(para("No cases are listed for this meeting.", st.body))
+    return out
+
+
+def build_mdt_pack_pdf(pack: MdtPack, *, printed_on: date | None = None,
+                       progress: Progress | None = None,
+                       cancel: Cancel | None = None) -> bytes:
+    """The meeting pack: cover page, then one summary per case (each on a new page)."""
+    st = styles("en", base_size=9.5)
+    total = len(pack.cases)
+    story = _cover(pack, st)
+    for i, case in enumerate(pack.cases):
+        check_cancel(cancel)
+        story += [PageBreak(), Checkpoint(i, total, progress, cancel)]
+        story += summary_story(case, st)
+    story.append(Checkpoint(total, total, progress, cancel))
+    return build_pdf(story, _chrome(printed_on or date.today()), title="MDT case pack")
