@@ -5,9 +5,10 @@ Nothing is opened at import time. :func:`open_database` takes a file path, a dat
 directory, and returns a :class:`Database` with a session-per-unit-of-work helper.
 
 SQLite connections get, on every connect: ``foreign_keys=ON``, ``journal_mode=WAL``,
-``synchronous=FULL`` (records survive power loss) and ``busy_timeout``. The driver's own
-transaction handling is replaced by an explicit ``BEGIN`` so that transactions (including
-migrations' DDL) are real and atomic.
+``synchronous=FULL`` (records survive power loss) and ``busy_timeout``. The driver keeps its
+default transaction handling (a transaction begins at the first write, so a read never pins an
+old WAL snapshot and a conflicting save is caught by the row's version check rather than failing
+with "database is locked"); migrations begin their transaction explicitly (db/migrations/env.py).
 """
 
 from __future__ import annotations
@@ -45,8 +46,6 @@ class DatabaseTargetError(ValueError):
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # Driver-level autocommit: SQLAlchemy emits BEGIN itself (see _sqlite_begin).
-    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     try:
         cur.execute("PRAGMA foreign_keys=ON")
@@ -55,11 +54,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     finally:
         cur.close()
-
-
-def _sqlite_begin(conn) -> None:
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-        conn.exec_driver_sql("BEGIN")
 
 
 @dataclass
@@ -145,7 +139,6 @@ def _make(url, sqlite_path: Path | None) -> Database:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
     else:
         try:
             engine = create_engine(url, pool_pre_ping=True)

@@ -49,8 +49,8 @@ def _configure(connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         render_item=render_item,
         compare_type=True,
-        # The app's SQLite connections issue a real BEGIN (app.data.engine), so DDL is
-        # transactional there too: run all migrations in one transaction.
+        # SQLite DDL is transactional once a BEGIN is issued (see run_migrations_online):
+        # all migrations run in one transaction.
         transactional_ddl=True,
     )
 
@@ -70,6 +70,9 @@ def run_migrations_online() -> None:
             try:
                 _configure(connection)
                 with context.begin_transaction():
+                    if sqlite and not connection.connection.driver_connection.in_transaction:
+                        # pysqlite would not open a transaction for DDL by itself.
+                        connection.exec_driver_sql("BEGIN")
                     context.run_migrations()
                     if sqlite:
                         bad = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

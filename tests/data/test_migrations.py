@@ -31,7 +31,7 @@ from app.services.case_service import import_case, load_case
 
 from .factories import full_case
 
-THROWAWAY_MIGRATION = '''"""test only: widen patient.phone (forces a batch rebuild of the parent table)"""
+THROWAWAY_MIGRATION = '''"""test only: widen patient.phone (batch-rebuilds the parent table)"""
 from alembic import op
 import sqlalchemy as sa
 
