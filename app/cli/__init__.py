@@ -17,8 +17,10 @@ import sys
 
 COMMAND_MODULES: tuple[str, ...] = (
     # one line per command module; keep this list sorted
+    "app.cli.assess_cmd",
     "app.cli.case_cmd",
     "app.cli.db_cmd",
+    "app.cli.rules_cmd",
 )
 
 

@@ -166,7 +166,8 @@ def _escc(view: CaseView, le: Lesion) -> Finding | None:
         ESCC_HIGH_RULE,
         f"{le.region}: ESCC grade {le.escc}: high-grade epidural compression: surgical "
         "decompression before radiotherapy unless radiosensitive.",
-        f"{le.region}：ESCC {le.escc}级，高级别硬膜外脊髓压迫：除非对放疗敏感，应先手术减压再放疗。",
+        f"{le.region}：ESCC {le.escc}级，高级别硬膜外脊髓压迫："
+        "除非对放疗敏感，应先手术减压再放疗。",
         _lesion_data(le, escc=le.escc),
     )
 
@@ -251,7 +252,8 @@ def _rt(view: CaseView) -> list[Finding]:
             RT,
             f"{le.region}: {'; '.join(reasons)}{note}: radiotherapy indicated; single 8 Gy for "
             "uncomplicated painful metastasis.",
-            f"{le.region}：{'；'.join(reasons_zh)}{note_zh}：有放疗指征；无并发症的疼痛性骨转移可单次8 Gy。",
+            f"{le.region}：{'；'.join(reasons_zh)}{note_zh}："
+            "有放疗指征；无并发症的疼痛性骨转移可单次8 Gy。",
             _lesion_data(le, **data_items),
         ))
     rest = [f for f in open_fractures if id(f) not in used]
@@ -262,7 +264,8 @@ def _rt(view: CaseView) -> list[Finding]:
             RT,
             f"Pathological fracture without radiotherapy of that region since ({regions}): "
             "radiotherapy indicated; single 8 Gy for uncomplicated painful metastasis.",
-            f"病理性骨折后该部位无放疗（{regions}）：有放疗指征；无并发症的疼痛性骨转移可单次8 Gy。",
+            f"病理性骨折后该部位无放疗（{regions}）："
+            "有放疗指征；无并发症的疼痛性骨转移可单次8 Gy。",
             {"region": rest[0].region,
              "fractures": [{"date": f.date.isoformat(), "region": f.region} for f in rest]},
             sort_date=rest[0].date.isoformat(),

@@ -375,8 +375,8 @@ def _scan_discordant(view: CaseView) -> Finding | None:
         SCAN_DISCORDANT,
         f"{describe_imaging(s)} followed by {describe_imaging(m)}: broadly reassuring (a bone "
         "scan reflects osteoblast activity: inflammation, injury); PET-CT if doubt persists.",
-        f"{describe_imaging_zh(s)}，之后 {describe_imaging_zh(m)}：总体令人放心（骨扫描反映成骨活性，"
-        "炎症、损伤亦可阳性）；仍有疑问可做PET-CT。",
+        f"{describe_imaging_zh(s)}，之后 {describe_imaging_zh(m)}："
+        "总体令人放心（骨扫描反映成骨活性，炎症、损伤亦可阳性）；仍有疑问可做PET-CT。",
         {"pairs": [{"bone_scan": _img(a), "mri": _img(b)} for a, b in pairs]},
         sort_date=s.date.isoformat(),
     )
@@ -421,7 +421,7 @@ def _biopsy_inconclusive(view: CaseView) -> Finding | None:
     for m in view.imaging:
         regions.setdefault(region_key(m.region), m.region.strip())
     hits = []
-    for key, name in regions.items():
+    for name in regions.values():
         studies = [m for m in view.imaging if imaging_covers(m.modality, m.region, name)]
         if len(studies) >= 2 and any(m.result in ("positive", "equivocal") for m in studies):
             hits.append((name, studies))
