@@ -116,6 +116,15 @@ class MdtCaseSummary:
         return replace(self, trend_png=png)
 
 
+@dataclass(frozen=True)
+class MdtPack:
+    """A meeting's pack: date, optional title, and the case summaries in listing order."""
+
+    meeting_date: date
+    title: str | None
+    cases: tuple[MdtCaseSummary, ...]
+
+
 def _yn(v: bool | None) -> str:
     return "unknown" if v is None else ("yes" if v else "no")
 

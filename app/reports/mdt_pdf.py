@@ -12,7 +12,6 @@ Both builders accept ``progress(done, total)`` and ``cancel()`` for worker-threa
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib import colors
@@ -21,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Spacer
 from reportlab.platypus.tables import Table, TableStyle
 
-from app.domain.mdt_content import MdtCaseSummary
+from app.domain.mdt_content import MdtCaseSummary, MdtPack
 from app.reports.common import (
     CONTENT_WIDTH,
     GRID,
@@ -43,15 +42,6 @@ from app.reports.fonts import ensure_fonts
 
 SEVERITY_COLOURS = {"critical": URGENT, "warning": colors.HexColor("#a35200"),
                     "info": colors.HexColor("#1f4e79")}
-
-
-@dataclass(frozen=True)
-class MdtPack:
-    """A meeting's pack: date, optional title, and the case summaries in listing order."""
-
-    meeting_date: date
-    title: str | None
-    cases: tuple[MdtCaseSummary, ...]
 
 
 def _fmt(d: date | None) -> str:

@@ -1,0 +1,252 @@
+"""MDT meetings: create a meeting, list patients with a question, gather the pack's content,
+record each case's decision after the meeting.
+
+One transaction per user action (``db.session()``); every change writes its audit row in the
+same transaction (:func:`app.services.audit.write_audit`: structured, never clinical text).
+Nothing is hard-deleted: a case listed by mistake is withdrawn (``entered_in_error``).
+Errors are :class:`MdtError` with ``str()`` = ``<field>: <problem>`` (no patient data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.data import case_repo
+from app.data import models as M
+from app.data.engine import Database
+from app.data.types import utcnow
+from app.domain.assess import assess
+from app.domain.case import Case
+from app.domain.mdt_content import MdtCaseSummary, MdtPack, build_mdt_summary
+from app.domain.params import DEFAULTS, Params
+from app.services.audit import write_audit
+
+QUESTION_MAX = 2000
+DECISION_MAX = 4000
+TITLE_MAX = 200
+
+
+class MdtError(ValueError):
+    """A refused MDT action; ``str()`` = ``<field>: <problem>``. Nothing was written."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class BuildCancelled(Exception):
+    """The caller's cancel flag was raised while the pack content was being gathered."""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    meeting_date: date
+    title: str | None
+    case_count: int
+
+
+@dataclass(frozen=True)
+class MdtCaseRow:
+    id: int
+    meeting_id: int
+    meeting_date: date
+    patient_id: int
+    mrn: str
+    name: str | None
+    question: str | None
+    decision: str | None
+    decided_at: datetime | None
+    decided_by: str | None
+    version: int
+
+
+def _text(value: str | None, field: str, limit: int, *, required: bool) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise MdtError(field, "required")
+        return None
+    if len(text) > limit:
+        raise MdtError(field, f"too long (at most {limit} characters)")
+    return text
+
+
+class MdtService:
+    """MDT use cases for one signed-in user (``actor`` goes into the audit trail)."""
+
+    def __init__(self, db: Database, actor: str) -> None:
+        self.db = db
+        self.actor = actor
+
+    # ---- meetings -------------------------------------------------------------------
+    def create_meeting(self, meeting_date: date, title: str | None = None) -> Meeting:
+        title = _text(title, "title", TITLE_MAX, required=False)
+        with self.db.session() as s:
+            if s.scalar(select(M.MdtMeeting.id).where(
+                    M.MdtMeeting.meeting_date == meeting_date)) is not None:
+                raise MdtError("meeting_date", "a meeting on this date already exists")
+            row = M.MdtMeeting(meeting_date=meeting_date, title=title, created_by=self.actor)
+            s.add(row)
+            s.flush()
+            write_audit(s, actor=self.actor, action="create", entity="mdt_meeting",
+                        entity_id=row.id)
+            return Meeting(row.id, row.meeting_date, row.title, 0)
+
+    def _meetings(self, s: Session, *conditions) -> list[Meeting]:
+        count = (select(func.count(M.MdtCase.id))
+                 .where(M.MdtCase.meeting_id == M.MdtMeeting.id,
+                        M.MdtCase.entered_in_error.is_(False))
+                 .scalar_subquery())
+        stmt = (select(M.MdtMeeting, count).where(*conditions)
+                .order_by(M.MdtMeeting.meeting_date))
+        return [Meeting(m.id, m.meeting_date, m.title, n) for m, n in s.execute(stmt)]
+
+    def list_meetings(self, *, from_date: date | None = None) -> list[Meeting]:
+        with self.db.session() as s:
+            conds = [] if from_date is None else [M.MdtMeeting.meeting_date >= from_date]
+            return self._meetings(s, *conds)
+
+    def meeting_on(self, meeting_date: date) -> Meeting | None:
+        with self.db.session() as s:
+            found = self._meetings(s, M.MdtMeeting.meeting_date == meeting_date)
+            return found[0] if found else None
+
+    def next_meeting(self, on_or_after: date) -> Meeting | None:
+        """The first meeting dated on/after ``on_or_after`` (e.g. today)."""
+        with self.db.session() as s:
+            found = self._meetings(s, M.MdtMeeting.meeting_date >= on_or_after)
+            return found[0] if found else None
+
+    # ---- cases ----------------------------------------------------------------------
+    def _row(self, s: Session, c: M.MdtCase) -> MdtCaseRow:
+        p = s.get(M.Patient, c.patient_id)
+        m = s.get(M.MdtMeeting, c.meeting_id)
+        return MdtCaseRow(c.id, c.meeting_id, m.meeting_date, c.patient_id, p.mrn, p.name,
+                          c.question, c.decision, c.decided_at, c.decided_by, c.version)
+
+    def add_case(self, meeting_id: int, mrn: str, question: str) -> MdtCaseRow:
+        """List a patient (by MRN) for a meeting with the question for the MDT."""
+        q = _text(question, "question", QUESTION_MAX, required=True)
+        with self.db.session() as s:
+            if s.get(M.MdtMeeting, meeting_id) is None:
+                raise MdtError("meeting", "no such meeting")
+            pid = case_repo.find_patient_id(s, (mrn or "").strip())
+            if pid is None:
+                raise MdtError("mrn", "no patient with this MRN in the registry")
+            dup = s.scalar(select(M.MdtCase.id).where(
+                M.MdtCase.meeting_id == meeting_id, M.MdtCase.patient_id == pid,
+                M.MdtCase.entered_in_error.is_(False)))
+            if dup is not None:
+                raise MdtError("mrn", "this patient is already listed for this meeting")
+            row = M.MdtCase(meeting_id=meeting_id, patient_id=pid, question=q,
+                            created_by=self.actor)
+            s.add(row)
+            s.flush()
+            write_audit(s, actor=self.actor, action="create", entity="mdt_case",
+                        entity_id=row.id, patient_id=pid, fields=["question"])
+            return self._row(s, row)
+
+    def list_cases(self, meeting_id: int) -> list[MdtCaseRow]:
+        """The meeting's cases in the order they were listed (withdrawn ones left out)."""
+        with self.db.session() as s:
+            rows = s.scalars(select(M.MdtCase).where(
+                M.MdtCase.meeting_id == meeting_id, M.MdtCase.entered_in_error.is_(False))
+                .order_by(M.MdtCase.id)).all()
+            return [self._row(s, c) for c in rows]
+
+    def _live_case(self, s: Session, case_id: int, version: int | None) -> M.MdtCase:
+        row = s.get(M.MdtCase, case_id)
+        if row is None or row.entered_in_error:
+            raise MdtError("case", "no such MDT case")
+        if version is not None and row.version != version:
+            raise MdtError("case", "changed by someone else since it was loaded; reload it")
+        return row
+
+    def record_decision(self, case_id: int, decision: str, *, version: int | None = None,
+                        today: date | None = None) -> MdtCaseRow:
+        """Record the MDT's decision for a case (after the meeting; once)."""
+        text = _text(decision, "decision", DECISION_MAX, required=True)
+        with self.db.session() as s:
+            row = self._live_case(s, case_id, version)
+            meeting = s.get(M.MdtMeeting, row.meeting_id)
+            if (today or date.today()) < meeting.meeting_date:
+                raise MdtError("decision", "the meeting has not taken place yet")
+            if row.decision is not None:
+                raise MdtError("decision", "already recorded; withdraw the case entry "
+                               "(entered in error) and list it again to correct it")
+            row.decision = text
+            row.decided_at = utcnow()
+            row.decided_by = self.actor
+            s.flush()
+            write_audit(s, actor=self.actor, action="decide", entity="mdt_case",
+                        entity_id=row.id, patient_id=row.patient_id, fields=["decision"])
+            return self._row(s, row)
+
+    def withdraw_case(self, case_id: int, reason: str, *, version: int | None = None) -> None:
+        """Mark a case entry entered-in-error (kept in the database and the audit trail)."""
+        why = _text(reason, "reason", QUESTION_MAX, required=True)
+        with self.db.session() as s:
+            row = self._live_case(s, case_id, version)
+            row.entered_in_error = True
+            row.error_reason = why
+            s.flush()
+            write_audit(s, actor=self.actor, action="entered_in_error", entity="mdt_case",
+                        entity_id=row.id, patient_id=row.patient_id)
+
+    def patient_decisions(self, patient_id: int) -> list[MdtCaseRow]:
+        """A patient's MDT listings with a recorded decision, oldest meeting first (for the
+        chart's timeline)."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(M.MdtCase).join(M.MdtMeeting, M.MdtMeeting.id == M.MdtCase.meeting_id)
+                .where(M.MdtCase.patient_id == patient_id, M.MdtCase.decision.is_not(None),
+                       M.MdtCase.entered_in_error.is_(False))
+                .order_by(M.MdtMeeting.meeting_date, M.MdtCase.id)).all()
+            return [self._row(s, c) for c in rows]
+
+    # ---- the pack -------------------------------------------------------------------
+    def pack_content(
+        self,
+        meeting_id: int,
+        *,
+        as_of: date | None = None,
+        params: Params = DEFAULTS,
+        trend_png: Callable[[Case, date], bytes | None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> MdtPack:
+        """Everything the pack PDF prints: each listed case assessed as of ``as_of``
+        (default: the meeting date, or today if that is earlier), with its trend PNG from
+        ``trend_png(case, as_of)`` when given (rendered by the UI layer)."""
+        with self.db.session() as s:
+            meeting = s.get(M.MdtMeeting, meeting_id)
+            if meeting is None:
+                raise MdtError("meeting", "no such meeting")
+            when = as_of or min(meeting.meeting_date, date.today())
+            listed = s.scalars(select(M.MdtCase).where(
+                M.MdtCase.meeting_id == meeting_id, M.MdtCase.entered_in_error.is_(False))
+                .order_by(M.MdtCase.id)).all()
+            cases = [(case_repo.load_case(s, c.patient_id), c.question, c.decision)
+                     for c in listed]
+            meeting_date, title = meeting.meeting_date, meeting.title
+        summaries: list[MdtCaseSummary] = []
+        for i, (case, question, decision) in enumerate(cases):
+            if cancel is not None and cancel():
+                raise BuildCancelled("pack cancelled")
+            if progress is not None:
+                progress(i, len(cases))
+            summary = build_mdt_summary(case, assess(case, when, params), when,
+                                        question=question, decision=decision, params=params)
+            if trend_png is not None:
+                summary = summary.with_trend(trend_png(case, when))
+            summaries.append(summary)
+        if progress is not None:
+            progress(len(cases), len(cases))
+        return MdtPack(meeting_date, title, tuple(summaries))
