@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.assess_cmd",
     "app.cli.case_cmd",
     "app.cli.db_cmd",
+    "app.cli.demo_cmd",
     "app.cli.rules_cmd",
 )
 
