@@ -1,0 +1,115 @@
+"""Record kinds of the patient chart: which ORM model and domain record each kind maps to.
+
+One :class:`RecordKind` per kind of clinical record the chart can add, correct or mark entered
+in error. The row ↔ domain mapping itself is the data layer's (:mod:`app.data.case_repo`);
+this module adds what the chart needs beside it: a stable kind key for the UI and the audit
+trail, the two kinds the case file keeps as plain values (a dental exam is a date, a dosing
+interval is ``drug → days``: :class:`ExamDate`, :class:`IntervalSetting` carry them with their
+record id), and :func:`load_records` — every current record with its row version, for the
+chart's timeline and for optimistic-version checks on correction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.data import models as M
+from app.data.case_repo import active_rows
+from app.domain import case as C
+
+
+@dataclass
+class ExamDate:
+    """A dental exam (the case file keeps only its date)."""
+
+    date: date
+    rid: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class IntervalSetting:
+    """The dosing interval chosen for a drug (``bma.interval_days``)."""
+
+    drug: str
+    days: int
+    rid: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    key: str  # stable key used by the UI ("lab", "administration", …)
+    model: type  # ORM model
+    record_type: type  # domain record class
+
+    @property
+    def entity(self) -> str:
+        """The table name: the entity name of the audit trail."""
+        return self.model.__tablename__
+
+
+_COLUMN_OF = {"date": "on_date", "at": "at_time"}
+
+KINDS: dict[str, RecordKind] = {
+    k.key: k
+    for k in (
+        RecordKind("symptom", M.SymptomRecord, C.Symptom),
+        RecordKind("lab", M.LabResult, C.Lab),
+        RecordKind("imaging", M.ImagingRecord, C.Imaging),
+        RecordKind("biopsy", M.BiopsyRecord, C.Biopsy),
+        RecordKind("lesion", M.LesionRecord, C.Lesion),
+        RecordKind("administration", M.BmaAdministration, C.Administration),
+        RecordKind("stop", M.BmaStop, C.Stop),
+        RecordKind("interval", M.BmaInterval, IntervalSetting),
+        RecordKind("dental_exam", M.DentalExam, ExamDate),
+        RecordKind("dental_procedure", M.DentalProcedureRecord, C.DentalProcedure),
+        RecordKind("event", M.ClinicalEvent, C.Event),
+    )
+}
+KIND_BY_TYPE: dict[type, RecordKind] = {k.record_type: k for k in KINDS.values()}
+
+
+def kind_of(record: Any) -> RecordKind:
+    """The kind of a domain record (KeyError for a type that is not a chart record)."""
+    return KIND_BY_TYPE[type(record)]
+
+
+def to_domain(kind: RecordKind, row: Any) -> Any:
+    """The domain record of one row (``rid`` = the row id)."""
+    if kind.record_type is ExamDate:
+        return ExamDate(row.on_date, rid=row.id)
+    if kind.record_type is IntervalSetting:
+        return IntervalSetting(row.drug, row.days, rid=row.id)
+    kwargs = {
+        f.name: getattr(row, _COLUMN_OF.get(f.name, f.name))
+        for f in dataclasses.fields(kind.record_type) if f.name != "rid"
+    }
+    return kind.record_type(**kwargs, rid=row.id)
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A current record of the chart with its kind and row version."""
+
+    kind: str
+    record: Any
+    version: int
+    override_reason: str | None = None
+
+    @property
+    def rid(self) -> int:
+        return self.record.rid
+
+
+def load_records(session: Session, patient_id: int) -> list[StoredRecord]:
+    """Every current record of the patient (not in error, not superseded)."""
+    out: list[StoredRecord] = []
+    for key, kind in KINDS.items():
+        for row in active_rows(session, kind.model, patient_id):
+            out.append(StoredRecord(key, to_domain(kind, row), row.version,
+                                    getattr(row, "override_reason", None)))
+    return out
