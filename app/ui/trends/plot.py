@@ -1,0 +1,321 @@
+"""The trend plot: maps a :class:`~app.domain.trends.TrendData` to pyqtgraph items.
+
+Layout (one ``GraphicsLayoutWidget``, x axes linked, dates as POSIX seconds at local noon):
+
+- row 0: a text legend (series, bands, windows) — outside the data, so it never hides a point;
+- row 1: ALP (left axis, U/L) and CTX (right axis, ng/mL, linear or log) — the second y axis
+  is an extra ``ViewBox`` linked to the right axis, its geometry synced on ``sigResized``
+  (pyqtgraph's MultiplePlotAxes pattern); reference-range bands, LSC bands, the rebound
+  windows (shaded), bone-drug stops and lab method/unit changes (vertical lines);
+- row 2 (optional): corrected calcium (left) and creatinine (right);
+- row 3: lanes — one per bone drug (doses as markers, hollow when planned; stops as lines),
+  clinical events, lab changes.
+
+No clinical logic here: every value, band and window comes from the domain. Axis SI prefixes
+are off (they turn "ng/mL" into "mng/mL"). Per-patient items are removed from their view box
+on every :meth:`TrendPlot.set_data` (no leak when switching patients); the axes, view boxes,
+curves and scatters are created once and reused.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
+
+from app.domain.trends import MAIN_SERIES, TrendData, TrendSeries
+from app.ui.labels import drug_label
+from app.ui.trends import text as tx
+
+COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
+    "ALP": QColor(0, 114, 178),
+    "CTX": QColor(213, 94, 0),
+    "CA": QColor(0, 158, 115),
+    "CREA": QColor(204, 121, 167),
+}
+SYMBOLS = {"ALP": "o", "CTX": "s", "CA": "t", "CREA": "d"}
+DRUG_COLOURS = [QColor(0, 114, 178), QColor(0, 158, 115), QColor(86, 180, 233),
+                QColor(204, 121, 167), QColor(240, 228, 66), QColor(0, 0, 0)]
+EVENT_SYMBOLS = {"pathological_fracture": "star", "fracture": "star", "radiotherapy": "s",
+                 "spinal_cord_compression": "x", "surgery_to_bone": "p",
+                 "vertebroplasty": "p", "hypercalcaemia": "h", "onj": "d"}
+STOP_COLOUR = QColor(160, 0, 0)
+PEAK_BRUSH = QColor(230, 159, 0, 70)
+MONITOR_BRUSH = QColor(240, 228, 66, 45)
+TEXT_COLOUR = QColor(40, 40, 40)
+LEFT_AXIS_WIDTH = 92
+RIGHT_AXIS_WIDTH = 72
+LANE_HEIGHT = 22
+DAY = 86400.0
+
+
+def x_of(d: date) -> float:
+    """A calendar date as the POSIX seconds of its local noon (DateAxisItem shows local)."""
+    return datetime(d.year, d.month, d.day, 12).timestamp()
+
+
+class TrendPlot(QWidget):
+    """The plot alone. Feed it with :meth:`set_data`; :meth:`set_log_ctx` and
+    :meth:`set_extra_visible` change the presentation, not the data."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data: TrendData | None = None
+        self._log_ctx = False
+        self._extra_visible = False
+        self._transient: list[tuple[pg.ViewBox, object]] = []
+        self.glw = pg.GraphicsLayoutWidget(self)
+        self.glw.setBackground("w")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.glw)
+        self.legend = self.glw.addLabel("", row=0, col=0, justify="left")
+        self.main = self._plot(1)
+        self.ctx_vb = self._second_axis(self.main)
+        self.labs = self._plot(2)
+        self.crea_vb = self._second_axis(self.labs)
+        self.lanes = self._plot(3, date_axis=True)
+        self.lanes.getAxis("right").setStyle(showValues=False)
+        self.lanes.setMouseEnabled(x=True, y=False)
+        for p in (self.labs, self.lanes):
+            p.setXLink(self.main)
+        self.main.getAxis("bottom").setStyle(showValues=False)
+        self.labs.getAxis("bottom").setStyle(showValues=False)
+        self.view_boxes = {"ALP": self.main.vb, "CTX": self.ctx_vb, "CA": self.labs.vb,
+                           "CREA": self.crea_vb}
+        self.curves: dict[str, pg.PlotCurveItem] = {}
+        self.scatters: dict[str, pg.ScatterPlotItem] = {}
+        for key, vb in self.view_boxes.items():
+            colour = COLOURS[key]
+            curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2))
+            scatter = pg.ScatterPlotItem(
+                symbol=SYMBOLS[key], size=9, pen=pg.mkPen(colour.darker(140), width=1),
+                brush=pg.mkBrush(colour), hoverable=True, tip=self._tip_for(key),
+                hoverSize=13,
+            )
+            curve.setZValue(10)
+            scatter.setZValue(20)
+            vb.addItem(curve)
+            vb.addItem(scatter)
+            self.curves[key], self.scatters[key] = curve, scatter
+        self._lane_names: list[str] = []
+        self._drawn_width = 0.0
+        self.main.vb.sigResized.connect(self._resized)
+        self._apply_extra_visibility()
+        self.retranslate()
+        self._render()
+
+    # ---- construction helpers ----------------------------------------------------------
+    def _plot(self, row: int, date_axis: bool = True) -> pg.PlotItem:
+        axis = pg.DateAxisItem(orientation="bottom") if date_axis else None
+        plot = self.glw.addPlot(row=row, col=0, axisItems={"bottom": axis} if axis else None)
+        plot.showAxis("right")
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=True, y=False)
+        plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        plot.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
+        for name in ("left", "right", "bottom"):
+            ax = plot.getAxis(name)
+            ax.enableAutoSIPrefix(False)
+            ax.setTextPen(pg.mkPen(TEXT_COLOUR))
+            ax.setPen(pg.mkPen(QColor(120, 120, 120)))
+        plot.vb.disableAutoRange()
+        return plot
+
+    def _second_axis(self, plot: pg.PlotItem) -> pg.ViewBox:
+        vb = pg.ViewBox(enableMenu=False)
+        vb.setMouseEnabled(x=False, y=False)
+        vb.disableAutoRange()
+        plot.scene().addItem(vb)
+        plot.getAxis("right").linkToView(vb)
+        vb.setXLink(plot)
+
+        def sync() -> None:
+            vb.setGeometry(plot.vb.sceneBoundingRect())
+            vb.linkedViewChanged(plot.vb, vb.XAxis)
+
+        plot.vb.sigResized.connect(sync)
+        return vb
+
+    def _tip_for(self, key: str):
+        def tip(x: float, y: float, data: object) -> str:
+            s = self._series(key)
+            if s is None or not isinstance(data, int) or not 0 <= data < len(s.points):
+                return ""
+            return tx.point_tooltip(key, s.unit, s.points[data])
+
+        return tip
+
+    # ---- public API --------------------------------------------------------------------
+    def set_data(self, data: TrendData | None) -> None:
+        """Show a patient's trend data (None: an empty plot)."""
+        self._data = data
+        self._render()
+
+    def data(self) -> TrendData | None:
+        return self._data
+
+    def set_log_ctx(self, log: bool) -> None:
+        if log != self._log_ctx:
+            self._log_ctx = log
+            self._render()
+
+    def log_ctx(self) -> bool:
+        return self._log_ctx
+
+    def set_extra_visible(self, visible: bool) -> None:
+        """Show the corrected calcium / creatinine row (when the data has those series)."""
+        if visible != self._extra_visible:
+            self._extra_visible = visible
+            self._apply_extra_visibility()
+            self._render()
+
+    def extra_visible(self) -> bool:
+        return self._extra_visible
+
+    def lane_names(self) -> list[str]:
+        return list(self._lane_names)
+
+    def transient_items(self) -> list[object]:
+        """The per-patient items currently drawn (bands, lines, lane markers) — for tests."""
+        return [item for _vb, item in self._transient]
+
+    def plotted(self, key: str) -> tuple[list[float], list[float]]:
+        """The (x, y) arrays of a series' markers as drawn (y in view units: log10 if log)."""
+        xs, ys = self.scatters[key].getData()
+        return [float(v) for v in xs], [float(v) for v in ys]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._render()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.glw.setAccessibleName(tx.tr("Trend plot: ALP and CTX over time"))
+        self.main.setLabel("left", tx.tr("ALP (U/L)"), color=COLOURS["ALP"].name())
+        self._set_ctx_label()
+        self.labs.setLabel("left", tx.tr("Corr. calcium (mmol/L)"), color=COLOURS["CA"].name())
+        self.labs.setLabel("right", tx.tr("Creatinine (µmol/L)"), color=COLOURS["CREA"].name())
+        self.lanes.setLabel("bottom", tx.tr("Date"))
+        self._set_legend()
+
+    def _set_ctx_label(self) -> None:
+        text = tx.tr("CTX (ng/mL, log)") if self._log_ctx else tx.tr("CTX (ng/mL)")
+        self.main.setLabel("right", text, color=COLOURS["CTX"].name())
+
+    def _set_legend(self) -> None:
+        def chip(colour: QColor, mark: str, label: str) -> str:
+            return f'<span style="color:{colour.name()}">{mark}</span>&nbsp;{label}'
+
+        parts = [
+            chip(COLOURS["ALP"], "●", tx.tr("ALP")),
+            chip(COLOURS["CTX"], "■", tx.tr("CTX")),
+        ]
+        if self._extra_visible:
+            parts += [chip(COLOURS["CA"], "▲", tx.tr("Corr. calcium")),
+                      chip(COLOURS["CREA"], "◆", tx.tr("Creatinine"))]
+        parts += [
+            chip(QColor(120, 120, 120), "□", tx.tr("hollow: converted unit or planned")),
+            chip(QColor(120, 120, 120), "┅", tx.tr("reference range")),
+            chip(QColor(120, 120, 120), "▨", tx.tr("LSC band")),
+            chip(QColor(230, 159, 0), "█", tx.tr("rebound peak window")),
+            chip(QColor(200, 190, 40), "█", tx.tr("monitoring window")),
+            chip(STOP_COLOUR, "┆", tx.tr("stop")),
+        ]
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts), size="9pt",
+                            color=TEXT_COLOUR.name())
+
+    def _apply_extra_visibility(self) -> None:
+        grid = self.glw.ci.layout
+        self.labs.setVisible(self._extra_visible)
+        self.crea_vb.setVisible(self._extra_visible)
+        if self._extra_visible:
+            grid.setRowMaximumHeight(2, 100000)
+            grid.setRowMinimumHeight(2, 90)
+            grid.setRowStretchFactor(2, 1)
+        else:
+            grid.setRowMinimumHeight(2, 0)
+            grid.setRowMaximumHeight(2, 0)
+            grid.setRowStretchFactor(2, 0)
+        grid.setRowStretchFactor(1, 3)
+        self._set_legend()
+
+    def _series(self, key: str) -> TrendSeries | None:
+        return None if self._data is None else self._data.series.get(key)
+
+    # ---- drawing -----------------------------------------------------------------------
+    def _clear_transient(self) -> None:
+        for vb, item in self._transient:
+            vb.removeItem(item)
+        self._transient.clear()
+
+    def _add(self, vb: pg.ViewBox, item, z: float = 0) -> None:
+        item.setZValue(z)
+        vb.addItem(item, ignoreBounds=True)
+        self._transient.append((vb, item))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # the legend wraps instead of running out of the widget
+        self.legend.item.setTextWidth(max(200.0, event.size().width() - 16.0))
+        self.legend.updateMin()
+
+    def _resized(self, *_args) -> None:
+        # labels near the right edge flip sides by the width they need: redo on a real change
+        width = self.main.vb.width()
+        if self._data is not None and abs(width - self._drawn_width) > 0.05 * max(width, 1.0):
+            self._render()
+
+    def _render(self) -> None:
+        from app.ui.trends.plot_items import draw  # the item factory (kept in its own module)
+
+        self._drawn_width = self.main.vb.width()
+        self._clear_transient()
+        self._set_ctx_label()
+        self.main.getAxis("right").setLogMode(False, self._log_ctx)
+        draw(self)
+
+    def ctx_y(self, value: float) -> float | None:
+        """A CTX value in the CTX view box's y units (log10 in log mode; None if not plottable)."""
+        if not self._log_ctx:
+            return value
+        return math.log10(value) if value > 0 else None
+
+    # used by plot_items
+    def add_item(self, vb: pg.ViewBox, item, z: float = 0) -> None:
+        self._add(vb, item, z)
+
+    def set_lanes(self, names: list[str]) -> None:
+        self._lane_names = names
+        n = max(1, len(names))
+        ticks = [(n - 1 - i, name) for i, name in enumerate(names)]
+        self.lanes.getAxis("left").setTicks([ticks, []])
+        self.lanes.vb.setYRange(-0.6, n - 0.4, padding=0)
+        self.glw.ci.layout.setRowFixedHeight(3, 34 + LANE_HEIGHT * n)
+
+    def drug_colour(self, drug: str) -> QColor:
+        drugs = self._data.drugs if self._data is not None else ()
+        i = drugs.index(drug) if drug in drugs else 0
+        return DRUG_COLOURS[i % len(DRUG_COLOURS)]
+
+    def drug_name(self, drug: str) -> str:
+        return drug_label(drug)
+
+
+def rect_item(x0: float, x1: float, y0: float, y1: float, brush: QBrush | QColor,
+              tooltip: str) -> QGraphicsRectItem:
+    """A filled rectangle in view coordinates (bands); cosmetic, no outline."""
+    item = QGraphicsRectItem(QRectF(x0, min(y0, y1), x1 - x0, abs(y1 - y0)))
+    item.setPen(QPen(Qt.PenStyle.NoPen))
+    item.setBrush(brush if isinstance(brush, QBrush) else QBrush(brush))
+    item.setToolTip(tooltip)
+    return item
+
+
+__all__ = ["TrendPlot", "MAIN_SERIES", "x_of", "rect_item"]

@@ -1,0 +1,311 @@
+"""Item factory of the trend plot: turns a ``TrendData`` into bands, lines and markers.
+
+Called by :meth:`app.ui.trends.plot.TrendPlot._render` after the previous patient's items were
+removed. Every item is registered through ``plot.add_item`` so that it is removed again on the
+next render. Y ranges are set explicitly from the data (no auto-range: faster, and bands or
+windows never stretch an axis).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+
+from app.domain.trends import LscBand, RangeBand, TrendSeries
+from app.ui.trends import text as tx
+from app.ui.trends.plot import (
+    COLOURS,
+    DAY,
+    EVENT_SYMBOLS,
+    MONITOR_BRUSH,
+    PEAK_BRUSH,
+    STOP_COLOUR,
+    TEXT_COLOUR,
+    TrendPlot,
+    rect_item,
+    x_of,
+)
+
+Z_WINDOW, Z_BAND, Z_LINE, Z_LABEL = -100, -50, 5, 40
+HEADROOM = 0.38  # fraction of the data span kept free above it for labels
+
+
+def draw(plot: TrendPlot) -> None:
+    data = plot.data()
+    if data is None:
+        for key in plot.curves:
+            plot.curves[key].setData([], [])
+            plot.scatters[key].setData([], [])
+        plot.main.setXRange(0, 365 * DAY, padding=0)
+        plot.main.vb.setYRange(0, 150, padding=0)
+        plot.ctx_vb.setYRange(*((-2, 0) if plot.log_ctx() else (0, 1)), padding=0)
+        plot.set_lanes([])
+        plot.glw.setAccessibleDescription(tx.tr("No data"))
+        return
+    x0, x1 = x_of(data.start), x_of(data.end)
+    pad = max((x1 - x0) * 0.02, 5 * DAY)
+    plot.main.setXRange(x0 - pad, x1 + pad, padding=0)
+    right = x1 + pad
+    ranges = {key: _y_range(plot, key, s) for key, s in data.series.items()}
+    for key, s in data.series.items():
+        vb = plot.view_boxes[key]
+        lo, hi = ranges[key]
+        vb.setYRange(lo, hi, padding=0)
+        _draw_series(plot, key, s)
+        for band in s.bands:
+            _draw_band(plot, key, s, band, lo, right)
+        if s.lsc is not None:
+            _draw_lsc(plot, key, s, s.lsc, right)
+    for key in plot.curves:
+        if key not in data.series:
+            plot.curves[key].setData([], [])
+            plot.scatters[key].setData([], [])
+    _draw_windows(plot, data)
+    _draw_stops(plot, data)
+    _draw_changes(plot, data)
+    _draw_as_of(plot, data)
+    _draw_lanes(plot, data)
+    plot.glw.setAccessibleDescription(
+        tx.tr("{n} results from {start} to {end}; the table beside the plot lists them.")
+        .format(n=data.point_count(), start=data.start.isoformat(), end=data.end.isoformat())
+    )
+
+
+def _yv(plot: TrendPlot, key: str, value: float) -> float | None:
+    return plot.ctx_y(value) if key == "CTX" else value
+
+
+def _y_range(plot: TrendPlot, key: str, s: TrendSeries) -> tuple[float, float]:
+    values = [p.value for p in s.points]
+    values += [b.high for b in s.bands if b.high is not None]
+    if s.lsc is not None:
+        values += [s.lsc.low, s.lsc.high]
+    if key == "CA":
+        values += [2.0, 2.7]
+        return min(values) - 0.1, max(values) + 0.1
+    if key == "CTX" and plot.log_ctx():
+        positive = [v for v in values if v > 0] or [0.01, 1.0]
+        lo, hi = math.log10(min(positive) / 1.6), math.log10(max(positive))
+        hi = max(hi, lo + 1)
+        return lo, hi + (hi - lo) * HEADROOM
+    default_top = {"ALP": 150.0, "CTX": 1.0, "CREA": 120.0}.get(key, 1.0)
+    top = max(values, default=default_top) or default_top
+    # headroom: the window and stop labels sit in the top band, above the data
+    return 0.0, top * (1 + HEADROOM) if key in ("ALP", "CTX") else top * 1.15
+
+
+def _draw_series(plot: TrendPlot, key: str, s: TrendSeries) -> None:
+    xs, ys, idx, brushes = [], [], [], []
+    colour = COLOURS[key]
+    for i, p in enumerate(s.points):
+        y = _yv(plot, key, p.value)
+        if y is None:
+            continue
+        xs.append(x_of(p.date))
+        ys.append(y)
+        idx.append(i)
+        # a converted result (e.g. CTX reported in pg/mL) is drawn hollow; hover tells more
+        brushes.append(pg.mkBrush("w") if p.converted else pg.mkBrush(colour))
+    x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    plot.curves[key].setData(x, y)
+    plot.scatters[key].setData(x=x, y=y, data=idx, brush=brushes)
+
+
+def _draw_band(plot: TrendPlot, key: str, s: TrendSeries, band: RangeBand, y_bottom: float,
+               right: float) -> None:
+    vb = plot.view_boxes[key]
+    colour = QColor(COLOURS[key])
+    colour.setAlpha(22)
+    x0 = x_of(band.start)
+    x1 = x_of(band.end) if band.end < plot.data().end else right
+    low = y_bottom if band.low is None else _yv(plot, key, band.low)
+    high = None if band.high is None else _yv(plot, key, band.high)
+    if low is None:
+        low = y_bottom
+    if high is None:
+        return
+    source = tx.tr("lab's range") if band.source == "lab" else tx.tr("default range")
+    tip = tx.tr("{name} reference range ({source}): {range}").format(
+        name=tx.series_name(key), source=source,
+        range=_range_text(band.low, band.high, s.unit))
+    if band.low is not None:  # an upper limit alone is a line, not a band down to zero
+        plot.add_item(vb, rect_item(x0, x1, low, high, colour, tip), Z_BAND)
+    pen = pg.mkPen(COLOURS[key], width=1, style=Qt.PenStyle.DashLine)
+    for y in (high, None if band.low is None else low):
+        if y is not None:
+            plot.add_item(vb, pg.PlotCurveItem([x0, x1], [y, y], pen=pen), Z_BAND + 1)
+
+
+def _range_text(low: float | None, high: float | None, unit: str) -> str:
+    u = tx.unit_text(unit)
+    if low is None:
+        return f"≤ {tx.number(high)} {u}"
+    return f"{tx.number(low)}–{tx.number(high)} {u}"
+
+
+def _draw_lsc(plot: TrendPlot, key: str, s: TrendSeries, lsc: LscBand, right: float) -> None:
+    vb = plot.view_boxes[key]
+    low, high = _yv(plot, key, lsc.low), _yv(plot, key, lsc.high)
+    if low is None or high is None:
+        return
+    brush = QBrush(COLOURS[key], Qt.BrushStyle.BDiagPattern)
+    anchor = (tx.tr("nadir") if lsc.kind == "nadir" else tx.tr("baseline"))
+    tip = tx.tr("{name} least significant change ±{pct}% around the {anchor} {value} {unit} "
+                "({date}): {low}–{high}").format(
+        name=tx.series_name(key), pct=round(lsc.lsc * 100), anchor=anchor,
+        value=tx.canonical_value(key, lsc.anchor_value), unit=tx.unit_text(s.unit),
+        date=lsc.anchor_date.isoformat(), low=tx.canonical_value(key, lsc.low),
+        high=tx.canonical_value(key, lsc.high))
+    x1 = x_of(lsc.end) if lsc.end < plot.data().end else right
+    plot.add_item(vb, rect_item(x_of(lsc.start), x1, low, high, brush, tip), Z_BAND + 2)
+
+
+def _fits_right(plot: TrendPlot, x: float, label: str) -> bool:
+    """Would ``label`` drawn to the right of ``x`` stay inside the plot?"""
+    lo, hi = plot.main.vb.viewRange()[0]
+    width = plot.main.vb.width() if plot.main.vb.width() > 50 else 700.0
+    need = QFontMetrics(QFont()).horizontalAdvance(label) + 12
+    return (hi - x) / (hi - lo) * width >= need
+
+
+def _vline(plot: TrendPlot, vb: pg.ViewBox, x: float, pen, label: str | None = None,
+           position: float = 0.9, tooltip: str | None = None, colour: QColor = TEXT_COLOUR,
+           z: float = Z_LINE, left: bool | None = None):
+    if left is None:
+        left = label is not None and not _fits_right(plot, x, label)
+    anchor = (1, 0) if left else (0, 0)
+    opts = {"position": position, "color": colour, "fill": pg.mkBrush(255, 255, 255, 235),
+            "anchors": [anchor, anchor]}
+    line = pg.InfiniteLine(pos=x, angle=90, pen=pen, movable=False,
+                           label=label, labelOpts=opts if label else None)
+    if tooltip:
+        line.setToolTip(tooltip)
+    plot.add_item(vb, line, z)
+    return line
+
+
+def _draw_windows(plot: TrendPlot, data) -> None:
+    flag = data.flag
+    for w in data.windows:
+        brush = PEAK_BRUSH if w.kind == "peak" else MONITOR_BRUSH
+        region = (x_of(w.start), x_of(w.end))
+        vbs = [plot.main.vb, plot.lanes.vb] + ([plot.labs.vb] if plot.extra_visible() else [])
+        for vb in vbs:
+            item = pg.LinearRegionItem(values=region, movable=False, brush=pg.mkBrush(brush),
+                                       pen=pg.mkPen(None))
+            plot.add_item(vb, item, Z_WINDOW if w.kind == "monitoring" else Z_WINDOW + 1)
+        if w.kind == "peak":
+            label = tx.tr("Peak window (days 60–120)")
+            position = 0.86
+        elif flag is not None:
+            label = tx.tr("Rebound-risk window open: day {day} of 395").format(day=flag.day)
+            position = 0.95
+        else:
+            label = tx.tr("Rebound monitoring (days 0–395)")
+            position = 0.95
+        tip = tx.tr("{label}: {start} – {end}").format(
+            label=label, start=w.start.isoformat(), end=w.end.isoformat())
+        x = region[0]
+        left = None
+        if not _fits_right(plot, x, label):  # keep it inside the window, flush right
+            x, left = min(region[1], plot.main.vb.viewRange()[0][1]), True
+        _vline(plot, plot.main.vb, x, pg.mkPen(None), label, position, tip, z=Z_LABEL,
+               left=left)
+
+
+def _draw_stops(plot: TrendPlot, data) -> None:
+    for s in data.stops:
+        style = Qt.PenStyle.DashLine if s.recorded else Qt.PenStyle.DotLine
+        pen = pg.mkPen(STOP_COLOUR, width=2, style=style)
+        x = x_of(s.date)
+        _vline(plot, plot.main.vb, x, pen, tx.stop_label(s), 0.77, tx.stop_tooltip(s),
+               STOP_COLOUR, z=Z_LABEL - 1)
+        _vline(plot, plot.lanes.vb, x, pen, None, tooltip=tx.stop_tooltip(s))
+        if plot.extra_visible():
+            _vline(plot, plot.labs.vb, x, pen, None, tooltip=tx.stop_tooltip(s))
+
+
+def _draw_changes(plot: TrendPlot, data) -> None:
+    for c in data.changes:
+        if c.series not in ("ALP", "CTX") and not plot.extra_visible():
+            continue
+        pen = pg.mkPen(COLOURS[c.series], width=1, style=Qt.PenStyle.DotLine)
+        vb = plot.main.vb if c.series in ("ALP", "CTX") else plot.labs.vb
+        _vline(plot, vb, x_of(c.date), pen, None, tooltip=tx.change_tooltip(c))
+
+
+def _draw_as_of(plot: TrendPlot, data) -> None:
+    pen = pg.mkPen(QColor(90, 90, 90), width=1, style=Qt.PenStyle.DashDotLine)
+    label = tx.tr("As of {date}").format(date=data.as_of.isoformat())
+    _vline(plot, plot.main.vb, x_of(data.as_of), pen, label, 0.1, label, left=True)
+
+
+def _draw_lanes(plot: TrendPlot, data) -> None:
+    lanes: list[str] = [plot.drug_name(d) for d in data.drugs]
+    drug_rows = {d: i for i, d in enumerate(data.drugs)}
+    has_events, has_changes = bool(data.events), bool(data.changes)
+    if has_events:
+        lanes.append(tx.tr("Events"))
+    if has_changes:
+        lanes.append(tx.tr("Lab changes"))
+    plot.set_lanes(lanes)
+    n = len(lanes)
+    x0, x1 = plot.main.vb.viewRange()[0]
+
+    def lane_y(i: int) -> float:
+        return float(n - 1 - i)
+
+    for drug, row in drug_rows.items():
+        doses = [d for d in data.doses if d.drug == drug]
+        if not doses:
+            continue
+        colour = plot.drug_colour(drug)
+        brushes = [pg.mkBrush("w") if d.planned else pg.mkBrush(colour) for d in doses]
+        tips = [tx.dose_tooltip(d) for d in doses]
+        item = pg.ScatterPlotItem(
+            x=[x_of(d.date) for d in doses], y=[lane_y(row)] * len(doses), symbol="t1",
+            size=10, pen=pg.mkPen(colour.darker(150)), brush=brushes, data=list(range(len(doses))),
+            hoverable=True, tip=_list_tip(tips),
+        )
+        plot.add_item(plot.lanes.vb, item, 20)
+    if has_events:
+        row = len(drug_rows)
+        tips = [tx.event_tooltip(e) for e in data.events]
+        item = pg.ScatterPlotItem(
+            x=[x_of(e.date) for e in data.events], y=[lane_y(row)] * len(data.events),
+            symbol=[EVENT_SYMBOLS.get(e.kind, "o") for e in data.events], size=13,
+            pen=pg.mkPen(QColor(60, 60, 60)),
+            brush=[pg.mkBrush("w") if e.planned else pg.mkBrush(_event_colour(e.kind))
+                   for e in data.events],
+            data=list(range(len(data.events))), hoverable=True, tip=_list_tip(tips),
+        )
+        plot.add_item(plot.lanes.vb, item, 20)
+        for e in data.events:
+            text = pg.TextItem(tx.event_short(e), color=TEXT_COLOUR, anchor=(0, 0.5))
+            text.setPos(x_of(e.date) + (x1 - x0) * 0.006, lane_y(row))
+            plot.add_item(plot.lanes.vb, text, 21)
+    if has_changes:
+        row = n - 1
+        tips = [tx.change_tooltip(c) for c in data.changes]
+        item = pg.ScatterPlotItem(
+            x=[x_of(c.date) for c in data.changes], y=[lane_y(row)] * len(data.changes),
+            symbol="d", size=10, pen=pg.mkPen(QColor(60, 60, 60)),
+            brush=[pg.mkBrush(COLOURS[c.series]) for c in data.changes],
+            data=list(range(len(data.changes))), hoverable=True, tip=_list_tip(tips),
+        )
+        plot.add_item(plot.lanes.vb, item, 20)
+
+
+def _event_colour(kind: str) -> QColor:
+    return STOP_COLOUR if "fracture" in kind else QColor(110, 60, 150)
+
+
+def _list_tip(tips: list[str]):
+    def tip(x: float, y: float, data: object) -> str:
+        return tips[data] if isinstance(data, int) and 0 <= data < len(tips) else ""
+
+    return tip
