@@ -15,6 +15,7 @@ from app.domain.case import Imaging
 from app.domain.context import CaseView, LabValue, imaging_covers, region_key, round_lab
 from app.domain.dates import days_between, within
 from app.domain.findings import Finding, RuleInfo, make_finding, register
+from app.domain.rules_bma_common import ge, gt
 from app.domain.scores import distinct_organs
 from app.domain.status import describe_imaging, describe_imaging_zh
 
@@ -196,11 +197,11 @@ def _alp_rise(view: CaseView) -> Finding | None:
         view.missing.add("labs.ALP", ALP_RISE.id)
         return None
     uln = view.uln(latest)
-    if uln is None or latest.value <= uln:
+    if uln is None or not gt(latest.value, uln):
         return None
     lowest = _earlier_lowest(view, latest)
-    rise = lowest is not None and latest.value >= (1 + p.lsc_alp) * lowest.value
-    marked = latest.value > 2.5 * uln
+    rise = lowest is not None and ge(latest.value, (1 + p.lsc_alp) * lowest.value)
+    marked = gt(latest.value, 2.5 * uln)
     if not (rise or marked):
         return None
     v, u = round_lab("ALP", latest.value), round_lab("ALP", uln)
@@ -239,10 +240,10 @@ def _ctx_rise(view: CaseView) -> Finding | None:
         view.missing.add("labs.CTX", CTX_RISE.id)
         return None
     uln = view.uln(latest)
-    if uln is None or latest.value <= uln:
+    if uln is None or not gt(latest.value, uln):
         return None
     lowest = _earlier_lowest(view, latest)
-    if lowest is not None and latest.value < (1 + p.lsc_ctx) * lowest.value:
+    if lowest is not None and not ge(latest.value, (1 + p.lsc_ctx) * lowest.value):
         return None
     v, u = round_lab("CTX", latest.value), round_lab("CTX", uln)
     fasting = latest.lab.fasting is True

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain.case import LONG_BONES, LOWER_LIMB_BONES, Case, Lesion
 from app.domain.context import CaseView
+from app.domain.rules_bma_common import ge, gt, lt
 
 # ---------------------------------------------------------------- result type
 
@@ -283,14 +284,14 @@ def katagiri_lab_item(values: dict[str, float]) -> tuple[int | None, list[str]]:
     """(points, analytes not measured). Critical → 2 whenever present; abnormal → 1 when all
     three critical analytes were measured; 0 when all six were measured and none abnormal."""
     critical = (
-        ("PLT" in values and values["PLT"] < 100)
-        or ("CA" in values and values["CA"] >= 2.57)
-        or ("TBIL" in values and values["TBIL"] >= 23.9)
+        ("PLT" in values and lt(values["PLT"], 100))
+        or ("CA" in values and ge(values["CA"], 2.57))
+        or ("TBIL" in values and ge(values["TBIL"], 23.9))
     )
     abnormal = (
-        ("CRP" in values and values["CRP"] >= 4)
-        or ("LDH" in values and values["LDH"] >= 250)
-        or ("ALB" in values and values["ALB"] < 37)
+        ("CRP" in values and ge(values["CRP"], 4))
+        or ("LDH" in values and ge(values["LDH"], 250))
+        or ("ALB" in values and lt(values["ALB"], 37))
     )
     not_measured = [a for a in KATAGIRI_CRITICAL + KATAGIRI_ABNORMAL if a not in values]
     if critical:
@@ -344,12 +345,13 @@ def katagiri(view: CaseView) -> ScoreResult:
 
 
 def calcium_grade(value: float, lln: float, uln: float) -> tuple[str | None, int]:
-    """CTCAE v5 grade of corrected calcium (mmol/L): ('hypo'|'hyper'|None, grade 0–4)."""
-    if value < lln:
-        grade = 4 if value < 1.5 else 3 if value < 1.75 else 2 if value < 2.0 else 1
+    """CTCAE v5 grade of corrected calcium (mmol/L): ('hypo'|'hyper'|None, grade 0–4).
+    A value equal to a boundary up to binary rounding counts as equal."""
+    if lt(value, lln):
+        grade = 4 if lt(value, 1.5) else 3 if lt(value, 1.75) else 2 if lt(value, 2.0) else 1
         return "hypo", grade
-    if value > uln:
-        grade = 4 if value > 3.4 else 3 if value > 3.1 else 2 if value > 2.9 else 1
+    if gt(value, uln):
+        grade = 4 if gt(value, 3.4) else 3 if gt(value, 3.1) else 2 if gt(value, 2.9) else 1
         return "hyper", grade
     return None, 0
 
