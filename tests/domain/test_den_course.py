@@ -4,7 +4,7 @@ checks due."""
 from datetime import date
 
 from app.domain.denosumab import denosumab_derived
-from app.domain.params import Params
+from app.domain.params import DEFAULTS, Params
 
 from .bma_cases import T0, day, event, give, lab, make, plan, stop, view_of
 
@@ -12,7 +12,7 @@ KEYS = ["last_dose", "stopped", "stop_recorded", "peak_window", "window_end", "r
         "nadir_ng_ml", "checks_due"]
 
 
-def _derived(case, as_of, params=Params()):
+def _derived(case, as_of, params=DEFAULTS):
     return denosumab_derived(view_of(case, as_of, params))
 
 
