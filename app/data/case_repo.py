@@ -12,7 +12,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, false, select
+from sqlalchemy import and_, exists, false, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.data import models as M
@@ -186,9 +186,17 @@ def insert_case(session: Session, case: C.Case, actor: str, *, source: str | Non
     return pid, written
 
 
+def mrn_matches(session: Session, mrn: str):
+    """``patient.mrn`` equals ``mrn`` ignoring case (NOCASE index on SQLite, lower() elsewhere)."""
+    mrn = mrn.strip()
+    if session.get_bind().dialect.name == "sqlite":
+        return M.Patient.mrn == mrn
+    return func.lower(M.Patient.mrn) == mrn.lower()
+
+
 def find_patient_id(session: Session, mrn: str) -> int | None:
     """The id of the patient with this MRN (case-insensitive), or None."""
-    return session.scalar(select(M.Patient.id).where(M.Patient.mrn == mrn.strip()))
+    return session.scalar(select(M.Patient.id).where(mrn_matches(session, mrn)))
 
 
 def active_rows(session: Session, model: type[M.RecordMixin], patient_id: int) -> list[Any]:

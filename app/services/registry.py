@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.data.case_repo import mrn_matches
 from app.data.engine import Database
 from app.data.models import MRN_MAX, NAME_MAX, Patient
 from app.data.patient_repo import SORT_KEYS, PatientRow, get_row, store_summary
@@ -149,7 +150,7 @@ class RegistryService:
             errors.append(problem)
         else:
             with self.db.session() as s:
-                stmt = select(Patient.id).where(Patient.mrn == f.mrn)
+                stmt = select(Patient.id).where(mrn_matches(s, f.mrn))
                 if patient_id is not None:
                     stmt = stmt.where(Patient.id != patient_id)
                 if s.scalar(stmt) is not None:
