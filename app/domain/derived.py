@@ -19,9 +19,23 @@ from app.domain.findings import catalogue
 IONISED_CALCIUM_DAYS = 30
 
 
+_ORDER: dict[str, int] = {}
+
+
+def _rule_order() -> dict[str, int]:
+    """Rule ID → rule-book position (rebuilt only when more rules were registered)."""
+    rules = catalogue()
+    if len(rules) != len(_ORDER):
+        _ORDER.clear()
+        _ORDER.update({r.id: r.order for r in rules})
+    return _ORDER
+
+
 def missing_inputs_json(missing: Missing) -> list[dict[str, Any]]:
     """Sorted by input key; each input's rules in rule-book order."""
-    order = {r.id: r.order for r in catalogue()}
+    if not missing.by_input:
+        return []
+    order = _rule_order()
     return [
         {"input": key, "rules": sorted(rules, key=lambda r: (order.get(r, 10_000), r))}
         for key, rules in sorted(missing.by_input.items())
