@@ -18,9 +18,11 @@ import sys
 COMMAND_MODULES: tuple[str, ...] = (
     # one line per command module; keep this list sorted
     "app.cli.assess_cmd",
+    "app.cli.careplan_cmd",
     "app.cli.case_cmd",
     "app.cli.db_cmd",
     "app.cli.demo_cmd",
+    "app.cli.mdt_cmd",
     "app.cli.rules_cmd",
 )
 

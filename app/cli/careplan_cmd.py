@@ -1,0 +1,128 @@
+"""``bonemet careplan``: print a patient's care plan (A4 PDF, Chinese or English).
+
+    bonemet careplan (--db DB --mrn MRN | --case CASE.json) [--as-of YYYY-MM-DD]
+                     --lang zh|en --out FILE.pdf [--params FILE.json]
+                     [--clinic-name TEXT] [--clinic-phone TEXT] [--clinic-after-hours TEXT]
+                     [--clinic-address TEXT]
+
+Bad flags or input exit with code 2 and one line ``bonemet careplan: <field>: <problem>``;
+a failure at run time exits 1. Nothing about the patient is written to stdout/stderr: the
+PDF is the output. Qt is never imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli.assess_cmd import InputError, load_params, parse_as_of
+from app.domain.case import Case
+from app.domain.casefile import CaseFileError
+
+
+def load_case_arg(args: argparse.Namespace) -> Case:
+    """The case from ``--case FILE`` or ``--db DB --mrn MRN`` (exactly one of them)."""
+    if args.mrn is not None and args.case is not None:
+        raise InputError("--case: give a case file or --mrn, not both")
+    if args.mrn is None and args.case is None:
+        raise InputError("--case: give a case file (--case CASE.json) or --db DB --mrn MRN")
+    if args.case is not None:
+        from app.interop.casefile_io import load_case_file
+
+        try:
+            return load_case_file(args.case)
+        except CaseFileError as exc:
+            raise InputError(str(exc)) from None
+        except FileNotFoundError:
+            raise InputError("--case: no such file") from None
+        except OSError as exc:
+            raise InputError(f"--case: cannot read ({exc.strerror or 'I/O error'})") from None
+    mrn = args.mrn.strip()
+    if not mrn:
+        raise InputError("--mrn: must not be empty")
+    from app.cli.db_cmd import CliError, ready_database
+    from app.services.case_service import PatientNotFound, load_case
+
+    try:
+        db = ready_database(getattr(args, "db", None), must_exist=True)
+    except CliError as exc:
+        raise InputError(str(exc), exc.code) from None
+    try:
+        return load_case(db, mrn)
+    except PatientNotFound as exc:
+        raise InputError(str(exc)) from None
+    finally:
+        db.dispose()
+
+
+def check_out(path: str) -> Path:
+    """``--out`` must name a file in an existing folder."""
+    out = Path(path)
+    if out.is_dir():
+        raise InputError("--out: is a folder; give a file name such as plan.pdf")
+    if not out.parent.exists():
+        raise InputError("--out: the folder does not exist")
+    return out
+
+
+def write_out(out: Path, data: bytes) -> None:
+    tmp = out.with_name(out.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"--out: cannot write ({exc.strerror or 'I/O error'})", 1) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        out = check_out(args.out)
+        as_of = parse_as_of(args.as_of)
+        params = load_params(args.params)
+        case = load_case_arg(args)
+        from app.domain.assess import assess
+        from app.domain.careplan import Clinic, build_careplan
+        from app.reports.careplan_pdf import build_careplan_pdf
+
+        clinic = Clinic(args.clinic_name, args.clinic_phone, args.clinic_after_hours,
+                        args.clinic_address)
+        plan = build_careplan(case, assess(case, as_of, params), as_of, args.plan_lang,
+                              params=params, clinic=clinic)
+        write_out(out, build_careplan_pdf(plan))
+        return 0
+    except InputError as exc:
+        print(f"bonemet careplan: {exc}", file=sys.stderr)
+        return exc.code
+    except Exception as exc:  # never a traceback (it could carry patient data)
+        print(f"bonemet careplan: internal error ({type(exc).__name__}); please report it",
+              file=sys.stderr)
+        return 1
+
+
+def add_case_source(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--case", metavar="CASE.json", help="case file (bonemet-case/1)")
+    p.add_argument("--mrn", help="registry patient (with --db)")
+    p.add_argument("--db", default=argparse.SUPPRESS,
+                   help="SQLite file path or database URL (default: user data dir)")
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "careplan", help="print a patient's care plan (PDF, Chinese or English)",
+        description="Write the plain-language care plan of a case file or registry patient "
+        "as an A4 PDF with an embedded Chinese font.",
+    )
+    add_case_source(p)
+    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+                   help="the plan as of this date (default: today)")
+    p.add_argument("--lang", dest="plan_lang", choices=("zh", "en"), required=True,
+                   help="language of the printout (the patient's language)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
+    p.add_argument("--params", metavar="FILE.json", help="site rule parameters (JSON object)")
+    p.add_argument("--clinic-name", help="clinic name printed under contacts")
+    p.add_argument("--clinic-phone", help="clinic phone number")
+    p.add_argument("--clinic-after-hours", help="after-hours / urgent phone number")
+    p.add_argument("--clinic-address", help="clinic address")
+    p.set_defaults(func=run)

@@ -1,0 +1,182 @@
+"""``bonemet mdt-pack`` (the meeting's case pack as one PDF) and ``bonemet mdt`` (meetings).
+
+    bonemet mdt-pack --db DB --meeting YYYY-MM-DD|next --out FILE.pdf [--as-of YYYY-MM-DD]
+    bonemet mdt create --db DB --date YYYY-MM-DD [--title TEXT]
+    bonemet mdt add --db DB --date YYYY-MM-DD --mrn MRN --question TEXT
+    bonemet mdt list --db DB [--date YYYY-MM-DD]
+    bonemet mdt decide --db DB --case-id N --decision TEXT
+
+The pack renders each case's ALP/CTX trend with ``app.ui.trends.render_trend_png`` under an
+offscreen QApplication when that function and PySide6 are available; otherwise the pack is
+built without the trend images (a note goes to stderr). Bad flags/input exit 2 with one line
+``bonemet mdt…: <field>: <problem>``; patient data is printed only by ``mdt list`` (its output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from app.cli.assess_cmd import InputError, parse_as_of
+from app.cli.careplan_cmd import check_out, write_out
+
+TREND_SIZE_PX = (1600, 640)
+
+
+def _db(args: argparse.Namespace):
+    from app.cli.db_cmd import CliError, ready_database
+
+    try:
+        return ready_database(getattr(args, "db", None), must_exist=True)
+    except CliError as exc:
+        raise InputError(str(exc), exc.code) from None
+
+
+def trend_renderer() -> tuple[Callable | None, object | None]:
+    """``(render(case, as_of) -> png | None, keep-alive app)``; ``(None, None)`` when the
+    trends helper (or Qt) is not available."""
+    try:
+        from app.ui.trends import render_trend_png  # type: ignore[attr-defined]
+    except ImportError:
+        return None, None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.trends import build_trend_data
+
+    qapp = QApplication.instance() or QApplication(["bonemet-mdt-pack"])
+
+    def render(case, as_of: date) -> bytes | None:
+        data = build_trend_data(case, as_of)
+        if data.point_count() == 0:
+            return None
+        return render_trend_png(data, *TREND_SIZE_PX)
+
+    return render, qapp
+
+
+def _fail(prefix: str, exc: Exception) -> int:
+    if isinstance(exc, InputError):
+        print(f"{prefix}: {exc}", file=sys.stderr)
+        return exc.code
+    from app.services.mdt_service import MdtError
+
+    if isinstance(exc, MdtError):
+        print(f"{prefix}: {exc}", file=sys.stderr)
+        return 2
+    print(f"{prefix}: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+    return 1
+
+
+def run_pack(args: argparse.Namespace) -> int:
+    try:
+        out = check_out(args.out)
+        as_of = parse_as_of(args.as_of) if args.as_of else None
+        meeting_arg = args.meeting.strip()
+        meeting_day = None if meeting_arg == "next" else parse_meeting_date(meeting_arg)
+        from app.reports.mdt_pdf import build_mdt_pack_pdf
+        from app.services.mdt_service import MdtService
+
+        db = _db(args)
+        try:
+            svc = MdtService(db, "cli")
+            meeting = (svc.next_meeting(date.today()) if meeting_day is None
+                       else svc.meeting_on(meeting_day))
+            if meeting is None:
+                raise InputError("--meeting: no upcoming meeting" if meeting_day is None
+                                 else "--meeting: no meeting on this date")
+            render, _qapp = trend_renderer()
+            if render is None:
+                print("bonemet mdt-pack: note: trend plots unavailable "
+                      "(app.ui.trends.render_trend_png not found); pack built without them",
+                      file=sys.stderr)
+            pack = svc.pack_content(meeting.id, as_of=as_of, trend_png=render)
+        finally:
+            db.dispose()
+        write_out(out, build_mdt_pack_pdf(pack))
+        return 0
+    except Exception as exc:  # never a traceback (it could carry patient data)
+        return _fail("bonemet mdt-pack", exc)
+
+
+def parse_meeting_date(text: str, flag: str = "--meeting") -> date:
+    try:
+        return parse_as_of(text)
+    except InputError:
+        hint = " or 'next'" if flag == "--meeting" else ""
+        raise InputError(f"{flag}: expected a date YYYY-MM-DD{hint}") from None
+
+
+def run_mdt(args: argparse.Namespace) -> int:
+    try:
+        from app.services.mdt_service import MdtService
+
+        day = parse_meeting_date(args.date, "--date") if getattr(args, "date", None) else None
+        db = _db(args)
+        try:
+            svc = MdtService(db, os.environ.get("USER") or "cli")
+            if args.action == "create":
+                m = svc.create_meeting(day, args.title)
+                print(f"meeting {m.id} on {m.meeting_date.isoformat()}")
+            elif args.action == "add":
+                m = svc.meeting_on(day)
+                if m is None:
+                    raise InputError("--date: no meeting on this date")
+                row = svc.add_case(m.id, args.mrn, args.question)
+                print(f"case {row.id} listed for {m.meeting_date.isoformat()}")
+            elif args.action == "list":
+                meetings = [svc.meeting_on(day)] if day else svc.list_meetings()
+                for m in (x for x in meetings if x is not None):
+                    print(f"{m.meeting_date.isoformat()}  {m.title or ''}  ({m.case_count})")
+                    for c in svc.list_cases(m.id):
+                        state = "decided" if c.decision else "open"
+                        print(f"  [{c.id}] {c.mrn}  {c.name or ''}  {state}: {c.question}")
+            else:
+                row = svc.record_decision(args.case_id, args.decision)
+                print(f"decision recorded for case {row.id}")
+        finally:
+            db.dispose()
+        return 0
+    except Exception as exc:
+        return _fail("bonemet mdt", exc)
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=argparse.SUPPRESS,
+                   help="SQLite file path or database URL (default: user data dir)")
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "mdt-pack", help="write an MDT meeting's case pack (PDF)",
+        description="One PDF: a cover page listing the meeting's cases, then one case "
+        "summary per patient (trend plot, lesion table with scores, question, decision).",
+    )
+    _db_arg(p)
+    p.add_argument("--meeting", required=True, metavar="YYYY-MM-DD|next",
+                   help="meeting date, or 'next' for the first meeting from today")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
+    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+                   help="assess the cases as of this date (default: meeting date or today)")
+    p.set_defaults(func=run_pack)
+
+    m = subparsers.add_parser("mdt", help="MDT meetings: create, add a patient, list, decide")
+    sub = m.add_subparsers(dest="action", required=True, parser_class=type(p))
+    c = sub.add_parser("create", help="create a meeting")
+    c.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    c.add_argument("--title")
+    a = sub.add_parser("add", help="list a patient for a meeting with a question")
+    a.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--mrn", required=True)
+    a.add_argument("--question", required=True)
+    ls = sub.add_parser("list", help="meetings and their cases")
+    ls.add_argument("--date", metavar="YYYY-MM-DD")
+    d = sub.add_parser("decide", help="record the MDT decision for a case (after the meeting)")
+    d.add_argument("--case-id", dest="case_id", type=int, required=True)
+    d.add_argument("--decision", required=True)
+    for q in (c, a, ls, d):
+        _db_arg(q)
+        q.set_defaults(func=run_mdt)

@@ -1,0 +1,116 @@
+"""``bonemet careplan``, ``bonemet mdt-pack`` and ``bonemet mdt``: output and exit codes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from data.factories import example_case, migrated_db
+
+from app.cli import main
+from app.services.case_service import import_case
+from app.services.mdt_service import MdtService
+
+from .pdfcheck import all_text, font_problems, squash
+
+CASE = Path(__file__).resolve().parents[1] / "fixtures" / "cases" / "example.json"
+
+
+@pytest.fixture
+def registry(tmp_path) -> Path:
+    path = tmp_path / "registry.sqlite"
+    db = migrated_db(path)
+    case = example_case()
+    case.patient.name = "张小燕"
+    import_case(db, case, "tester")
+    db.dispose()
+    return path
+
+
+def test_careplan_from_case_file(tmp_path, capsys):
+    out = tmp_path / "plan.pdf"
+    rc = main(["careplan", "--case", str(CASE), "--as-of", "2026-11-21", "--lang", "zh",
+               "--out", str(out), "--clinic-phone", "010-12345678"])
+    assert rc == 0, capsys.readouterr().err
+    text = all_text(out.read_bytes())
+    assert squash("地舒单抗停药以后") in text and "010-12345678" in text
+    assert font_problems(out.read_bytes()) == []
+    captured = capsys.readouterr()
+    assert captured.out == "" and "BM-0001" not in captured.err
+
+
+def test_careplan_from_registry(registry, tmp_path, capsys):
+    out = tmp_path / "plan.pdf"
+    rc = main(["careplan", "--db", str(registry), "--mrn", "BM-0001", "--as-of", "2026-11-21",
+               "--lang", "en", "--out", str(out)])
+    assert rc == 0, capsys.readouterr().err
+    text = all_text(out.read_bytes())
+    assert squash("Patient: 张小燕") in text and squash("After stopping denosumab") in text
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--case", "CASE", "--lang", "fr"], "--lang"),
+    (["--case", "CASE"], "--lang"),
+    (["--lang", "en"], "--case"),
+    (["--case", "nope.json", "--lang", "en"], "no such file"),
+    (["--case", "CASE", "--lang", "en", "--as-of", "2026-02-30"], "--as-of"),
+    (["--case", "CASE", "--mrn", "X", "--lang", "en"], "not both"),
+])
+def test_careplan_bad_input_exits_2(tmp_path, capsys, argv, message):
+    argv = [str(CASE) if a == "CASE" else a for a in argv]
+    out = tmp_path / "x.pdf"
+    assert run_cli(["careplan", *argv, "--out", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def run_cli(argv: list[str]) -> int:
+    """Exit code of the command (argparse errors raise SystemExit)."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return int(exc.code)
+
+
+def test_careplan_out_folder_missing(tmp_path, capsys):
+    rc = main(["careplan", "--case", str(CASE), "--lang", "en",
+               "--out", str(tmp_path / "no" / "x.pdf")])
+    assert rc == 2 and "--out" in capsys.readouterr().err
+
+
+def test_mdt_commands_and_pack(registry, tmp_path, capsys):
+    db = ["--db", str(registry)]
+    day = (date.today() + timedelta(days=3)).isoformat()
+    assert main(["mdt", "create", *db, "--date", day, "--title", "Thoracic MDT"]) == 0
+    assert main(["mdt", "add", *db, "--date", day, "--mrn", "BM-0001",
+                 "--question", "Resume denosumab?"]) == 0
+    assert main(["mdt", "add", *db, "--date", day, "--mrn", "NOPE", "--question", "Q"]) == 2
+    assert "mrn: no patient" in capsys.readouterr().err
+    out = tmp_path / "pack.pdf"
+    rc = main(["mdt-pack", *db, "--meeting", "next", "--out", str(out)])
+    assert rc == 0, capsys.readouterr().err
+    pdf = out.read_bytes()
+    text = all_text(pdf)
+    assert squash("Thoracic MDT") in text and squash("Resume denosumab?") in text
+    assert text.count("张小燕") >= 2 and font_problems(pdf) == []
+    out2 = tmp_path / "pack2.pdf"
+    assert main(["mdt-pack", *db, "--meeting", day, "--out", str(out2)]) == 0
+    # decision before the meeting is refused; the service records it afterwards
+    handle = migrated_db(registry)
+    case_id = MdtService(handle, "t").list_cases(1)[0].id
+    handle.dispose()
+    assert main(["mdt", "decide", *db, "--case-id", str(case_id), "--decision", "Resume"]) == 2
+    assert "not taken place" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("meeting, message", [
+    ("2026-13-01", "--meeting: expected a date"),
+    ("2001-01-01", "--meeting: no meeting on this date"),
+    ("next", "--meeting: no upcoming meeting"),
+])
+def test_mdt_pack_bad_meeting_exits_2(registry, tmp_path, capsys, meeting, message):
+    rc = main(["mdt-pack", "--db", str(registry), "--meeting", meeting,
+               "--out", str(tmp_path / "p.pdf")])
+    assert rc == 2
+    assert message in capsys.readouterr().err
