@@ -104,6 +104,9 @@ FRACTURE_RT_DAYS = 90
 RECENT_RT_DAYS = 30
 OLIGO_MAX_LESIONS = 5
 OLIGO_MAX_ORGANS = 3
+PAIN_ZH = {"mechanical": "机械性", "occasional": "偶发", "none": "无", "mild": "轻度",
+           "moderate": "中度", "functional": "功能性"}
+COLLAPSE_ZH = {"gt50": "塌陷 >50%", "lt50": "塌陷 <50%"}
 
 
 def _lesion_data(le: Lesion, **extra: Any) -> dict[str, Any]:
@@ -228,7 +231,7 @@ def _rt(view: CaseView) -> list[Finding]:
             view.missing.add("lesions.pain", RT.id)
         elif le.pain not in (None, "none") and not has_rt:
             reasons.append(f"painful ({le.pain}), no radiotherapy there")
-            reasons_zh.append(f"疼痛（{le.pain}），该部位无放疗记录")
+            reasons_zh.append(f"{PAIN_ZH.get(le.pain, le.pain)}疼痛，该部位无放疗记录")
             data_items["pain"] = le.pain
         fx = [f for f in open_fractures if same_region(f.region, le.region)]
         if fx:
@@ -323,7 +326,7 @@ def _vertebroplasty(view: CaseView, le: Lesion) -> Finding | None:
         return None
     why = f"collapse {le.collapse}" if le.collapse in ("gt50", "lt50") else \
         f"pathological fracture {fractures[0].date.isoformat()}"
-    why_zh = f"椎体塌陷 {le.collapse}" if le.collapse in ("gt50", "lt50") else \
+    why_zh = f"椎体{COLLAPSE_ZH[le.collapse]}" if le.collapse in ("gt50", "lt50") else \
         f"{fractures[0].date.isoformat()} 病理性骨折"
     return make_finding(
         VERTEBROPLASTY,

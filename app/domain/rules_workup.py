@@ -156,7 +156,8 @@ def _high_risk(view: CaseView) -> Finding | None:
     if c.histology is None:
         missing.append("histology")
     elif c.histology in ("adenocarcinoma", "sclc"):
-        factors.append((f"histology {c.histology}", f"病理类型 {c.histology}"))
+        zh = {"adenocarcinoma": "腺癌", "sclc": "小细胞肺癌"}[c.histology]
+        factors.append((f"histology {c.histology}", f"病理类型 {zh}"))
     if c.drivers is None:
         missing.append("drivers")
     elif c.drivers:
