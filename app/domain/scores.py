@@ -313,14 +313,16 @@ def katagiri(view: CaseView) -> ScoreResult:
     else:
         parts["primary"] = 2 if c.targeted_therapy else 3
     organs = distinct_organs(c.visceral_metastases)
-    if c.visceral_metastases is None:
+    if c.disseminated:  # pleural/peritoneal/leptomeningeal spread scores 2 on its own
+        parts["visceral"] = 2
+    elif c.visceral_metastases is None:
         missing.append("visceral_metastases")
     elif not organs:
         parts["visceral"] = 0
     elif c.disseminated is None:
         missing.append("disseminated")
     else:
-        parts["visceral"] = 2 if c.disseminated else 1
+        parts["visceral"] = 1
     lab, not_measured = katagiri_lab_item(katagiri_lab_values(view))
     if lab is None:
         missing.extend(f"labs.{a}" for a in not_measured)

@@ -259,3 +259,17 @@ def test_ctcae_calcium_grades(value, expected):
 def test_ctcae_uses_the_given_range():
     assert calcium_grade(2.15, 2.20, 2.65) == ("hypo", 1)
     assert calcium_grade(2.62, 2.20, 2.65) == (None, 0)
+
+
+def test_katagiri_visceral_item():
+    def item(**cancer):
+        case = case_of(cancer=dict(CANCER, **cancer), labs=_labs(*ALL_NORMAL))
+        r = katagiri(CaseView(case, date(2026, 11, 21)))
+        return r.parts.get("visceral"), r.missing
+
+    assert item() == (1, ())
+    assert item(visceral_metastases=[]) == (0, ())
+    assert item(disseminated=True) == (2, ())
+    assert item(visceral_metastases=None, disseminated=True) == (2, ())  # pleural spread
+    assert item(visceral_metastases=None, disseminated=None) == (None, ("visceral_metastases",))
+    assert item(disseminated=None) == (None, ("disseminated",))
