@@ -158,16 +158,6 @@ def next_expected_dose(view: CaseView, drug: str) -> date | None:
     return st.last_given.date + timedelta(days=st.interval)
 
 
-def effective_date(view: CaseView, a: Administration) -> date:
-    """The date a dose's pre-dose checks are judged against: its own date, except for an
-    overdue plan (dated before the as-of date, not given yet), which can only be given on/after
-    the as-of date — so its checks (creatinine, calcium) are judged against the as-of date.
-    Safer reading of "dated 0–N days before that dose" for overdue plans."""
-    if a.planned and a.date < view.as_of:
-        return view.as_of
-    return a.date
-
-
 def dose_json(a: Administration) -> dict:
     """A dose as it appears in findings' ``data``."""
     return {

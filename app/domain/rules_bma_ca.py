@@ -1,17 +1,13 @@
 """BMA calcium, supplement and dental-clearance rules (rule book §4): BMA-HYPOCALCAEMIA,
 BMA-HYPERCALCAEMIA, BMA-CA-MISSING, BMA-SUPPLEMENTS, BMA-DENTAL-CLEARANCE, BMA-DENTAL-REVIEW.
 
-BMA-CA-MISSING judges an overdue plan (dated before the as-of date, not given) against the
-as-of date: it can only be given from then on (safer reading; see
-:func:`app.domain.bma_state.effective_date`).
-
 "Calcium" is corrected calcium (Payne) as computed by the as-of view; its LLN/ULN are the
 sample's own range, else the §9 defaults. Grades are CTCAE v5 (§8).
 """
 
 from __future__ import annotations
 
-from app.domain.bma_state import any_active, dose_json, effective_date
+from app.domain.bma_state import any_active, dose_json
 from app.domain.context import CalciumValue, CaseView, round_lab
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
@@ -144,19 +140,17 @@ def _ca_missing(view: CaseView) -> Finding | None:
     if days_between(view.as_of, nxt.date) > CA_BEFORE_DOSE_DAYS:
         return None
     samples = view.labs("CA") + view.labs("ICA")
-    when = effective_date(view, nxt)  # an overdue plan is judged as of today
-    if any(0 <= days_between(lv.date, when) <= CA_BEFORE_DOSE_DAYS for lv in samples):
+    if any(0 <= days_between(lv.date, nxt.date) <= CA_BEFORE_DOSE_DAYS for lv in samples):
         return None
     d = nxt.date.isoformat()
     overdue = nxt.date < view.as_of
     return make_finding(
         CA_MISSING,
         f"Next planned dose {nxt.drug.replace('_', ' ')} {nxt.dose_mg:g} mg on {d}"
-        f"{' (overdue plan)' if overdue else ''} has no calcium dated 0–30 days before "
-        f"{'today' if overdue else 'it'}: "
+        f"{' (overdue plan)' if overdue else ''} has no calcium dated 0–30 days before it: "
         "check calcium (and albumin) before the dose.",
-        f"下次计划给药（{d}{'，已逾期' if overdue else ''}）"
-        f"{'近30天内' if overdue else '前0–30天内'}无血钙结果：给药前检查血钙（及白蛋白）。",
+        f"下次计划给药（{d}{'，已逾期' if overdue else ''}）前0–30天内无血钙结果：给药前检查血钙"
+        "（及白蛋白）。",
         {"dose": dose_json(nxt), "overdue": overdue, "window_days": CA_BEFORE_DOSE_DAYS},
         sort_date=d,
     )

@@ -6,9 +6,6 @@ overdue plan) and, for OVERDOSE/CONTRAINDICATED, doses given within the last 28 
 dose's CrCl comes from the latest creatinine dated 0–``creatinine_max_age_days`` days before
 it (and not after the as-of date); for a dose planned more than ``creatinine_max_age_days``
 after the as-of date, the latest creatinine on/before the as-of date is used provisionally.
-Safer reading for an overdue plan (not given, dated before the as-of date): it can only be
-given from the as-of date on, so its creatinine window ends at the as-of date
-(:func:`app.domain.bma_state.effective_date`).
 Each rule fires once, naming the first dose concerned (its ``data`` lists every dose).
 """
 
@@ -17,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.bma_state import dose_json, drug_state, effective_date
+from app.domain.bma_state import dose_json, drug_state
 from app.domain.case import Administration
 from app.domain.context import (
     MG_DL_PER_UMOL_L,
@@ -94,9 +91,8 @@ def _creatinine_for(view: CaseView, dose: Administration) -> tuple[LabValue | No
     if dose.planned and days_between(view.as_of, dose.date) > max_age:
         return view.latest("CREA"), True
     found = None
-    when = effective_date(view, dose)
     for lv in view.labs("CREA"):
-        if 0 <= days_between(lv.date, when) <= max_age:
+        if 0 <= days_between(lv.date, dose.date) <= max_age:
             found = lv  # oldest first: the last match is the latest
     return found, False
 
@@ -219,8 +215,7 @@ def _za_creat_missing(view: CaseView) -> Finding | None:
     no_creat = [
         a for a in plans
         if days_between(view.as_of, a.date) <= max_age
-        and not any(0 <= days_between(lv.date, effective_date(view, a)) <= max_age
-                    for lv in view.labs("CREA"))
+        and not any(0 <= days_between(lv.date, a.date) <= max_age for lv in view.labs("CREA"))
     ]
     p = view.case.patient
     lacking = [k for k, v in (("sex", p.sex if p.sex in ("female", "male") else None),
@@ -232,12 +227,8 @@ def _za_creat_missing(view: CaseView) -> Finding | None:
     en, zh = _dose_words(first, view)
     parts_en, parts_zh = [], []
     if no_creat:
-        if first.date < view.as_of:
-            parts_en.append(f"no creatinine in the last {max_age} days")
-            parts_zh.append(f"近{max_age}天内无肌酐结果")
-        else:
-            parts_en.append(f"no creatinine dated 0–{max_age} days before it")
-            parts_zh.append(f"给药前0–{max_age}天内无肌酐结果")
+        parts_en.append(f"no creatinine dated 0–{max_age} days before it")
+        parts_zh.append(f"给药前0–{max_age}天内无肌酐结果")
     if lacking:
         parts_en.append("missing for CrCl: " + ", ".join(lacking))
         parts_zh.append("计算CrCl缺少：" + "、".join(lacking))
