@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self._database_description = database_description
         self._dialog: PatientDialog | None = None
 
-        self.model = RegistryTableModel(service, self)
+        self.model = RegistryTableModel(service, self, asynchronous=True)
         self.view = RegistryView(self.model, self)
         self.search_box = SearchBox(self.view, self)
         central = QWidget(self)
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self._count_label)
         self.statusBar().addPermanentWidget(self._db_label)
         self.model.countsChanged.connect(self._show_counts)
+        self.model.searchFailed.connect(self._search_failed)
 
         self._create_actions()
         self._create_menus()
@@ -142,9 +143,7 @@ class MainWindow(QMainWindow):
         self._db_label.setAccessibleName(self.tr("Database in use"))
         self._count_label.setAccessibleName(self.tr("Patients shown"))
         self._show_counts(self.model.matching_count, self.model.total_count)
-        last = self.model.columnCount() - 1
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
-        self.view.viewport().update()
+        self.model.retranslate()
         self._update_actions()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -168,8 +167,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         keep = self.view.current_patient_id()
-        self.model.refresh()
-        self._reselect(keep)
+        self.model.refresh(on_done=lambda: self._reselect(keep))
 
     def _reselect(self, patient_id: int | None) -> None:
         if patient_id is None:
@@ -187,6 +185,10 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("%1 patients").replace("%1", locale.toString(total))
         self._count_label.setText(text)
+
+    def _search_failed(self, error: str) -> None:
+        text = self.tr("Search failed (%1); the list was not updated. Press F5 to retry.")
+        self.statusBar().showMessage(text.replace("%1", error), 10_000)
 
     def _update_actions(self) -> None:
         self.act_edit.setEnabled(self.view.current_patient_id() is not None)
@@ -232,12 +234,17 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _after_save(self, patient_id: int, mrn: str) -> None:
-        self.model.refresh()
-        if self.model.row_of_patient(patient_id) is None:
+        def show_saved() -> None:
+            if self.model.row_of_patient(patient_id) is not None:
+                self._reselect(patient_id)
+                return
             # Not among the rows shown: show it by searching for its MRN.
+            self.search_box.blockSignals(True)
             self.search_box.setText(mrn)
-            self.apply_search()
-        self._reselect(patient_id)
+            self.search_box.blockSignals(False)
+            self.model.set_filter(mrn, on_done=lambda: self._reselect(patient_id))
+
+        self.model.refresh(on_done=show_saved)
 
     # ----- language ----------------------------------------------------------------------
     def set_language(self, language: str) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.services.registry import SORT_KEYS, PatientRow, RegistryService
 from app.ui import labels
 from app.ui.icons import severity_icon
+from app.ui.query_runner import QueryRunner
 
 translate = QCoreApplication.translate
 
@@ -35,6 +36,20 @@ log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_HANDLED_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _DECORATION,
+        _FOREGROUND,
+        PATIENT_ID_ROLE,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -87,26 +102,51 @@ def _overdue(row: PatientRow) -> bool:
 _OVERDUE_BRUSH = QBrush(QColor(176, 0, 32))
 
 
+@dataclass(frozen=True)
+class _Result:
+    total: int | None  # None = not recounted
+    matching: int | None  # None = everyone (empty filter)
+    rows: list[PatientRow]
+    elapsed_ms: float
+
+
 class RegistryTableModel(QAbstractTableModel):
-    """Rows of the registry matching the current filter, in the current SQL order."""
+    """Rows of the registry matching the current filter, in the current SQL order.
+
+    With ``asynchronous=True`` (the registry window) the count and first page are queried on a
+    background thread, latest-wins, so typing never waits for the database; ``busy`` is true
+    until the newest query's rows are in. Otherwise the query runs inline.
+    """
 
     PAGE_SIZE = 200
 
     #: (matching, total) after every filter change or refresh
     countsChanged = Signal(int, int)
+    #: the newest query's rows are shown
+    searchFinished = Signal()
+    #: the newest query failed (exception type name; the rows shown are unchanged)
+    searchFailed = Signal(str)
     #: a header click on a column the database cannot sort by (the view restores its indicator)
     sortRejected = Signal()
 
-    def __init__(self, service: RegistryService, parent=None) -> None:
+    def __init__(
+        self, service: RegistryService, parent=None, *, asynchronous: bool = False
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._rows: list[PatientRow] = []
+        self._display: dict[int, tuple[str, ...]] = {}  # row -> display strings, by column
         self._filter = ""
         self._sort = "mrn"
         self._descending = False
         self._matching = 0
-        self._total = 0
-        self.last_query_ms = 0.0  # count + first page of the latest filter/sort change
+        self._total: int | None = None
+        self._applied = 0  # generation of the rows shown
+        self._callbacks: list[Callable[[], None]] = []
+        self.last_query_ms = 0.0  # database time (count + first page) of the latest query
+        self._runner = QueryRunner(self, asynchronous=asynchronous)
+        self._runner.finished.connect(self._apply)
+        self._runner.failed.connect(self._fail)
 
     # ----- state -------------------------------------------------------------------------
     @property
@@ -123,38 +163,69 @@ class RegistryTableModel(QAbstractTableModel):
 
     @property
     def total_count(self) -> int:
-        return self._total
+        return self._total or 0
 
-    def set_filter(self, text: str) -> None:
+    @property
+    def busy(self) -> bool:
+        """True while the newest query's rows are not shown yet."""
+        return self._applied != self._runner.generation
+
+    def set_filter(self, text: str, on_done: Callable[[], None] | None = None) -> None:
         """Show the patients whose MRN, name, full pinyin or pinyin initials start with text."""
         text = text.strip()
-        if text == self._filter and self._rows:
+        if text == self._filter and self._applied and not self.busy:
+            if on_done is not None:
+                on_done()
             return
         self._filter = text
-        self._reload(recount_total=False)
+        self._reload(recount_total=False, on_done=on_done)
 
-    def refresh(self) -> None:
-        """Re-run the current query (after a save, or to see other workstations' changes)."""
-        self._reload(recount_total=True)
+    def refresh(self, on_done: Callable[[], None] | None = None) -> None:
+        """Re-run the current query (after a save, or to see other workstations' changes).
+        ``on_done`` runs once the rows are in (at once when synchronous)."""
+        self._reload(recount_total=True, on_done=on_done)
 
-    def _reload(self, *, recount_total: bool) -> None:
-        started = time.perf_counter()
-        if recount_total or not self._total:
-            self._total = self._service.count_all()
-        self._matching = self._service.count(self._filter) if self._filter else self._total
-        first = self._service.search(
-            self._filter,
-            sort=self._sort,
-            descending=self._descending,
-            offset=0,
-            limit=self.PAGE_SIZE,
-        )
+    def wait(self, msecs: int = 30_000) -> None:
+        """Block until queued queries ran; their rows arrive with the next event processing."""
+        self._runner.wait(msecs)
+
+    def _reload(self, *, recount_total: bool, on_done: Callable[[], None] | None) -> None:
+        service, text = self._service, self._filter
+        sort, descending, limit = self._sort, self._descending, self.PAGE_SIZE
+        need_total = recount_total or self._total is None
+
+        def query() -> _Result:  # runs on the pool thread: no Qt, no self
+            started = time.perf_counter()
+            total = service.count_all() if need_total else None
+            matching = service.count(text) if text else None
+            rows = service.search(text, sort=sort, descending=descending, offset=0, limit=limit)
+            return _Result(total, matching, rows, (time.perf_counter() - started) * 1000)
+
+        if on_done is not None:
+            self._callbacks.append(on_done)
+        self._runner.submit(query)
+
+    def _apply(self, generation: int, result: _Result) -> None:
+        if result.total is not None:
+            self._total = result.total
+        self._matching = result.matching if result.matching is not None else self.total_count
         self.beginResetModel()
-        self._rows = list(first)
+        self._display.clear()
+        self._rows = list(result.rows)
+        self._applied = generation
         self.endResetModel()
-        self.last_query_ms = (time.perf_counter() - started) * 1000
-        log.debug("registry query: %d rows in %.1f ms", len(first), self.last_query_ms)
-        self.countsChanged.emit(self._matching, self._total)
+        self.last_query_ms = result.elapsed_ms
+        log.debug("registry query: %d rows in %.1f ms", len(result.rows), result.elapsed_ms)
+        self.countsChanged.emit(self._matching, self.total_count)
+        self.searchFinished.emit()
+        callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def _fail(self, generation: int, error: str) -> None:
+        self._applied = generation  # not busy any more; the previous rows stay
+        self._callbacks.clear()
+        self.searchFailed.emit(error)
 
     def row_at(self, row: int) -> PatientRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -168,8 +239,8 @@ class RegistryTableModel(QAbstractTableModel):
 
     # ----- paging ------------------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
-            return False
+        if parent.isValid() or self.busy:
+            return False  # never append a page of a newer query to an older one's rows
         return len(self._rows) < self._matching
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
@@ -197,10 +268,10 @@ class RegistryTableModel(QAbstractTableModel):
             return
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort, self._descending) and self._rows:
+        if (key, descending) == (self._sort, self._descending) and self._applied:
             return
         self._sort, self._descending = key, descending
-        self._reload(recount_total=False)
+        self._reload(recount_total=False, on_done=None)
 
     def sort_column(self) -> int:
         return COLUMN_KEYS.index(self._sort)
@@ -222,26 +293,50 @@ class RegistryTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        row = self.row_at(index.row()) if index.isValid() else None
+    def data(self, index: _Index, role: int = _DISPLAY):
+        # Called for every role of every visible cell on each paint: keep the common path to a
+        # couple of lookups (display strings are computed once per row and cached).
+        if role not in _HANDLED_ROLES or not index.isValid():
+            return None
+        r = index.row()
+        if role == _DISPLAY:
+            cells = self._display.get(r)
+            if cells is None:
+                cells = self._display_row(r)
+            return cells[index.column()] if cells is not None else None
+        row = self.row_at(r)
         if row is None:
             return None
         key = COLUMN_KEYS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(row, key)
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return self.accessible_text(row, key)
-        if role == Qt.ItemDataRole.DecorationRole and key == "alerts":
-            return severity_icon(row.alert_top_severity) if row.alert_count else None
-        if role == Qt.ItemDataRole.ForegroundRole and key == "next_due" and _overdue(row):
-            return _OVERDUE_BRUSH  # the text says "Overdue" too: colour is not the only signal
+        if role == _DECORATION:
+            if key == "alerts" and row.alert_count:
+                return severity_icon(row.alert_top_severity)
+            return None
+        if role == _FOREGROUND:
+            if key == "next_due" and _overdue(row):
+                return _OVERDUE_BRUSH  # the text says "Overdue" too: not colour alone
+            return None
         if role == PATIENT_ID_ROLE:
             return row.id
-        return None
+        return self.accessible_text(row, key)  # AccessibleTextRole, ToolTipRole
+
+    def _display_row(self, r: int) -> tuple[str, ...] | None:
+        row = self.row_at(r)
+        if row is None:
+            return None
+        cells = tuple(self.display_text(row, key) for key in COLUMN_KEYS)
+        self._display[r] = cells
+        return cells
+
+    def retranslate(self) -> None:
+        """Drop cached display strings (language changed) and repaint headers and cells."""
+        self._display.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     @staticmethod
     def display_text(row: PatientRow, key: str) -> str:

@@ -72,6 +72,7 @@ def window(qtbot, registry):
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
+    settle(qtbot, win)
     yield win
     dialog = win.current_dialog()
     if dialog is not None:
@@ -81,3 +82,8 @@ def window(qtbot, registry):
 def shown_mrns(win) -> list[str]:
     model = win.model
     return [model.row_at(r).mrn for r in range(model.rowCount())]
+
+
+def settle(qtbot, win) -> None:
+    """Wait until the window's newest (background) query has its rows shown."""
+    qtbot.waitUntil(lambda: not win.model.busy, timeout=5000)

@@ -95,9 +95,8 @@ def test_successful_save_appears_selected_in_the_table(qtbot, window, registry):
     patient_id, mrn = saved.args
     assert mrn == "D4001"
     qtbot.waitUntil(lambda: window.current_dialog() is None)
-
+    qtbot.waitUntil(lambda: window.view.current_patient_id() == patient_id, timeout=5000)
     assert "D4001" in shown_mrns(window)
-    assert window.view.current_patient_id() == patient_id
     assert window.model.total_count == 6
     form, version = registry.service.load_form(patient_id)
     assert form == PatientForm(
@@ -119,7 +118,7 @@ def test_edit_loads_and_saves(qtbot, window, registry):
         press_save(dialog)
     form, version = registry.service.load_form(pid)
     assert form.weight_kg == 61 and version == 2
-    assert window.view.current_patient_id() == pid
+    qtbot.waitUntil(lambda: window.view.current_patient_id() == pid, timeout=5000)
 
 
 def test_concurrent_edit_is_reported_not_overwritten(qtbot, window, registry):
