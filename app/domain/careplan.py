@@ -115,6 +115,29 @@ def lay_site(region: str, bone: str, level: str | None, side: str | None, lang: 
     return region
 
 
+def lay_sites(lesions, lang: str) -> list[str]:
+    """Lesion sites in lay words, vertebrae grouped by spine part: ``lower back spine (L3,
+    L4)``; duplicates removed, first-seen order kept."""
+    groups: dict[str, list[str]] = {}
+    for x in lesions:
+        if x.bone == "vertebra" and x.level:
+            levels = groups.setdefault(pick(SPINE[x.level[0]], lang), [])
+            if x.level not in levels:
+                levels.append(x.level)
+        else:
+            groups.setdefault(lay_site(x.region, x.bone, x.level, x.side, lang), [])
+    sep = "、" if lang == "zh" else ", "
+    out = []
+    for name, levels in groups.items():
+        if not levels:
+            out.append(name)
+        elif lang == "zh":
+            out.append(f"{name}（{sep.join(levels)}）")
+        else:
+            out.append(f"{name} ({sep.join(levels)})")
+    return out
+
+
 class _Builder:
     def __init__(self, case: Case, doc: dict[str, Any], as_of: date, lang: str,
                  params: Params, clinic: Clinic | None) -> None:
@@ -182,8 +205,7 @@ class _Builder:
             paras.append(self.t("dx_drivers", drivers=join(list(cancer.drivers), self.lang)))
         if status == "confirmed":
             paras.append(self.t("dx_confirmed"))
-            sites = [lay_site(x.region, x.bone, x.level, x.side, self.lang)
-                     for x in self.case.lesions]
+            sites = lay_sites(self.case.lesions, self.lang)
             if sites:
                 paras.append(self.t("dx_sites", sites=join(sites, self.lang)))
             paras.append(self.t("dx_confirmed_meaning"))
@@ -334,7 +356,9 @@ class _Builder:
             if exam is not None:
                 rows.append((exam, self.t("test_dental"), self._when(exam)))
         if "WU-PAIN-FIXED" in self.rules:
-            rows.append((self.as_of, self.t("test_imaging_pain"), self.t("when_now")))
+            rows.append((self.as_of, self.t("test_imaging_pain"), self.t("when_arranged")))
+        elif self.rules & _IMAGING_RULES:
+            rows.append((self.as_of, self.t("test_imaging_bones"), self.t("when_arranged")))
         for e in self.view.events:
             if e.planned and e.date >= self.as_of and f"event_{e.kind}" in _EVENT_KEYS:
                 rows.append((e.date, self.t(f"event_{e.kind}"), self.date(e.date)))
@@ -358,6 +382,9 @@ class _Builder:
         return Section("contacts", self.t("sec_contacts"), table=tuple(rows))
 
 
+# work-up findings whose advice is imaging of the bones (rule book §3)
+_IMAGING_RULES = {"WU-SCAN-CONFIRM", "WU-ALP-RISE", "WU-CTX-RISE", "WU-HIGH-RISK",
+                  "WU-MRI-BLASTIC"}
 _EVENT_KEYS = {"event_radiotherapy", "event_surgery_to_bone", "event_vertebroplasty"}
 
 SECTION_ORDER = ("diagnosis", "bone_drug", "supplements", "denosumab_stop", "warning_signs",

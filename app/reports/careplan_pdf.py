@@ -83,7 +83,7 @@ def careplan_story(plan: CarePlan, *, cancel: Cancel | None = None) -> list[Flow
         SetHeader(f"{lab['patient']}{colon}{name}", f"{lab['mrn']}{colon}{plan.mrn}"),
         para(plan.title, st.title),
         para(plan.subtitle, st.subtitle),
-        para(f"{lab['patient']}{colon}{name}    {lab['mrn']}{colon}{plan.mrn}    "
+        para(f"{lab['patient']}{colon}{name}  ·  {lab['mrn']}{colon}{plan.mrn}  ·  "
              f"{lab['as_of']}{colon}{fmt_date(plan.as_of, plan.lang)}", st.small),
         Spacer(1, 3 * mm),
     ]

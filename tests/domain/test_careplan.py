@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.domain.assess import assess
-from app.domain.careplan import Clinic, build_careplan, lay_site
+from app.domain.careplan import Clinic, build_careplan, lay_site, lay_sites
 from app.domain.casefile import parse_case
 
 from .helpers import case_of, example_json
@@ -127,7 +127,10 @@ def test_high_calcium_replaces_supplement_advice():
 def test_without_bone_medicine_the_drug_supplement_dental_sections_are_omitted():
     case = case_of(patient={"mrn": "T-2"}, cancer={"histology": "sclc"})
     cp = plan(case)
-    assert [s.key for s in cp.sections] == ["diagnosis", "warning_signs"]
+    assert [s.key for s in cp.sections] == ["diagnosis", "warning_signs", "tests"]
+    # WU-HIGH-RISK (small cell histology): bone screening is the only upcoming test
+    assert cp.section("tests").table == (
+        ("Bone scan or MRI/CT to check the bones", "as arranged by your doctor"),)
     warn = texts(cp.section("warning_signs"))
     assert "jaw" not in warn and "low calcium" not in warn
     assert texts(cp.section("diagnosis")) == "You have small cell lung cancer."
@@ -169,6 +172,18 @@ def test_accepts_the_assessment_json_document():
     (("pelvis", "pelvis", None, None), "pelvis", "骨盆"),
     (("odd", "other", None, None), "odd", "odd"),
 ])
-def test_lay_sites(args, en, zh):
+def test_lay_site(args, en, zh):
     assert lay_site(*args, "en") == en
     assert lay_site(*args, "zh") == zh
+
+
+def test_lay_sites_group_vertebrae_by_spine_part():
+    case = case_of(lesions=[
+        {"region": "T4", "bone": "vertebra", "level": "T4"},
+        {"region": "L3", "bone": "vertebra", "level": "L3"},
+        {"region": "T9", "bone": "vertebra", "level": "T9"},
+        {"region": "pelvis", "bone": "pelvis"},
+        {"region": "T9 again", "bone": "vertebra", "level": "T9"}])
+    assert lay_sites(case.lesions, "en") == [
+        "upper/mid back spine (T4, T9)", "lower back spine (L3)", "pelvis"]
+    assert lay_sites(case.lesions, "zh") == ["胸椎（T4、T9）", "腰椎（L3）", "骨盆"]
