@@ -26,6 +26,7 @@ def _run(argv: list[str]) -> int:
     (["--seed", "-1"], "--seed", "0 or more"),
     (["--reference-date", "2026-02-30"], "--reference-date", "YYYY-MM-DD"),
     (["--reference-date", "20261121"], "--reference-date", "YYYY-MM-DD"),
+    (["--workers", "0"], "--workers", "between 1 and 64"),
 ])
 def test_bad_flags_exit_2_with_a_clear_message(tmp_path, capsys, flags, field, problem):
     target = tmp_path / "demo.sqlite"

@@ -73,6 +73,7 @@ def test_registry_fields_and_cached_summary(db):
     with db.engine.connect() as conn:
         rows = conn.execute(select(M.Patient.mrn, M.Patient.language, M.Patient.phone,
                                    M.Patient.bm_status, M.Patient.summary_as_of)).all()
+    assert result.summary_failures == 0
     for mrn, language, phone, bm_status, as_of in rows:
         assert (language, phone) == (generated[mrn].language, generated[mrn].phone)
         if result.summaries:
@@ -125,3 +126,22 @@ def test_ensure_demo_registry_creates_once(tmp_path):
     assert ensure_demo_registry(path) == path
     assert path.stat().st_mtime_ns == stamp
     assert sorted(p.name for p in path.parent.iterdir() if "building" in p.name) == []
+
+
+def test_worker_processes_give_the_same_registry(db, tmp_path):
+    from data.factories import migrated_db
+
+    write_demo_registry(db, 24, 5, reference_date=REF, chunk_size=5)
+    other = migrated_db(tmp_path / "parallel.sqlite")
+    try:
+        result = write_demo_registry(other, 24, 5, reference_date=REF, chunk_size=5, workers=2)
+        assert result.patients == 24
+        cols = (M.Patient.mrn, M.Patient.name_initials, M.Patient.bm_status,
+                M.Patient.alert_count, M.Patient.next_due_date)
+        with db.engine.connect() as a, other.engine.connect() as b:
+            assert (a.execute(select(*cols).order_by(M.Patient.mrn)).all()
+                    == b.execute(select(*cols).order_by(M.Patient.mrn)).all())
+        for p in generate_cases(24, 5, REF):
+            assert load_case(other, p.mrn) == load_case(db, p.mrn) == p.case
+    finally:
+        other.dispose()

@@ -108,12 +108,3 @@ class Draft:
 
     def age(self, on: date) -> int:
         return age_on(self.birth, on)
-
-    def given_doses(self, drug: str | None = None) -> list[tuple[date, str, float]]:
-        out = [(d, c.drug, mg) for c in self.courses for d, mg in c.doses
-               if drug is None or c.drug == drug]
-        return sorted(out)
-
-    @property
-    def lesion_regions(self) -> list[str]:
-        return [les.region for les in self.lesions]

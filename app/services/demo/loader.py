@@ -9,16 +9,16 @@ request stops the load after the current one (the patients written so far stay, 
 consistent demo registry). One audit row records the load (not one per record).
 
 The registry list's cached summary columns are filled when the rule engine
-(``app.domain.assess.assess``) and ``app.domain.summary.summarize`` are available.
+(``app.domain.assess.assess``) and ``app.domain.summary.summarize`` are available. Generation
+and summaries can run in worker processes (:mod:`.producer`) while this process inserts.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,9 @@ from app.data.engine import Database, open_database
 from app.data.migrate import ensure_schema
 from app.domain import units
 from app.services.audit import write_audit
-from app.services.demo.generator import DemoPatient, generate_cases
+from app.services.demo.generator import DemoPatient
 from app.services.demo.mdt import generate_mdt_meetings
+from app.services.demo.producer import EMPTY_SUMMARY, produce, summariser
 
 CHUNK = 1000
 MDT_POOL = 500  # MDT cases are drawn from the first patients (independent of n beyond it)
@@ -52,6 +53,7 @@ class DemoLoadResult:
     mdt_cases: int
     cancelled: bool
     summaries: bool  # whether the cached summary columns were filled
+    summary_failures: int = 0  # patients the rule engine failed on (summary left empty)
 
 
 def _cancelled(cancel: Any) -> bool:
@@ -61,30 +63,6 @@ def _cancelled(cancel: Any) -> bool:
     return bool(is_set() if callable(is_set) else cancel())
 
 
-def _summariser() -> Callable[[Any, date], dict[str, Any]] | None:
-    """A function case → summary column values, when the rule engine exists."""
-    try:
-        from app.domain.assess import assess
-        from app.domain.summary import summarize
-    except ImportError:
-        return None
-
-    def summary_values(case: Any, as_of: date) -> dict[str, Any]:
-        s = summarize(case, assess(case, as_of), as_of)
-        return {
-            "bm_status": s.bm_status, "current_bma": s.current_bma,
-            "alert_count": s.alert_count, "alert_top_severity": s.alert_top_severity,
-            "next_due_date": s.next_due_date, "next_due_text": s.next_due_text,
-            "rebound_open": bool(s.rebound_open), "summary_as_of": as_of,
-        }
-
-    return summary_values
-
-
-_EMPTY_SUMMARY = {
-    "bm_status": None, "current_bma": None, "alert_count": None, "alert_top_severity": None,
-    "next_due_date": None, "next_due_text": None, "rebound_open": False, "summary_as_of": None,
-}
 _LAB_META: dict[tuple[str, str], str | None] = {}
 _REF_TEXT: dict[tuple[float | None, float | None], str | None] = {}
 
@@ -158,38 +136,42 @@ def _patient_values(p: DemoPatient, now: datetime, summary: dict[str, Any]) -> d
     return values
 
 
-def _chunks(it: Iterator[DemoPatient], size: int) -> Iterator[list[DemoPatient]]:
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def write_demo_registry(
     db: Database, n: int = 200, seed: int = 1, *, reference_date: date | None = None,
     progress: Progress | None = None, cancel: Any = None, chunk_size: int = CHUNK,
-    summaries: bool = True,
+    summaries: bool = True, workers: int = 1,
 ) -> DemoLoadResult:
     """Generate ``n`` demo patients for ``seed`` and bulk-insert them (schema must exist).
 
     ``progress(done, total)`` is called after each chunk; ``cancel`` (a callable returning
     true, or an object with ``is_set()``) stops the load after the current chunk.
+    ``summaries`` fills the cached summary columns (rule engine); ``workers > 1`` generates
+    in a process pool (same result; not for use inside the GUI process).
     Raises :class:`DemoRegistryNotEmpty` when the registry already has patients."""
     if n < 1:
         raise ValueError("n: must be at least 1")
+    if chunk_size < 1 or workers < 1:
+        raise ValueError("chunk_size, workers: must be at least 1")
     ref = reference_date or date.today()
     with db.engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(M.Patient.__table__)).scalar():
             raise DemoRegistryNotEmpty("registry: already holds patients; the demo is only "
                                        "written into an empty registry")
-    summarise = _summariser() if summaries else None
+    summaries = summaries and summariser() is not None
     now = datetime.now(UTC)
     patient_table = M.Patient.__table__
     pool: list[DemoPatient] = []
     ids: dict[str, int] = {}
-    done = records = labs = 0
+    done = records = labs = summary_failures = 0
     cancelled = False
-    for chunk in _chunks(generate_cases(n, seed, ref), chunk_size):
-        rows = [_patient_values(p, now, summarise(p.case, ref) if summarise else _EMPTY_SUMMARY)
-                for p in chunk]
+    chunks = produce(n, seed, ref, chunk_size=chunk_size, summaries=summaries, workers=workers)
+    for pairs in chunks:
+        chunk = [p for p, _ in pairs]
+        rows = []
+        for p, summary in pairs:
+            if summary is None:
+                summary_failures += 1
+            rows.append(_patient_values(p, now, summary or EMPTY_SUMMARY))
         with db.engine.begin() as conn:
             result = conn.execute(
                 insert(patient_table).returning(patient_table.c.id,
@@ -214,11 +196,13 @@ def write_demo_registry(
             progress(done, n)
         if done < n and _cancelled(cancel):
             cancelled = True
+            chunks.close()  # cancels the work still pending in the pool
             break
     mdt_cases = _write_mdt(db, pool, ids, seed, ref, now)
     with db.session() as session:
         write_audit(session, actor=ACTOR, action="import", entity="demo_registry", count=done)
-    return DemoLoadResult(done, records, labs, mdt_cases, cancelled, summarise is not None)
+    return DemoLoadResult(done, records, labs, mdt_cases, cancelled, summaries,
+                          summary_failures)
 
 
 def _write_mdt(db: Database, pool: list[DemoPatient], ids: dict[str, int], seed: int,
