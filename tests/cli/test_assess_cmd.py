@@ -161,6 +161,10 @@ def test_assess_from_registry_matches_case_file(capsys, tmp_path):
     assert code == 0, err
     from_file = assess(parse_case(example()), date(2026, 11, 21)).to_json()
     assert json.loads(out) == from_file
+    # --db also works before the command (top-level flag)
+    code, out2, err = run(capsys, "--db", db, "assess", "--mrn", "BM-0001", "--as-of",
+                          "2026-11-21", "--format", "json")
+    assert code == 0 and json.loads(out2) == from_file
     code, out, err = run(capsys, "assess", "--db", db, "--mrn", "NOPE", "--as-of", "2026-11-21")
     assert code == 2 and out == "" and err.startswith("bonemet assess: mrn:")
 
