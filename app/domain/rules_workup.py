@@ -140,6 +140,11 @@ def _lab(lv: LabValue, uln: float | None) -> dict[str, Any]:
 _CANON = {"ALP": "U/L", "CTX": "ng/mL"}
 
 
+def _num(analyte: str, value: float) -> str:
+    """A lab value for a message: output precision, no trailing '.0' (382, 0.715)."""
+    return f"{round_lab(analyte, value):g}"
+
+
 # ---------------------------------------------------------------- rules
 
 
@@ -205,10 +210,10 @@ def _alp_rise(view: CaseView) -> Finding | None:
     marked = gt(latest.value, 2.5 * uln)
     if not (rise or marked):
         return None
-    v, u = round_lab("ALP", latest.value), round_lab("ALP", uln)
+    v, u = _num("ALP", latest.value), _num("ALP", uln)
     why, why_zh = [], []
     if rise:
-        low = round_lab("ALP", lowest.value)  # type: ignore[union-attr]
+        low = _num("ALP", lowest.value)  # type: ignore[union-attr]
         why.append(f"≥ {1 + p.lsc_alp:.2f} × the lowest earlier ALP {low} U/L "
                    f"({lowest.date.isoformat()})")  # type: ignore[union-attr]
         why_zh.append(f"≥ 此前最低ALP {low} U/L（{lowest.date.isoformat()}）的 "  # type: ignore
@@ -246,12 +251,12 @@ def _ctx_rise(view: CaseView) -> Finding | None:
     lowest = _earlier_lowest(view, latest)
     if lowest is not None and not ge(latest.value, (1 + p.lsc_ctx) * lowest.value):
         return None
-    v, u = round_lab("CTX", latest.value), round_lab("CTX", uln)
+    v, u = _num("CTX", latest.value), _num("CTX", uln)
     fasting = latest.lab.fasting is True
     if lowest is None:
         why, why_zh = "no earlier CTX in the look-back window", "回顾期内无更早CTX"
     else:
-        low = round_lab("CTX", lowest.value)
+        low = _num("CTX", lowest.value)
         why = (f"≥ {1 + p.lsc_ctx:.2f} × the lowest earlier CTX {low} ng/mL "
                f"({lowest.date.isoformat()})")
         why_zh = f"≥ 此前最低CTX {low} ng/mL（{lowest.date.isoformat()}）的 {1 + p.lsc_ctx:.2f} 倍"
