@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from app.data.engine import Database, DatabaseTargetError, open_database
 from app.data.migrate import (
     SchemaError,
@@ -61,13 +63,23 @@ def ready_database(target: str | None, *, must_exist: bool = False) -> Database:
 
 
 def report(func):
-    """Run a command, turning CliError into a one-line message and its exit code."""
+    """Run a command, turning CliError into a one-line message and its exit code. A database
+    error is reported by its kind only: the driver's text can hold SQL parameters (patient
+    data)."""
     def wrapper(args: argparse.Namespace) -> int:
         try:
             return func(args) or 0
         except CliError as exc:
             print(f"bonemet: {exc}", file=sys.stderr)
             return exc.code
+        except SQLAlchemyError as exc:
+            kind = type(getattr(exc, "orig", None) or exc).__name__
+            print(f"bonemet: database error ({kind}): cannot use this database; nothing was changed",
+                  file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"bonemet: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+            return 1
     return wrapper
 
 

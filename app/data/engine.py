@@ -125,14 +125,23 @@ def open_database(target: str | Path | None = None) -> Database:
         sqlite_path = None
         if backend == "sqlite" and url.database and url.database != ":memory:":
             sqlite_path = Path(url.database).expanduser().resolve()
-            sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(sqlite_path)
             url = url.set(database=str(sqlite_path))
         return _make(url, sqlite_path)
     path = Path(target).expanduser().resolve()
     if path.exists() and path.is_dir():
         raise DatabaseTargetError("--db: is a folder, not a database file")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
     return _make(make_url(f"sqlite:///{path}"), path)
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseTargetError(
+            f"--db: cannot create the folder {path.parent}: {exc.strerror}"
+        ) from None
 
 
 def _make(url, sqlite_path: Path | None) -> Database:
