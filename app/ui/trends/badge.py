@@ -85,7 +85,9 @@ class ReboundBadge(QWidget):
         if flag is None and not self._open_only:
             self.label.clear()
             self.label.setToolTip("")
+            self.setToolTip("")
             self.setAccessibleDescription("")
+            self.label.setAccessibleDescription("")
             self.setVisible(False)
             return
         if flag is None:

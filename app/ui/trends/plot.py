@@ -30,6 +30,9 @@ from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 from app.domain.trends import MAIN_SERIES, TrendData, TrendSeries
 from app.ui.labels import drug_label
 from app.ui.trends import text as tx
+from app.ui.trends.pyside_workaround import pin_singleton_refcounts
+
+pin_singleton_refcounts()  # PySide6 6.12 drops references to None/True (see the module)
 
 COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
     "ALP": QColor(0, 114, 178),
@@ -181,9 +184,10 @@ class TrendPlot(QWidget):
     def lane_names(self) -> list[str]:
         return list(self._lane_names)
 
-    def transient_items(self) -> list[object]:
-        """The per-patient items currently drawn (bands, lines, lane markers) — for tests."""
-        return [item for _vb, item in self._transient]
+    def transient_items(self, vb: pg.ViewBox | None = None) -> list[object]:
+        """The per-patient items currently drawn (bands, lines, lane markers), optionally
+        only those in one view box."""
+        return [item for box, item in self._transient if vb is None or box is vb]
 
     def plotted(self, key: str) -> tuple[list[float], list[float]]:
         """The (x, y) arrays of a series' markers as drawn (y in view units: log10 if log)."""
