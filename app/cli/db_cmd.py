@@ -74,8 +74,8 @@ def report(func):
             return exc.code
         except SQLAlchemyError as exc:
             kind = type(getattr(exc, "orig", None) or exc).__name__
-            print(f"bonemet: database error ({kind}): cannot use this database; nothing was changed",
-                  file=sys.stderr)
+            print(f"bonemet: database error ({kind}): cannot use this database; "
+                  "nothing was changed", file=sys.stderr)
             return 1
         except OSError as exc:
             print(f"bonemet: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)

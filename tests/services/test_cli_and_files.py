@@ -172,3 +172,15 @@ def test_migrated_db_fixture_is_really_empty(tmp_path):
     with db.session() as s:
         assert s.execute(text("SELECT count(*) FROM patient")).scalar() == 0
     db.dispose()
+
+
+def test_cli_database_problems_are_one_line(tmp_path, capsys):
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"this is not a database file" * 100)
+    assert main(["case", "import", str(EXAMPLE), "--db", str(garbage)]) == 1
+    err = capsys.readouterr().err
+    assert "database error" in err and len(err.strip().splitlines()) == 1
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["db", "upgrade", "--db", str(blocker / "sub" / "r.sqlite")]) == 2
+    assert "cannot create the folder" in capsys.readouterr().err
