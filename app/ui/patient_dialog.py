@@ -33,6 +33,7 @@ from app.services.registry import (
     ValidationFailed,
 )
 from app.ui import labels
+from app.ui.qt_compat import emit
 
 translate = QCoreApplication.translate
 
@@ -343,7 +344,7 @@ class PatientDialog(QDialog):
             self.show_conflict()
             return False
         self._patient_id, self._version = row.id, row.version
-        self.saved.emit(row.id, row.mrn)
+        emit(self.saved, row.id, row.mrn)
         self.accept()
         return True
 

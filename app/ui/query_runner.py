@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.ui.qt_compat import emit
+
 log = logging.getLogger(__name__)
 
 
@@ -55,9 +57,9 @@ def _execute(generation: int, fn: Callable[[], Any], relay: _Relay) -> None:
     except Exception as exc:  # reported, never raised into Qt's event loop
         # the exception type only: messages may carry patient data
         log.warning("registry query failed: %s", type(exc).__name__)
-        relay.failed.emit(generation, type(exc).__name__)
+        emit(relay.failed, generation, type(exc).__name__)
         return
-    relay.finished.emit(generation, result)
+    emit(relay.finished, generation, result)
 
 
 class QueryRunner(QObject):
@@ -100,8 +102,8 @@ class QueryRunner(QObject):
 
     def _on_finished(self, generation: int, result: object) -> None:
         if generation == self._latest.value:
-            self.finished.emit(generation, result)
+            emit(self.finished, generation, result)
 
     def _on_failed(self, generation: int, error: str) -> None:
         if generation == self._latest.value:
-            self.failed.emit(generation, error)
+            emit(self.failed, generation, error)

@@ -1,0 +1,374 @@
+"""Benchmark: registry window start-up and search-as-you-type latency on a large registry.
+
+Measures, in one run:
+
+1. **Start-up**: wall time from spawning a fresh ``python`` process to the registry window
+   being shown with its first page loaded and the event loop idle (a zero-timer fires), versus a
+   bare PySide6 ``QMainWindow`` started the same way. Target ratio ≤ 3×.
+2. **Per-keystroke search latency**: queries typed character by character into the window's
+   search box; each keystroke = the filter query (count + first page, through the service and
+   the model) + the table repaint. Target p95 < 16 ms (one frame). Compared with the same SQL
+   run with the raw ``sqlite3`` module (the floor).
+
+Usage::
+
+    bonemet demo --patients 100000 --db /tmp/big.sqlite      # once (demo helper's command)
+    python benchmarks/bench_startup_search.py --db /tmp/big.sqlite
+
+    # or a quick patients-only registry made by this script (no labs, summaries random):
+    python benchmarks/bench_startup_search.py --db /tmp/big.sqlite --make-synthetic 100000
+
+Results go to benchmarks/RESULTS.md (a section is replaced per run) and stdout.
+Qt runs offscreen (no display needed); both start-up variants use the same platform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+SECTION = "## Registry start-up and search (bench_startup_search.py)"
+QUERIES = ["zhang", "zxy", "wang", "li", "chen", "D0012", "John", "张", "王建"]
+
+_BARE_CHILD = r"""
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1100, 640); w.show()
+def idle():
+    print(f"IDLE {time.time():.6f}", flush=True); app.quit()
+QTimer.singleShot(0, idle)
+app.exec()
+"""
+
+_APP_CHILD = r"""
+import argparse, sys, time
+from PySide6.QtCore import QTimer
+from app.cli.gui_cmd import prepare_gui
+args = argparse.Namespace(db=sys.argv[1], demo=False, lang="en", command=None)
+session = prepare_gui(args, sys.argv[:1], show_dialogs=False)
+session.window.show()
+model = session.window.model
+def idle():
+    print(f"IDLE {time.time():.6f} rows={model.rowCount()}", flush=True); session.app.quit()
+def check():  # idle = the first page is shown and the event queue is empty
+    if model.busy:
+        model.searchFinished.connect(lambda: QTimer.singleShot(0, idle))
+    else:
+        idle()
+QTimer.singleShot(0, check)
+session.app.exec()
+session.db.dispose()
+"""
+
+
+# ----- synthetic registry ---------------------------------------------------------------
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+)
+_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂小燕晓建国红华玉梅文斌志"
+
+
+def make_synthetic(path: Path, n: int, seed: int = 1) -> None:
+    """A patients-only registry (cached summaries random) for the list benchmark."""
+    from sqlalchemy import insert
+
+    from app.data.engine import open_database
+    from app.data.migrate import ensure_schema
+    from app.data.models import Patient
+    from app.data.search_keys import name_search_keys
+
+    if path.exists():
+        raise SystemExit(f"--db: {path} exists; remove it or drop --make-synthetic")
+    rng = random.Random(seed)
+    db = open_database(path)
+    ensure_schema(db)
+    now = datetime.now().astimezone()
+    sev = [None, "info", "warning", "critical"]
+    rows = []
+    for i in range(n):
+        if i % 50 == 7:
+            first = rng.choice(["John", "Mary", "Anna", "Peter"])
+            name = f"{first} {rng.choice(['Smith', 'Lee'])}"
+        else:
+            given = "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
+            name = rng.choice(_SURNAMES) + given
+        pinyin, initials = name_search_keys(name)
+        top = rng.choice(sev)
+        rows.append({
+            "mrn": f"D{i:07d}", "name": name, "name_pinyin": pinyin, "name_initials": initials,
+            "sex": rng.choice(("female", "male")),
+            "birth_date": date(rng.randint(1935, 1990), rng.randint(1, 12), rng.randint(1, 28)),
+            "language": "zh", "histology": rng.choice(("adenocarcinoma", "squamous", "sclc")),
+            "stage": rng.choice(("IVA", "IVB", "IIIB")),
+            "bm_status": rng.choice(("confirmed", "suspected", "not_found", "unknown")),
+            "current_bma": rng.choice((None, "denosumab", "zoledronic_acid")),
+            "alert_count": 0 if top is None else rng.randint(1, 5), "alert_top_severity": top,
+            "next_due_date": date(2026, rng.randint(1, 12), rng.randint(1, 28)),
+            "next_due_text": "Denosumab 120 mg", "rebound_open": False,
+            "created_at": now, "updated_at": now, "created_by": "bench", "updated_by": "bench",
+        })
+        if len(rows) == 5000:
+            with db.session() as s:
+                s.execute(insert(Patient), rows)
+            rows = []
+    if rows:
+        with db.session() as s:
+            s.execute(insert(Patient), rows)
+    db.dispose()
+
+
+# ----- start-up -------------------------------------------------------------------------
+def _spawn(code: str, *argv: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env,
+        cwd=ROOT, timeout=120, check=False,
+    )
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("IDLE ")), None)
+    if line is None:
+        raise SystemExit(f"child failed (exit {out.returncode}): {out.stderr[-2000:]}")
+    return float(line.split()[1]) - t0
+
+
+def bench_startup(db: Path, runs: int) -> dict[str, float]:
+    _spawn(_BARE_CHILD)  # warm the OS file cache for both
+    _spawn(_APP_CHILD, str(db))
+    bare, app = [], []
+    for _ in range(runs):  # interleaved, so background load hits both alike
+        bare.append(_spawn(_BARE_CHILD))
+        app.append(_spawn(_APP_CHILD, str(db)))
+    b, a = statistics.median(bare), statistics.median(app)
+    return {
+        "bare_s": b, "app_s": a, "ratio": a / b, "bare_min": min(bare), "app_min": min(app),
+        "runs": runs,
+    }
+
+
+# ----- keystrokes -----------------------------------------------------------------------
+def _pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+def _wait_for_rows(model, timeout_s: float = 10.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + timeout_s
+    while model.busy:
+        QApplication.processEvents()
+        if time.perf_counter() > deadline:
+            raise SystemExit("search did not finish")
+        time.sleep(0.0002)
+
+
+def bench_keystrokes(db_path: Path, repeats: int) -> dict[str, object]:
+    """Per keystroke: (a) GUI-thread time of the key press itself, (b) latency from the
+    search being issued (the 150 ms debounce skipped) to the filtered table painted, and
+    (c) GUI-thread time applying the rows and painting — (a)+(c) is what can stall typing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.data.engine import open_database
+    from app.services.registry import RegistryService
+    from app.ui.app import create_application
+    from app.ui.main_window import MainWindow
+
+    create_application()
+    db = open_database(db_path)
+    window = MainWindow(RegistryService(db, "bench"), db.describe())
+    window.show()
+    _wait_for_rows(window.model)
+    total = window.model.total_count
+    model, box, view = window.model, window.search_box, window.view
+    marks: dict[str, float] = {}
+    model.modelAboutToBeReset.connect(lambda: marks.__setitem__("apply", time.perf_counter()))
+
+    key_ms: list[float] = []
+    latency_ms: list[float] = []
+    apply_ms: list[float] = []
+    db_ms: list[float] = []
+    hits: list[int] = []
+    for _ in range(repeats):
+        for query in QUERIES:
+            box.clear()
+            window.apply_search()
+            _wait_for_rows(model)
+            for ch in query:
+                t0 = time.perf_counter()
+                if ch.isascii():
+                    QTest.keyClick(box, ch)
+                else:  # Chinese arrives committed by the input method
+                    box.insert(ch)
+                t1 = time.perf_counter()
+                window.apply_search()  # what the debounce timer does 150 ms later
+                _wait_for_rows(model)
+                t_paint = time.perf_counter()
+                view.viewport().repaint()  # paint now, as the screen would
+                t2 = time.perf_counter()
+                key_ms.append((t1 - t0) * 1000)
+                latency_ms.append((t2 - t1) * 1000)
+                apply_ms.append((t2 - t_paint + (t_paint - marks.get("apply", t_paint))) * 1000)
+                db_ms.append(model.last_query_ms)
+                hits.append(model.matching_count)
+    QTest.keyClick(box, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+
+    # the same statements, compiled by SQLAlchemy, run through the raw sqlite3 module
+    from app.data.patient_repo import _order, search_statement
+
+    con = sqlite3.connect(str(db_path))
+    raw_ms: list[float] = []
+    for _ in range(repeats):
+        for query in QUERIES:
+            for k in range(1, len(query) + 1):
+                prefix = query[:k]
+                with db.session() as s:
+                    stmt = search_statement(s, prefix).order_by(*_order("mrn", False)).limit(200)
+                    page = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+                    count_sql = _count_sql(s, prefix)
+                t = time.perf_counter()
+                con.execute(count_sql).fetchone()
+                con.execute(page).fetchall()
+                raw_ms.append((time.perf_counter() - t) * 1000)
+    con.close()
+    plan = _plans(db_path, db)
+    window.close()
+    db.dispose()
+    stall = [a + b for a, b in zip(key_ms, apply_ms, strict=True)]
+    return {
+        "patients": total, "keystrokes": len(latency_ms),
+        "lat_median": statistics.median(latency_ms), "lat_p95": _pct(latency_ms, 95),
+        "lat_max": max(latency_ms),
+        "stall_median": statistics.median(stall), "stall_p95": _pct(stall, 95),
+        "stall_max": max(stall),
+        "db_median": statistics.median(db_ms), "db_p95": _pct(db_ms, 95),
+        "raw_median": statistics.median(raw_ms), "raw_p95": _pct(raw_ms, 95),
+        "ratio": statistics.median(latency_ms) / max(statistics.median(raw_ms), 1e-6),
+        "max_hits": max(hits), "plan": plan,
+        "slowest": _slowest(latency_ms, hits),
+    }
+
+
+def _slowest(latency_ms: list[float], hits: list[int]) -> str:
+    pairs = sorted(zip(latency_ms, hits, strict=True), reverse=True)[:5]
+    return ", ".join(f"{ms:.0f} ms ({n:,} matches)" for ms, n in pairs)
+
+
+def _count_sql(session, prefix: str) -> str:
+    from sqlalchemy import func, select
+
+    from app.data.models import Patient
+    from app.data.patient_repo import search_filter
+
+    stmt = select(func.count()).select_from(Patient)
+    where = search_filter(session, prefix)
+    if where is not None:
+        stmt = stmt.where(where)
+    return str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+
+
+def _plans(db_path: Path, db) -> str:
+    from app.data.patient_repo import _order, search_statement
+
+    con = sqlite3.connect(str(db_path))
+    lines = []
+    with db.session() as s:
+        for prefix in ("", "zh"):
+            stmt = search_statement(s, prefix).order_by(*_order("mrn", False)).limit(200)
+            sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+            detail = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql)]
+            lines.append(f"{prefix or '(empty)'}: " + "; ".join(detail))
+    con.close()
+    return " | ".join(lines)
+
+
+def write_results(db: Path, start: dict, keys: dict) -> str:
+    ok_start = "met" if start["ratio"] <= 3 else "NOT met"
+    ok_keys = "met" if keys["lat_p95"] < 16 else "NOT met"
+    ok_stall = "met" if keys["stall_p95"] < 16 else "NOT met"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    rows = [
+        ("Start-up to idle with first page, registry window (median of runs)",
+         f"{start['app_s'] * 1000:.0f} ms (min {start['app_min'] * 1000:.0f})", ""),
+        ("Start-up to idle, bare PySide6 window (median)",
+         f"{start['bare_s'] * 1000:.0f} ms (min {start['bare_min'] * 1000:.0f})", ""),
+        ("Start-up ratio (medians)", f"{start['ratio']:.2f}×", f"≤ 3×: {ok_start}"),
+        ("Search issued → filtered table painted, median",
+         f"{keys['lat_median']:.1f} ms", ""),
+        ("Search issued → filtered table painted, p95",
+         f"{keys['lat_p95']:.1f} ms (max {keys['lat_max']:.0f})", f"< 16 ms: {ok_keys}"),
+        ("GUI thread busy per keystroke (key + apply + paint), median / p95",
+         f"{keys['stall_median']:.1f} / {keys['stall_p95']:.1f} ms "
+         f"(max {keys['stall_max']:.0f})", f"< 16 ms: {ok_stall}"),
+        ("Database time in the service (count + page), median / p95",
+         f"{keys['db_median']:.1f} / {keys['db_p95']:.1f} ms", ""),
+        ("Same SQL via raw sqlite3 (count + page), median / p95",
+         f"{keys['raw_median']:.1f} / {keys['raw_p95']:.1f} ms", ""),
+        ("Latency / raw SQL (medians)", f"{keys['ratio']:.1f}×", ""),
+    ]
+    table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
+    body = f"""{SECTION}
+
+Run {datetime.now().isoformat(timespec="minutes")}: {os.cpu_count()} CPU(s) shared with
+other jobs (1-min load average {load:.1f}), Qt offscreen, registry `{db.name}` with
+{keys["patients"]:,} patients; {start["runs"]} start-up runs per variant, interleaved.
+
+| Measure | Result | Target |
+|---|---|---|
+{table}
+
+{keys["keystrokes"]} keystrokes typing {", ".join(QUERIES)}. The search runs on a background
+thread (latest wins), so the GUI thread only handles the key and, when rows arrive, the model
+reset and paint. Slowest searches: {keys["slowest"]}. SQLite plans (sort by MRN):
+`{keys["plan"]}`.
+"""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if SECTION in old:
+        head, _, rest = old.partition(SECTION)
+        nxt = rest.find("\n## ")
+        old = head.rstrip() + "\n" + (rest[nxt:] if nxt >= 0 else "")
+    RESULTS.write_text(old.rstrip() + "\n\n" + body, encoding="utf-8")
+    return body
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, type=Path, help="registry SQLite file")
+    parser.add_argument("--make-synthetic", type=int, metavar="N",
+                        help="first create a patients-only registry of N patients at --db")
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs per variant")
+    parser.add_argument("--repeats", type=int, default=3, help="passes over the queries")
+    args = parser.parse_args(argv)
+    if args.make_synthetic:
+        t = time.perf_counter()
+        make_synthetic(args.db, args.make_synthetic)
+        print(f"synthetic registry: {args.make_synthetic} patients in "
+              f"{time.perf_counter() - t:.1f} s")
+    if not args.db.is_file():
+        print(f"--db: {args.db} does not exist", file=sys.stderr)
+        return 2
+    start = bench_startup(args.db, args.runs)
+    keys = bench_keystrokes(args.db, args.repeats)
+    print(write_results(args.db, start, keys))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
