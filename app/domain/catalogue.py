@@ -16,12 +16,14 @@ from app.domain import (
     rules_dental,
     rules_local,
     rules_workup,
+    rules_workup_imaging,
 )
 from app.domain.findings import RuleInfo
 from app.domain.findings import catalogue as _registered
 
 RULE_MODULES = (
     rules_workup,
+    rules_workup_imaging,
     rules_bma,
     rules_bma_za,
     rules_bma_ca,

@@ -1,9 +1,10 @@
-"""Work-up rules (rule book §3, WU-*): who to screen, when to image, when to biopsy, and the
-spinal-cord-compression emergency.
+"""Work-up rules (rule book §3, WU-*), part 1: who to screen (WU-HIGH-RISK), markers
+(WU-ALP-RISE, WU-CTX-RISE), bone pain (WU-PAIN-*) and the spinal-cord-compression emergency
+(WU-MSCC). The imaging and biopsy rules are in :mod:`app.domain.rules_workup_imaging`.
 
-Every rule here except WU-MRI-BLASTIC, WU-BIOPSY-SOLITARY and WU-MSCC applies only while the
-status is not ``confirmed``. Each rule fires at most once and lists every item concerned in
-its ``data``. Follows the rule-module hook (see :mod:`app.domain.assess`).
+Every rule here except WU-MSCC applies only while the status is not ``confirmed``. Each rule
+fires at most once and lists every item concerned in its ``data``. Follows the rule-module
+hook (see :mod:`app.domain.assess`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from datetime import date
 from typing import Any
 
 from app.domain.case import Imaging
-from app.domain.context import CaseView, LabValue, imaging_covers, region_key, round_lab
-from app.domain.dates import days_between, within
+from app.domain.context import CaseView, LabValue, round_lab
+from app.domain.dates import within
 from app.domain.findings import Finding, RuleInfo, make_finding, register
 from app.domain.rules_bma_common import ge, gt
 from app.domain.scores import distinct_organs
-from app.domain.status import describe_imaging, describe_imaging_zh
 
 HIGH_RISK = register(100, RuleInfo(
     "WU-HIGH-RISK", "info",
@@ -62,49 +62,6 @@ PAIN_MIGRATORY = register(104, RuleInfo(
     "游走性多部位疼痛不是骨转移的典型表现（骨转移多为固定部位疼痛）",
     ("SEED",), "SEED R26 (case 1)",
 ))
-SCAN_CONFIRM = register(105, RuleInfo(
-    "WU-SCAN-CONFIRM", "warning",
-    "status ≠ confirmed and a positive/equivocal bone scan with no MRI, CT or X-ray of the same "
-    "region, and no PET-CT of any region, dated on/after it",
-    "a bone scan screens but cannot confirm: targeted MRI/CT/X-ray of the positive site, or "
-    "PET-CT",
-    "骨扫描只能筛查不能确诊：对阳性部位做MRI/CT/X线，或做PET-CT",
-    ("SEED",), "SEED R21–R22",
-))
-SCAN_DISCORDANT = register(106, RuleInfo(
-    "WU-SCAN-DISCORDANT", "info",
-    "status ≠ confirmed and a positive bone scan followed (same day or later) by a negative MRI "
-    "of the same region",
-    "broadly reassuring (a bone scan reflects osteoblast activity: inflammation, injury); "
-    "PET-CT if doubt persists",
-    "总体令人放心（骨扫描反映成骨活性：炎症、损伤亦可阳性）；仍有疑问可做PET-CT",
-    ("SEED",), "SEED R25 (case 1)",
-))
-MRI_BLASTIC = register(107, RuleInfo(
-    "WU-MRI-BLASTIC", "info",
-    "a negative MRI dated on/after, or within 90 days before, a study of the same region that "
-    "reported an osteoblastic pattern",
-    "MRI is less sensitive for osteoblastic lesions: CT or PET-CT",
-    "MRI对成骨性病灶敏感性较低：建议CT或PET-CT",
-    ("SEED",), "SEED R24",
-))
-BIOPSY_INCONCLUSIVE = register(108, RuleInfo(
-    "WU-BIOPSY-INCONCLUSIVE", "info",
-    "status suspected and some region has ≥2 imaging studies, at least one positive or "
-    "equivocal",
-    "bone biopsy is reserved for imaging that stays inconclusive, or high suspicion with "
-    "insufficient imaging",
-    "骨活检用于影像学仍不能确定、或高度怀疑但影像不足的情况",
-    ("SEED",), "SEED R27",
-))
-BIOPSY_SOLITARY = register(109, RuleInfo(
-    "WU-BIOPSY-SOLITARY", "info",
-    "status confirmed, exactly one entry in lesions, visceral_metastases recorded and empty, and "
-    "no positive biopsy",
-    "solitary metastasis: biopsy it unless the MDT judges the risk too high",
-    "孤立性转移灶：除非MDT认为风险过高，应做活检",
-    ("GL",), "GL EORTC 2019 (Dingemans)",
-))
 MSCC = register(110, RuleInfo(
     "WU-MSCC", "critical",
     "a neuro_deficit symptom or a spinal_cord_compression event dated within 30 days",
@@ -115,11 +72,10 @@ MSCC = register(110, RuleInfo(
 ))
 
 MSCC_DAYS = 30
-BLASTIC_MRI_BEFORE_DAYS = 90
 IMAGING_FOR_PAIN = ("mri", "ct", "xray", "pet_ct", "bone_scan")
 
 
-def _not_confirmed(view: CaseView) -> bool:
+def not_confirmed(view: CaseView) -> bool:
     return view.status is not None and view.status.bone_metastasis != "confirmed"
 
 
@@ -127,7 +83,7 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-def _img(m: Imaging) -> dict[str, Any]:
+def img_json(m: Imaging) -> dict[str, Any]:
     return {"date": _iso(m.date), "modality": m.modality, "region": m.region,
             "result": m.result, "pattern": m.pattern}
 
@@ -149,7 +105,7 @@ def _num(analyte: str, value: float) -> str:
 
 
 def _high_risk(view: CaseView) -> Finding | None:
-    if not _not_confirmed(view):
+    if not not_confirmed(view):
         return None
     c = view.case.cancer
     factors: list[tuple[str, str]] = []
@@ -196,7 +152,7 @@ def _earlier_lowest(view: CaseView, latest: LabValue) -> LabValue | None:
 
 def _alp_rise(view: CaseView) -> Finding | None:
     p = view.params
-    if not p.enable_biomarker_workup or not _not_confirmed(view):
+    if not p.enable_biomarker_workup or not not_confirmed(view):
         return None
     latest = view.latest("ALP", p.lookback_days)
     if latest is None:
@@ -237,7 +193,7 @@ def _alp_rise(view: CaseView) -> Finding | None:
 
 def _ctx_rise(view: CaseView) -> Finding | None:
     p = view.params
-    if not p.enable_biomarker_workup or not _not_confirmed(view):
+    if not p.enable_biomarker_workup or not not_confirmed(view):
         return None
     if view.given("denosumab"):
         return None
@@ -282,7 +238,7 @@ def _recent_bone_pain(view: CaseView):
 
 
 def _pain_fixed(view: CaseView) -> Finding | None:
-    if not _not_confirmed(view):
+    if not not_confirmed(view):
         return None
     pains = _recent_bone_pain(view)
     imaged = [m for m in view.imaging if m.modality in IMAGING_FOR_PAIN]
@@ -312,7 +268,7 @@ def _pain_fixed(view: CaseView) -> Finding | None:
 
 
 def _pain_migratory(view: CaseView) -> Finding | None:
-    if not _not_confirmed(view):
+    if not not_confirmed(view):
         return None
     pains = _recent_bone_pain(view)
     if not pains or any(s.pattern == "fixed" for s in pains):
@@ -329,144 +285,6 @@ def _pain_migratory(view: CaseView) -> Finding | None:
         {"symptoms": [{"date": _iso(s.date), "pattern": s.pattern, "site": s.site}
                       for s in pains]},
         sort_date=pains[0].date.isoformat(),
-    )
-
-
-def _scan_confirm(view: CaseView) -> Finding | None:
-    if not _not_confirmed(view):
-        return None
-    scans = [m for m in view.imaging
-             if m.modality == "bone_scan" and m.result in ("positive", "equivocal")]
-    open_scans = []
-    for s in scans:
-        followed = any(
-            m.date >= s.date and (
-                m.modality == "pet_ct"
-                or (m.modality in ("mri", "ct", "xray")
-                    and imaging_covers(m.modality, m.region, s.region))
-            )
-            for m in view.imaging
-        )
-        if not followed:
-            open_scans.append(s)
-    if not open_scans:
-        return None
-    first = open_scans[0]
-    return make_finding(
-        SCAN_CONFIRM,
-        f"{describe_imaging(first)}, not yet followed by MRI/CT/X-ray of that region or PET-CT: "
-        "a bone scan screens but cannot confirm; image the positive site (MRI/CT/X-ray) or do "
-        "PET-CT.",
-        f"{describe_imaging_zh(first)}，之后未做该部位MRI/CT/X线或PET-CT：骨扫描只能筛查不能确诊，"
-        "请对阳性部位做MRI/CT/X线，或做PET-CT。",
-        {"scans": [_img(s) for s in open_scans]}, sort_date=first.date.isoformat(),
-    )
-
-
-def _scan_discordant(view: CaseView) -> Finding | None:
-    if not _not_confirmed(view):
-        return None
-    pairs = []
-    for s in view.imaging:
-        if s.modality != "bone_scan" or s.result != "positive":
-            continue
-        for m in view.imaging:
-            if (m.modality == "mri" and m.result == "negative" and m.date >= s.date
-                    and imaging_covers(m.modality, m.region, s.region)):
-                pairs.append((s, m))
-                break
-    if not pairs:
-        return None
-    s, m = pairs[0]
-    return make_finding(
-        SCAN_DISCORDANT,
-        f"{describe_imaging(s)} followed by {describe_imaging(m)}: broadly reassuring (a bone "
-        "scan reflects osteoblast activity: inflammation, injury); PET-CT if doubt persists.",
-        f"{describe_imaging_zh(s)}，之后 {describe_imaging_zh(m)}："
-        "总体令人放心（骨扫描反映成骨活性，炎症、损伤亦可阳性）；仍有疑问可做PET-CT。",
-        {"pairs": [{"bone_scan": _img(a), "mri": _img(b)} for a, b in pairs]},
-        sort_date=s.date.isoformat(),
-    )
-
-
-def _overlap(a: Imaging, b: Imaging) -> bool:
-    return (imaging_covers(a.modality, a.region, b.region)
-            or imaging_covers(b.modality, b.region, a.region))
-
-
-def _mri_blastic(view: CaseView) -> Finding | None:
-    pairs = []
-    for mri in view.imaging:
-        if mri.modality != "mri" or mri.result != "negative":
-            continue
-        for study in view.imaging:
-            if study is mri or study.pattern != "osteoblastic" or not _overlap(mri, study):
-                continue
-            d = days_between(study.date, mri.date)  # > 0: MRI after the study
-            if d >= -BLASTIC_MRI_BEFORE_DAYS:
-                pairs.append((study, mri))
-                break
-    if not pairs:
-        return None
-    study, mri = pairs[0]
-    return make_finding(
-        MRI_BLASTIC,
-        f"Negative MRI {mri.region} {mri.date.isoformat()} beside an osteoblastic study "
-        f"({describe_imaging(study)}): MRI is less sensitive for osteoblastic lesions: CT or "
-        "PET-CT.",
-        f"MRI {mri.region} {mri.date.isoformat()} 阴性，但同部位检查提示成骨性病变"
-        f"（{describe_imaging_zh(study)}）：MRI对成骨性病灶敏感性较低，建议CT或PET-CT。",
-        {"pairs": [{"study": _img(a), "mri": _img(b)} for a, b in pairs]},
-        sort_date=min(study.date, mri.date).isoformat(),
-    )
-
-
-def _biopsy_inconclusive(view: CaseView) -> Finding | None:
-    if view.status is None or view.status.bone_metastasis != "suspected":
-        return None
-    regions: dict[str, str] = {}
-    for m in view.imaging:
-        regions.setdefault(region_key(m.region), m.region.strip())
-    hits = []
-    for name in regions.values():
-        studies = [m for m in view.imaging if imaging_covers(m.modality, m.region, name)]
-        if len(studies) >= 2 and any(m.result in ("positive", "equivocal") for m in studies):
-            hits.append((name, studies))
-    if not hits:
-        return None
-    name, studies = hits[0]
-    listing = "; ".join(describe_imaging(m) for m in studies)
-    listing_zh = "；".join(describe_imaging_zh(m) for m in studies)
-    return make_finding(
-        BIOPSY_INCONCLUSIVE,
-        f"Status suspected with {len(studies)} studies of {name} ({listing}): bone biopsy is "
-        "reserved for imaging that stays inconclusive, or high suspicion with insufficient "
-        "imaging.",
-        f"状态为疑似，{name} 已做{len(studies)}次影像（{listing_zh}）：影像学仍不能确定、"
-        "或高度怀疑但影像不足时可考虑骨活检。",
-        {"regions": [{"region": n, "studies": [_img(m) for m in s]} for n, s in hits]},
-    )
-
-
-def _biopsy_solitary(view: CaseView) -> Finding | None:
-    if view.status is None or view.status.bone_metastasis != "confirmed":
-        return None
-    lesions = view.case.lesions
-    if len(lesions) != 1 or any(b.result == "positive" for b in view.biopsies):
-        return None
-    visceral = view.case.cancer.visceral_metastases
-    if visceral is None:
-        view.missing.add("visceral_metastases", BIOPSY_SOLITARY.id)
-        return None
-    if distinct_organs(visceral):
-        return None
-    region = lesions[0].region
-    return make_finding(
-        BIOPSY_SOLITARY,
-        f"Solitary bone metastasis ({region}), no visceral metastases, no positive biopsy: "
-        "biopsy it unless the MDT judges the risk too high.",
-        f"孤立性骨转移（{region}），无内脏转移，无阳性活检：除非MDT认为风险过高，应做活检。",
-        {"region": region},
     )
 
 
@@ -500,8 +318,7 @@ def _mscc(view: CaseView) -> Finding | None:
     )
 
 
-_RULES = (_high_risk, _alp_rise, _ctx_rise, _pain_fixed, _pain_migratory, _scan_confirm,
-          _scan_discordant, _mri_blastic, _biopsy_inconclusive, _biopsy_solitary, _mscc)
+_RULES = (_high_risk, _alp_rise, _ctx_rise, _pain_fixed, _pain_migratory, _mscc)
 
 
 def evaluate(view: CaseView) -> list[Finding]:
