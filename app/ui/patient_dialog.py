@@ -33,7 +33,6 @@ from app.services.registry import (
     ValidationFailed,
 )
 from app.ui import labels
-from app.ui.qt_compat import emit
 
 translate = QCoreApplication.translate
 
@@ -344,7 +343,7 @@ class PatientDialog(QDialog):
             self.show_conflict()
             return False
         self._patient_id, self._version = row.id, row.version
-        emit(self.saved, row.id, row.mrn)
+        self.saved.emit(row.id, row.mrn)
         self.accept()
         return True
 

@@ -1,14 +1,14 @@
-"""Work-arounds for defects of the installed Qt binding. Use :func:`emit` for every signal
-emitted from Python code in ``app/ui``.
+"""Work-arounds for defects of the installed Qt binding, installed once by ``app/ui/__init__``.
 
 PySide6 6.12.0: ``SignalInstance.emit()`` returns ``True`` without taking a reference to it, so
-every emit from Python costs ``True`` one reference. After a few thousand emits (the count a
-fresh interpreter holds) CPython aborts with ``Fatal Python error: bool_dealloc: deallocating
-True or False`` — a GUI session dies after some hundreds of searches. Signals emitted by Qt's
-own C++ code are not affected, nor are other methods returning bools.
+every emit from Python code costs ``True`` one reference. After a few thousand emits (the count
+a fresh interpreter holds) CPython aborts with ``Fatal Python error: bool_dealloc:
+deallocating True or False`` — a GUI session would die after some hundreds of searches.
+Signals emitted by Qt's own C++ code are not affected, nor are other methods returning bools.
 
-:func:`emit` emits and, only when a start-up probe shows the defect in the running binding,
-gives back the reference the binding dropped. With a fixed binding it is a plain ``emit``.
+:func:`install` probes the running binding once and, only if the defect shows, wraps
+``SignalInstance.emit`` so that the reference the binding drops is given back. With a fixed
+binding it changes nothing. Code keeps writing ``signal.emit(...)`` as usual.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from __future__ import annotations
 import ctypes
 import sys
 import threading
-from typing import Any
 
 _lock = threading.Lock()
-_drops_ref: bool | None = None
+_state: dict[str, bool] = {}
 _PROBES = 16
 
 
@@ -27,17 +26,8 @@ def _incref(obj: object) -> None:
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
 
-def emit_drops_reference() -> bool:
-    """True when ``SignalInstance.emit`` in this binding loses a reference to its result."""
-    global _drops_ref
-    if _drops_ref is None:
-        with _lock:
-            if _drops_ref is None:
-                _drops_ref = _probe()
-    return _drops_ref
-
-
 def _probe() -> bool:
+    """True when ``SignalInstance.emit`` loses a reference to its (bool) result."""
     from PySide6.QtCore import QObject, Signal
 
     class _Probe(QObject):
@@ -53,8 +43,29 @@ def _probe() -> bool:
     return lost >= _PROBES // 2
 
 
-def emit(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, safe against the binding's reference-count defect."""
-    result = signal.emit(*args)
-    if emit_drops_reference() and isinstance(result, bool):
-        _incref(result)
+def install() -> bool:
+    """Fix ``SignalInstance.emit`` if this binding needs it; True when the fix is active."""
+    with _lock:
+        if "active" not in _state:
+            _state["active"] = _probe() and _wrap_emit()
+        return _state["active"]
+
+
+def _wrap_emit() -> bool:
+    from PySide6.QtCore import SignalInstance
+
+    original = SignalInstance.emit
+
+    def emit(self, *args):
+        result = original(self, *args)
+        if isinstance(result, bool):
+            _incref(result)  # the reference the binding forgot to take
+        return result
+
+    emit.__doc__ = original.__doc__
+    emit.__wrapped__ = original  # type: ignore[attr-defined]
+    try:
+        SignalInstance.emit = emit  # type: ignore[method-assign]
+    except (TypeError, AttributeError):  # an immutable type in some other build
+        return False
+    return True

@@ -17,8 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.ui.qt_compat import emit
-
 log = logging.getLogger(__name__)
 
 
@@ -57,9 +55,9 @@ def _execute(generation: int, fn: Callable[[], Any], relay: _Relay) -> None:
     except Exception as exc:  # reported, never raised into Qt's event loop
         # the exception type only: messages may carry patient data
         log.warning("registry query failed: %s", type(exc).__name__)
-        emit(relay.failed, generation, type(exc).__name__)
+        relay.failed.emit(generation, type(exc).__name__)
         return
-    emit(relay.finished, generation, result)
+    relay.finished.emit(generation, result)
 
 
 class QueryRunner(QObject):
@@ -102,8 +100,8 @@ class QueryRunner(QObject):
 
     def _on_finished(self, generation: int, result: object) -> None:
         if generation == self._latest.value:
-            emit(self.finished, generation, result)
+            self.finished.emit(generation, result)
 
     def _on_failed(self, generation: int, error: str) -> None:
         if generation == self._latest.value:
-            emit(self.failed, generation, error)
+            self.failed.emit(generation, error)

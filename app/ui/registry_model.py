@@ -28,7 +28,6 @@ from PySide6.QtGui import QBrush, QColor
 from app.services.registry import SORT_KEYS, PatientRow, RegistryService
 from app.ui import labels
 from app.ui.icons import severity_icon
-from app.ui.qt_compat import emit
 from app.ui.query_runner import QueryRunner
 
 translate = QCoreApplication.translate
@@ -217,8 +216,8 @@ class RegistryTableModel(QAbstractTableModel):
         self.endResetModel()
         self.last_query_ms = result.elapsed_ms
         log.debug("registry query: %d rows in %.1f ms", len(result.rows), result.elapsed_ms)
-        emit(self.countsChanged, self._matching, self.total_count)
-        emit(self.searchFinished)
+        self.countsChanged.emit(self._matching, self.total_count)
+        self.searchFinished.emit()
         callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
             callback()
@@ -226,7 +225,7 @@ class RegistryTableModel(QAbstractTableModel):
     def _fail(self, generation: int, error: str) -> None:
         self._applied = generation  # not busy any more; the previous rows stay
         self._callbacks.clear()
-        emit(self.searchFailed, error)
+        self.searchFailed.emit(error)
 
     def row_at(self, row: int) -> PatientRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -265,7 +264,7 @@ class RegistryTableModel(QAbstractTableModel):
     # ----- sorting -----------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column].key not in SORT_KEYS:
-            emit(self.sortRejected)
+            self.sortRejected.emit()
             return
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
@@ -334,10 +333,10 @@ class RegistryTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Drop cached display strings (language changed) and repaint headers and cells."""
         self._display.clear()
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            emit(self.dataChanged, self.index(0, 0), last)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     @staticmethod
     def display_text(row: PatientRow, key: str) -> str:

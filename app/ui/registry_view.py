@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
-from app.ui.qt_compat import emit
 from app.ui.registry_model import COLUMN_KEYS, PATIENT_ID_ROLE, RegistryTableModel
 
 _COLUMN_WIDTHS = {
@@ -101,7 +100,7 @@ class RegistryView(QTableView):
     def _activate_row(self, row: int) -> None:
         patient = self.registry_model().row_at(row)
         if patient is not None:
-            emit(self.patientActivated, patient.id)
+            self.patientActivated.emit(patient.id)
 
     def _select_first_if_none(self) -> None:
         if self.registry_model().rowCount() > 0:
