@@ -192,7 +192,7 @@ def _grow(d: Draft, course: Course, interval: int) -> Course:
 def _unsafe_kidneys(d: Draft, first: date) -> None:
     if d.variant == "contraindicated":  # declining kidneys: CrCl ends at 18-28 mL/min
         d.crcl_target = max(d.crcl_target, 45.0)
-        years = max(0.25, (d.ref - first).days / 365.0)
+        years = max(14, (d.ref - first).days) / 365.0
         d.crea_decline = (first, (d.crcl_target - d.rng.uniform(18, 28)) / years)
     else:  # moderately impaired: the 4 mg default is too much
         d.crcl_target = d.rng.uniform(36, 58)
