@@ -131,17 +131,17 @@ def test_ensure_demo_registry_creates_once(tmp_path):
 def test_worker_processes_give_the_same_registry(db, tmp_path):
     from data.factories import migrated_db
 
-    write_demo_registry(db, 24, 5, reference_date=REF, chunk_size=5)
+    write_demo_registry(db, 12, 5, reference_date=REF, chunk_size=4)
     other = migrated_db(tmp_path / "parallel.sqlite")
     try:
-        result = write_demo_registry(other, 24, 5, reference_date=REF, chunk_size=5, workers=2)
-        assert result.patients == 24
+        result = write_demo_registry(other, 12, 5, reference_date=REF, chunk_size=4, workers=2)
+        assert result.patients == 12
         cols = (M.Patient.mrn, M.Patient.name_initials, M.Patient.bm_status,
                 M.Patient.alert_count, M.Patient.next_due_date)
         with db.engine.connect() as a, other.engine.connect() as b:
             assert (a.execute(select(*cols).order_by(M.Patient.mrn)).all()
                     == b.execute(select(*cols).order_by(M.Patient.mrn)).all())
-        for p in generate_cases(24, 5, REF):
+        for p in generate_cases(12, 5, REF):
             assert load_case(other, p.mrn) == load_case(db, p.mrn) == p.case
     finally:
         other.dispose()

@@ -11,6 +11,7 @@ its own random stream, so the result is identical whatever the number of workers
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,7 +73,9 @@ def produce(n: int, seed: int, ref: date, *, chunk_size: int, summaries: bool,
             yield make_chunk(task)
         return
     queue = iter(tasks)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn": safe even when the parent has threads (fork is not), same on every platform
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: deque[Future[Chunk]] = deque()
         try:
             for task in queue:
