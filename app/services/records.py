@@ -41,6 +41,7 @@ from app.domain.findings import Finding
 from app.domain.params import DEFAULTS, Params
 from app.domain.summary import PatientSummary, summarize
 from app.services.audit import write_audit
+from app.services.records_dose import DoseSuggestion, dose_suggestion
 from app.services.records_history import HistoryEntry, patient_history
 from app.services.records_map import (
     KINDS,
@@ -205,6 +206,12 @@ class RecordsService:
             replaced = self._replaced(s, kind_of(pending_record), replaces)
         return assess(pending_case(case, pending_record, replaced), self.today(),
                       self._params).findings
+
+    def dose_suggestion(self, patient_id: int, drug: str, dose_date: date) -> DoseSuggestion:
+        """The suggested dose of ``drug`` on ``dose_date`` with the inputs used (ZA by CrCl)."""
+        with self._db.session() as s:
+            case = case_repo.load_case(s, patient_id)
+        return dose_suggestion(case, drug, dose_date, self.today(), self._params)
 
     def history(self, patient_id: int, limit: int = 500) -> list[HistoryEntry]:
         """Who did what to this patient's chart, and when (newest first)."""

@@ -19,6 +19,11 @@ _DATE_KEY_ANALYTE = {
     "creatinine_date": "CREA", "calcium_date": "CA", "albumin_date": "ALB", "ctx_date": "CTX",
     "alp_date": "ALP", "nadir_date": "CTX",
 }
+_DATE_KEY_KIND = {
+    "stop_date": "stop", "last_dose": "administration", "dose_date": "administration",
+    "first_dose": "administration", "exam_date": "dental_exam",
+    "procedure_date": "dental_procedure", "event_date": "event",
+}
 _MATCH_KEYS = ("drug", "analyte", "kind", "modality", "result", "planned")
 
 
@@ -77,5 +82,11 @@ def finding_links(finding: Finding, records: list[StoredRecord]) -> list[tuple[s
                     r = rec.record
                     if (rec.kind == "lab" and r.analyte == analyte
                             and r.date.isoformat() == str(d[key])[:10]):
+                        add(rec)
+        for key, kind in _DATE_KEY_KIND.items():
+            if key in d and isinstance(d[key], str):
+                for rec in records:
+                    when = getattr(rec.record, "date", None)
+                    if rec.kind == kind and when is not None and when.isoformat() == d[key][:10]:
                         add(rec)
     return out

@@ -1,0 +1,1 @@
+"""The patient chart window: header, findings with their reasons, timeline, history."""

@@ -1,0 +1,131 @@
+"""One-line texts for chart records and findings (timeline rows, history, tooltips).
+
+A lab shows its value *as reported* with the unit, the canonical conversion when the unit is
+not the canonical one (``812 pg/mL = 0.812 ng/mL``), the H/L flag as text (never colour alone),
+the reference range and fasting. No clinical logic: conversions come from the domain.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.context import round_lab
+from app.domain.units import ANALYTES, normalise_unit, to_canonical
+from app.ui.forms.choices import label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordText", text)
+
+
+def fill(text: str, *args: Any) -> str:
+    """Put ``args`` into a translated text's ``%1``, ``%2``… (highest number first)."""
+    for i in range(len(args), 0, -1):
+        text = text.replace(f"%{i}", str(args[i - 1]))
+    return text
+
+
+def num(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def lab_text(x: Any) -> str:
+    parts = [f"{x.analyte} {num(x.value)} {unit_text(x.unit)}"]
+    info = ANALYTES.get(x.analyte)
+    if info is not None and normalise_unit(x.unit) != normalise_unit(info.canonical):
+        try:
+            canon = round_lab(x.analyte, to_canonical(x.analyte, x.value, x.unit))
+            parts[0] += f" = {canon:g} {unit_text(info.canonical)}"
+        except (KeyError, ValueError):
+            pass
+    if x.ref_high is not None and x.value > x.ref_high:
+        parts.append(tr("H (high)"))
+    elif x.ref_low is not None and x.value < x.ref_low:
+        parts.append(tr("L (low)"))
+    if x.ref_low is not None or x.ref_high is not None:
+        parts.append(tr("ref %1").replace("%1", f"{num(x.ref_low)}–{num(x.ref_high)}"))
+    if x.fasting is True:
+        parts.append(tr("fasting"))
+    elif x.fasting is False:
+        parts.append(tr("not fasting"))
+    if x.method:
+        parts.append(x.method)
+    return " · ".join(parts)
+
+
+def record_text(kind: str, r: Any) -> str:
+    """What the record says, in one line."""
+    planned = tr(" (planned)") if getattr(r, "planned", False) else ""
+    if kind == "lab":
+        return lab_text(r)
+    if kind == "administration":
+        return f"{label(r.drug)} {num(r.dose_mg)} mg{planned}"
+    if kind == "stop":
+        reason = f": {r.reason}" if r.reason else ""
+        return tr("Stop %1").replace("%1", label(r.drug)) + reason
+    if kind == "interval":
+        return tr("%1 every %2 days").replace("%1", label(r.drug)).replace("%2", str(r.days))
+    if kind == "imaging":
+        extra = [label(r.pattern)] if r.pattern else []
+        if r.bone_destruction:
+            extra.append(tr("bone destruction"))
+        more = f" ({', '.join(extra)})" if extra else ""
+        return f"{label(r.modality)} {r.region}: {label(r.result)}{more}"
+    if kind == "biopsy":
+        return tr("Biopsy %1: %2").replace("%1", r.region).replace("%2", label(r.result))
+    if kind == "dental_exam":
+        return tr("Dental exam")
+    if kind == "dental_procedure":
+        return tr("Dental: %1").replace("%1", label(r.kind)) + planned
+    if kind == "event":
+        where = f" {r.region}" if r.region else ""
+        return f"{label(r.kind)}{where}{planned}"
+    if kind == "symptom":
+        bits = [label(r.kind)]
+        if r.pattern:
+            bits.append(label(r.pattern))
+        if r.site:
+            bits.append(r.site)
+        return " · ".join(bits)
+    if kind == "lesion":
+        where = r.level or label(r.bone)
+        side = f" {label(r.side)}" if r.side else ""
+        return f"{r.region} ({where}{side})"
+    return str(r)
+
+
+def record_when(r: Any) -> str:
+    at = getattr(r, "at", None)
+    if isinstance(at, datetime):
+        return at.strftime("%Y-%m-%d %H:%M")
+    d = getattr(r, "date", None)
+    return d.isoformat() if isinstance(d, date) else "—"
+
+
+def unit_text(unit: str) -> str:
+    """Units as printed (µ, not u)."""
+    return unit.replace("umol", "µmol").replace("ug/", "µg/").replace("uL", "µL")
+
+
+def value_text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return ", ".join(value_text(v) for v in value) or "—"
+    if isinstance(value, (dict, list)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        return text if len(text) <= 160 else text[:157] + "…"
+    return str(value)
+
+
+def data_text(data: dict[str, Any]) -> str:
+    """A finding's triggering data as compact text (keys as the rule book names them)."""
+    return "; ".join(f"{key}: {value_text(value)}" for key, value in data.items())

@@ -1,0 +1,1 @@
+"""Entry and correction forms for every kind of chart record."""

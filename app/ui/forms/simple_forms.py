@@ -1,0 +1,134 @@
+"""Forms for the record kinds that need no live helper: symptom, imaging, biopsy, BMA stop,
+dosing interval, dental exam, dental procedure, clinical event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain import case as C
+from app.ui.forms.base import RecordDialog
+from app.ui.forms.choices import CHOICES
+from app.ui.forms.fields import (
+    BoolInput,
+    CheckInput,
+    ChoiceInput,
+    DateInput,
+    NumberInput,
+    TextInput,
+)
+
+
+class _Dated(RecordDialog):
+    def add_date(self) -> None:
+        self.add_field("date", self.tr("&Date"), DateInput(self, today=self.service.today()))
+
+
+class SymptomForm(_Dated):
+    KIND = "symptom"
+
+    def build(self) -> None:
+        self.add_date()
+        self.add_field("kind", self.tr("&Symptom"),
+                       ChoiceInput(CHOICES["symptom.kind"], optional=False, parent=self))
+        self.add_field("pattern", self.tr("&Pain pattern"),
+                       ChoiceInput(CHOICES["symptom.pattern"], parent=self),
+                       self.tr("For bone pain: fixed site or migratory"))
+        self.add_field("site", self.tr("S&ite"), TextInput(self))
+        self.add_field("mechanical", self.tr("&Mechanical pain"), BoolInput(self))
+
+
+class ImagingForm(_Dated):
+    KIND = "imaging"
+
+    def build(self) -> None:
+        self.add_date()
+        self.add_field("modality", self.tr("&Modality"),
+                       ChoiceInput(CHOICES["imaging.modality"], optional=False, parent=self))
+        self.add_field("region", self.tr("&Region"), TextInput(self),
+                       self.tr("e.g. L3, left femur, or 'whole body' for a bone scan / PET-CT"))
+        self.add_field("result", self.tr("Res&ult"),
+                       ChoiceInput(CHOICES["imaging.result"], parent=self))
+        self.add_field("pattern", self.tr("&Pattern"), ChoiceInput(CHOICES["pattern"], parent=self))
+        self.add_field("bone_destruction", self.tr("&Bone destruction"), BoolInput(self))
+
+
+class BiopsyForm(_Dated):
+    KIND = "biopsy"
+
+    def build(self) -> None:
+        self.add_date()
+        self.add_field("region", self.tr("&Region"), TextInput(self))
+        self.add_field("result", self.tr("Res&ult"),
+                       ChoiceInput(CHOICES["biopsy.result"], parent=self))
+
+
+class StopForm(_Dated):
+    KIND = "stop"
+
+    def build(self) -> None:
+        self.add_date()
+        self.add_field("drug", self.tr("D&rug"),
+                       ChoiceInput(CHOICES["drug"], optional=False, parent=self))
+        self.add_field("reason", self.tr("R&eason"), TextInput(self),
+                       self.tr("Why the drug is stopped (recommended)"))
+
+    def relevant(self, finding) -> bool:
+        return finding.rule.startswith("DEN-")
+
+
+class IntervalForm(RecordDialog):
+    KIND = "interval"
+
+    def build(self) -> None:
+        self.add_field("drug", self.tr("D&rug"),
+                       ChoiceInput(CHOICES["drug"], optional=False, parent=self))
+        self.add_field("days", self.tr("&Interval (days)"), NumberInput(self, integer=True),
+                       self.tr("Days between doses; the standard is 28"))
+
+
+class DentalExamForm(_Dated):
+    KIND = "dental_exam"
+
+    def build(self) -> None:
+        self.add_date()
+
+
+class DentalProcedureForm(_Dated):
+    KIND = "dental_procedure"
+
+    def build(self) -> None:
+        self.add_date()
+        self.add_field("kind", self.tr("&Procedure"),
+                       ChoiceInput(CHOICES["dental.kind"], optional=False, parent=self))
+        self.add_field("planned", self.tr("&Planned"),
+                       CheckInput(self.tr("planned (not yet done)"), self))
+
+    def relevant(self, finding) -> bool:
+        return finding.rule.startswith("DENT-")
+
+
+class EventForm(_Dated):
+    KIND = "event"
+
+    def build(self) -> None:
+        self.add_date()
+        self.kind = self.add_field("kind", self.tr("&Event"),
+                                   ChoiceInput(CHOICES["event.kind"], optional=False, parent=self))
+        self.add_field("region", self.tr("&Region"), TextInput(self))
+        self.add_field("vertebral", self.tr("&Vertebral"), BoolInput(self))
+        self.planned = self.add_field("planned", self.tr("&Planned"),
+                                      CheckInput(self.tr("planned (not yet done)"), self))
+        self.kind.changed.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        can_plan = self.kind.value() in C.PLANNABLE_EVENTS
+        self.planned.setEnabled(can_plan)
+        if not can_plan:
+            self.planned.setChecked(False)
+
+    def values(self) -> dict[str, Any]:
+        out = super().values()
+        if not out.get("planned"):
+            out.pop("planned", None)
+        return out
