@@ -83,7 +83,12 @@ def _case_from_file(path: str) -> Case:
     try:
         return load_case_file(path)
     except CaseFileError as exc:
-        raise InputError(str(exc)) from None
+        # a file name may hold a patient's name: never echo the path on stderr
+        problem = exc.problem
+        for shown in (f"{path}: ", f"{Path(path)}: "):
+            if problem.startswith(shown):
+                problem = problem[len(shown):]
+        raise InputError(f"{exc.field}: {problem}") from None
     except OSError as exc:
         raise InputError(f"file: cannot read ({exc.strerror or 'I/O error'})") from None
 
