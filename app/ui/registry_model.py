@@ -95,8 +95,8 @@ def next_due_text(row: PatientRow, today: date | None = None) -> str:
     return " · ".join(parts)
 
 
-def _overdue(row: PatientRow) -> bool:
-    return row.next_due_date is not None and row.next_due_date < date.today()
+def _overdue(row: PatientRow, today: date) -> bool:
+    return row.next_due_date is not None and row.next_due_date < today
 
 
 _OVERDUE_BRUSH = QBrush(QColor(176, 0, 32))
@@ -142,6 +142,7 @@ class RegistryTableModel(QAbstractTableModel):
         self._matching = 0
         self._total: int | None = None
         self._applied = 0  # generation of the rows shown
+        self._today = date.today()
         self._callbacks: list[Callable[[], None]] = []
         self.last_query_ms = 0.0  # database time (count + first page) of the latest query
         self._runner = QueryRunner(self, asynchronous=asynchronous)
@@ -210,6 +211,7 @@ class RegistryTableModel(QAbstractTableModel):
             self._total = result.total
         self._matching = result.matching if result.matching is not None else self.total_count
         self.beginResetModel()
+        self._today = date.today()  # one clock read per query, not per painted cell
         self._display.clear()
         self._rows = list(result.rows)
         self._applied = generation
@@ -315,7 +317,7 @@ class RegistryTableModel(QAbstractTableModel):
                 return severity_icon(row.alert_top_severity)
             return None
         if role == _FOREGROUND:
-            if key == "next_due" and _overdue(row):
+            if key == "next_due" and _overdue(row, self._today):
                 return _OVERDUE_BRUSH  # the text says "Overdue" too: not colour alone
             return None
         if role == PATIENT_ID_ROLE:
