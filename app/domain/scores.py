@@ -308,10 +308,8 @@ def katagiri(view: CaseView) -> ScoreResult:
     c = view.case.cancer
     parts: dict[str, int] = {}
     missing: list[str] = []
-    if c.targeted_therapy is None:
-        missing.append("targeted_therapy")
-    else:
-        parts["primary"] = 2 if c.targeted_therapy else 3
+    # "lung cancer with targeted_therapy true 2, otherwise 3": unknown counts as "otherwise".
+    parts["primary"] = 2 if c.targeted_therapy is True else 3
     organs = distinct_organs(c.visceral_metastases)
     if c.disseminated:  # pleural/peritoneal/leptomeningeal spread scores 2 on its own
         parts["visceral"] = 2

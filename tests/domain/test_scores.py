@@ -238,10 +238,12 @@ def test_katagiri_uses_corrected_calcium_and_converted_units():
     assert r.parts["laboratory"] == 2
 
 
-def test_katagiri_unknown_therapy_is_missing_not_guessed():
-    case = case_of(cancer=dict(CANCER, targeted_therapy=None), labs=_labs(*ALL_NORMAL))
+@pytest.mark.parametrize(("targeted", "primary"), [(True, 2), (False, 3), (None, 3)])
+def test_katagiri_primary_targeted_true_2_otherwise_3(targeted, primary):
+    # the rule book: "targeted_therapy true 2, otherwise 3" (unknown is "otherwise")
+    case = case_of(cancer=dict(CANCER, targeted_therapy=targeted), labs=_labs(*ALL_NORMAL))
     r = katagiri(CaseView(case, date(2026, 11, 21)))
-    assert r.value is None and r.missing == ("targeted_therapy",)
+    assert r.parts["primary"] == primary and r.missing == ()
 
 
 # ---------------------------------------------------------------- CTCAE calcium
