@@ -1,0 +1,285 @@
+"""Work-up pages 4–5: the imaging plan (recommended next study with its reason and evidence,
+then each study's result) and the biopsy decision when the rules call for it.
+
+Adding a study re-runs the rules: a positive bone scan leads to the confirmation step for that
+region (the entry form is prefilled with the recommended study), a negative confirming MRI shows
+the reassurance and the PET-CT option.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import case as C
+from app.domain.workup import SENSITIVITY_NOTE, WorkupAnalysis
+from app.domain.workup_entries import BiopsyEntry, StudyEntry, WorkupEntries
+from app.ui.forms.choices import label
+from app.ui.labels import bm_status_label
+from app.ui.workup.page_base import BIOPSY, CONCLUSION, WorkupPage
+from app.ui.workup.widgets import AdviceBox, CodeCombo, DateField, pick
+
+
+class StudyForm(QWidget):
+    """Entry of one study: date, modality, region, result, pattern, bone destruction."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.date = DateField(self)
+        self.modality = CodeCombo(C.MODALITIES, optional=False, parent=self)
+        self.region = QLineEdit(self)
+        self.result = CodeCombo(C.IMAGING_RESULTS, optional=False, parent=self)
+        self.pattern = CodeCombo(C.LESION_PATTERNS, parent=self)
+        self.destruction = QCheckBox(self)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        for w in (self.date, self.modality, self.region, self.result, self.pattern,
+                  self.destruction):
+            self.form.addRow(QLabel(self), w)
+
+    def retranslate(self) -> None:
+        labels = (self.tr("Study dat&e"), self.tr("M&odality"), self.tr("&Region"),
+                  self.tr("Res&ult"), self.tr("Pa&ttern"), self.tr("Bone destruction"))
+        for row, text in enumerate(labels):
+            lab = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            lab.setText(text)
+            lab.setBuddy(self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        self.destruction.setText(self.tr("&seen (cortical break, lysis)"))
+        self.region.setPlaceholderText(self.tr("e.g. L3, left femur, whole body"))
+
+    def entry(self) -> StudyEntry | None:
+        region = self.region.text().strip()
+        if not region:
+            return None
+        return StudyEntry(self.date.value(), self.modality.value() or "mri", region,
+                          self.result.value() or "negative", self.pattern.value(),
+                          True if self.destruction.isChecked() else None)
+
+    def prefill(self, modality: str | None, region: str | None) -> None:
+        if modality:
+            self.modality.set_value(modality)
+        if region:
+            self.region.setText(region)
+        self.result.set_value("negative")
+        self.pattern.set_value(None)
+        self.destruction.setChecked(False)
+
+
+def _study_cells(s: StudyEntry) -> list[str]:
+    return [s.date.isoformat(), label(s.modality), s.region, label(s.result),
+            label(s.pattern) if s.pattern else "", "✓" if s.bone_destruction else ""]
+
+
+class ImagingPage(WorkupPage):
+    key = "imaging"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.studies: list[StudyEntry] = []
+        self.advice = AdviceBox(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555; font-size: small;")
+        self.model = QStandardItemModel(0, 6, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setMaximumHeight(130)
+        self.form = StudyForm(self)
+        self.add_button = QPushButton(self)
+        self.use_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_study)
+        self.use_button.clicked.connect(self.use_recommendation)
+        self.remove_button.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected)
+        buttons = QHBoxLayout()
+        for b in (self.use_button, self.add_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        self._recommended: tuple[str | None, str | None] = (None, None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Imaging plan and results"))
+        self.setSubTitle(self.tr("The recommended next study, then each study's result."))
+        self.model.setHorizontalHeaderLabels([
+            self.tr("Date"), self.tr("Modality"), self.tr("Region"), self.tr("Result"),
+            self.tr("Pattern"), self.tr("Destruction")])
+        self.table.setAccessibleName(self.tr("Studies entered in this work-up"))
+        self.form.retranslate()
+        self.add_button.setText(self.tr("&Add study"))
+        self.use_button.setText(self.tr("Use reco&mmendation"))
+        self.remove_button.setText(self.tr("Remove selected (Del)"))
+        self.note.setText(pick(*SENSITIVITY_NOTE))
+
+    def _fill_table(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        for s in self.studies:
+            self.model.appendRow([QStandardItem(t) for t in _study_cells(s)])
+
+    def load(self, e: WorkupEntries) -> None:
+        self.studies = list(e.studies)
+        self.form.date.set_value(e.visit_date)
+        self._fill_table()
+
+    def store(self, e: WorkupEntries) -> None:
+        e.studies = list(self.studies)
+
+    def add_study(self) -> None:
+        s = self.form.entry()
+        if s is None:
+            self.form.region.setFocus()
+            self.advice.show_advice(self.tr("Region required"),
+                                    self.tr("Enter the region the study covers."))
+            return
+        self.studies.append(s)
+        self._fill_table()
+        self._after_change(prefill=True)
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}, reverse=True)
+        for r in rows:
+            del self.studies[r]
+        if rows:
+            self._fill_table()
+            self._after_change(prefill=False)
+
+    def _after_change(self, prefill: bool) -> None:
+        w = self.wizard_()
+        if w is None:
+            return
+        analysis = w.analysis()
+        self.refresh(analysis)
+        if prefill:
+            self.use_recommendation()
+        else:
+            self.form.region.setFocus()
+
+    def use_recommendation(self) -> None:
+        modality, region = self._recommended
+        self.form.prefill(modality, region)
+        self.form.modality.setFocus()
+
+    def refresh(self, analysis: WorkupAnalysis) -> None:
+        r = analysis.recommendation
+        self._recommended = (r.modality, r.region)
+        status = bm_status_label(analysis.status)
+        if r.modality:
+            alts = ", ".join(label(a) for a in r.alternatives)
+            title = self.tr("Next: %1 — %2 (%3)").replace("%1", label(r.modality)).replace(
+                "%2", r.region or "").replace("%3", self._purpose(r.purpose))
+            if alts:
+                title += " · " + self.tr("alternatives: %1").replace("%1", alts)
+        else:
+            title = self.tr("No further study needed now (%1)").replace(
+                "%1", self._purpose(r.purpose))
+        rules = ", ".join(r.rules) if r.rules else self.tr("no rule fired")
+        evidence = self.tr("Status now: %1 · Rules: %2 · Evidence: %3 — %4").replace(
+            "%1", status).replace("%2", rules).replace("%3", ", ".join(r.evidence)).replace(
+            "%4", r.source)
+        self.advice.show_advice(title, pick(r.text, r.text_zh), evidence)
+        self.use_button.setEnabled(r.modality is not None)
+
+    def _purpose(self, purpose: str) -> str:
+        return {
+            "urgent": self.tr("urgent"), "screening": self.tr("screening"),
+            "confirmation": self.tr("confirmation"), "marrow": self.tr("marrow: MRI first"),
+            "osteoblastic": self.tr("osteoblastic: CT / PET-CT"),
+            "direct": self.tr("direct diagnosis"), "reassurance": self.tr("reassurance"),
+            "biopsy": self.tr("biopsy"), "none": self.tr("nothing more called for"),
+        }.get(purpose, purpose)
+
+    def nextId(self) -> int:
+        w = self.wizard_()
+        if w is not None and w.analysis().biopsy:
+            return BIOPSY
+        return CONCLUSION
+
+
+class BiopsyPage(WorkupPage):
+    key = "biopsy"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.advice = AdviceBox(self)
+        self.done = QCheckBox(self)
+        self.date = DateField(self)
+        self.region = QLineEdit(self)
+        self.result = CodeCombo(C.BIOPSY_RESULTS, optional=False, parent=self)
+        self.form = QFormLayout()
+        for w in (self.done, self.date, self.region, self.result):
+            self.form.addRow(QLabel(self), w)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.advice)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        self.done.toggled.connect(self._enable)
+        self.retranslate()
+        self._enable()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Biopsy decision"))
+        self.setSubTitle(self.tr("The rules call for a biopsy decision. Record a biopsy result "
+                                 "if one is available; otherwise the MDT referral asks."))
+        labels = (self.tr("Biopsy"), self.tr("Biopsy &date"), self.tr("Biopsy &region"),
+                  self.tr("Biopsy res&ult"))
+        for row, text in enumerate(labels):
+            lab = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            lab.setText(text)
+            lab.setBuddy(self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        self.done.setText(self.tr("a biopsy &result is available"))
+
+    def _enable(self) -> None:
+        for w in (self.date, self.region, self.result):
+            w.setEnabled(self.done.isChecked())
+
+    def refresh(self, analysis: WorkupAnalysis) -> None:
+        parts = [pick(f.message, f.message_zh) for f in analysis.biopsy]
+        sources = "; ".join(f"{f.rule}: {', '.join(f.evidence)} — {f.source}"
+                            for f in analysis.biopsy)
+        self.advice.show_advice(self.tr("Biopsy"), "\n".join(parts),
+                                self.tr("Evidence: %1").replace("%1", sources))
+        if not self.region.text() and analysis.recommendation.region:
+            self.region.setText(analysis.recommendation.region)
+
+    def load(self, e: WorkupEntries) -> None:
+        b = e.biopsies[0] if e.biopsies else None
+        self.done.setChecked(b is not None)
+        self.date.set_value(e.visit_date if b is None else b.date)
+        self.region.setText("" if b is None else b.region)
+        if b is not None:
+            self.result.set_value(b.result)
+
+    def store(self, e: WorkupEntries) -> None:
+        region = self.region.text().strip()
+        e.biopsies = ([BiopsyEntry(self.date.value(), region, self.result.value() or "negative")]
+                      if self.done.isChecked() and region else [])
+
+    def validatePage(self) -> bool:
+        if self.done.isChecked() and not self.region.text().strip():
+            self.region.setFocus()
+            return False
+        return True

@@ -1,0 +1,229 @@
+"""The bone-metastasis work-up wizard (QWizard with branching), started from the patient chart.
+
+Pages: presentation → (neurological deficit: urgent spinal-cord-compression page) → risk profile
+→ bone markers → imaging plan and results → (biopsy decision when the rules call for it) →
+conclusion. Keyboard: Return or Alt+Right = Next, Alt+Left = Back, Ctrl+S = save draft,
+Esc = cancel; every field has a mnemonic (Alt+letter). Every page keeps its input when the
+user goes Back; a saved draft can be resumed later (the latest draft opens automatically, on
+the page it was saved on); Cancel asks before discarding unsaved input; Finish writes
+everything to the chart in one transaction
+(:meth:`app.services.workup_service.WorkupService.complete`).
+
+Entry point for the chart: :func:`open_workup_wizard` (or :func:`workup_action` for a QAction).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from app.data.engine import Database
+from app.domain.workup import WorkupAnalysis
+from app.services.workup_service import (
+    CompleteResult,
+    ConcurrentEditError,
+    ValidationFailed,
+    WorkupClosed,
+    WorkupService,
+    WorkupStart,
+)
+from app.ui.workup.page_base import PAGE_KEYS, WorkupPage
+from app.ui.workup.pages_end import ConclusionPage
+from app.ui.workup.pages_imaging import BiopsyPage, ImagingPage
+from app.ui.workup.pages_labs import BiomarkersPage
+from app.ui.workup.pages_start import PresentationPage, RiskPage, UrgentPage
+
+SAVE_BUTTON = QWizard.WizardButton.CustomButton1
+
+
+class WorkupWizard(QWizard):
+    """Emits ``completed(patient_id)`` after Finish wrote the work-up to the chart and
+    ``draftSaved(workup_id)`` after each draft save."""
+
+    completed = Signal(int)
+    draftSaved = Signal(int)
+
+    def __init__(self, service: WorkupService, start: WorkupStart,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workupWizard")
+        self.service = service
+        self.start_data = start
+        self.entries = start.entries
+        self.workup_id = start.workup_id
+        self.version = start.version
+        self.result: CompleteResult | None = None
+        self.discard_box: QMessageBox | None = None
+        self._saved_json = self.entries.to_json() if start.workup_id else None
+        self._pristine = self.entries.to_json()
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.pages: list[WorkupPage] = [
+            PresentationPage(), UrgentPage(), RiskPage(), BiomarkersPage(), ImagingPage(),
+            BiopsyPage(), ConclusionPage(),
+        ]
+        for i, page in enumerate(self.pages):
+            self.setPage(i, page)
+            page.load(self.entries)
+        self.customButtonClicked.connect(self._custom)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
+        QShortcut(QKeySequence("Alt+Right"), self, self.next)  # Return also moves on
+        QShortcut(QKeySequence("Alt+Left"), self, self.back)
+        self.retranslate()
+        self.resize(760, 640)
+        resume = PAGE_KEYS.index(self.entries.page) if self.entries.page in PAGE_KEYS else 0
+        self.setStartId(0)
+        self._resume_page = resume
+
+    # ---- analysis --------------------------------------------------------------------------
+    def collect(self) -> None:
+        """Move every page's input into :attr:`entries`."""
+        for page in self.pages:
+            page.store(self.entries)
+
+    def analysis(self) -> WorkupAnalysis:
+        self.collect()
+        return self.service.analyse(self.start_data.case, self.entries)
+
+    # ---- texts -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        who = self.start_data.mrn
+        if self.workup_id is not None:
+            title = self.tr("Bone-metastasis work-up — %1 (resumed draft)")
+        else:
+            title = self.tr("Bone-metastasis work-up — %1")
+        self.setWindowTitle(title.replace("%1", who))
+        self.setButtonText(SAVE_BUTTON, self.tr("Save &draft"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Complete work-up"))
+        self.button(SAVE_BUTTON).setToolTip(self.tr("Save the work-up as a draft (Ctrl+S)"))
+        for page in self.pages:
+            page.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- drafts ----------------------------------------------------------------------------
+    def _custom(self, which: int) -> None:
+        if which == SAVE_BUTTON.value:
+            self.save_draft()
+
+    def dirty(self) -> bool:
+        self.collect()
+        now = self.entries.to_json()
+        now.pop("page", None)
+        ref = dict(self._saved_json or self._pristine)
+        ref.pop("page", None)
+        return now != ref
+
+    def save_draft(self) -> bool:
+        self.collect()
+        current = self.currentId()
+        self.entries.page = PAGE_KEYS[current] if 0 <= current < len(PAGE_KEYS) else ""
+        try:
+            self.workup_id, self.version = self.service.save_draft(
+                self.start_data.patient_id, self.entries, self.workup_id, self.version)
+        except (ConcurrentEditError, WorkupClosed) as exc:
+            self._message(self.tr("The draft could not be saved"), str(exc))
+            return False
+        self._saved_json = self.entries.to_json()
+        self.draftSaved.emit(self.workup_id)
+        self.setWindowTitle(self.tr("Bone-metastasis work-up — %1 (draft saved)")
+                            .replace("%1", self.start_data.mrn))
+        return True
+
+    def _message(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.open()
+
+    # ---- finish / cancel -------------------------------------------------------------------
+    def complete_workup(self) -> bool:
+        """Write the work-up to the chart (called by the conclusion page's validatePage)."""
+        self.collect()
+        page: ConclusionPage = self.pages[-1]  # type: ignore[assignment]
+        try:
+            self.result = self.service.complete(self.start_data.patient_id, self.entries,
+                                                self.workup_id, self.version)
+        except ValidationFailed as exc:
+            page.show_errors([str(e) for e in exc.errors])
+            return False
+        except (ConcurrentEditError, WorkupClosed) as exc:
+            page.show_errors([str(exc)])
+            return False
+        self._saved_json = self.entries.to_json()
+        self.completed.emit(self.start_data.patient_id)
+        return True
+
+    def reject(self) -> None:
+        """Cancel / Esc / close: ask before discarding unsaved input."""
+        if self.result is not None or not self.dirty():
+            super().reject()
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Discard the work-up?"))
+        if self.workup_id is not None:
+            box.setText(self.tr("Discard the changes made since the draft was saved? The saved "
+                                "draft stays and can be resumed."))
+        else:
+            box.setText(self.tr("Discard everything entered in this work-up?"))
+        save = box.addButton(self.tr("Save draft and close"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_box = box
+
+        def done() -> None:
+            clicked = box.clickedButton()
+            self.discard_box = None
+            if clicked is save:
+                if self.save_draft():
+                    QWizard.reject(self)
+            elif clicked is discard:
+                QWizard.reject(self)
+
+        box.finished.connect(lambda _r: done())
+        box.open()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt signature
+        super().showEvent(event)
+        target, self._resume_page = self._resume_page, 0
+        while target and self.currentId() < target and self.currentId() != -1:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
+
+
+def open_workup_wizard(parent: QWidget | None, db: Database, patient_id: int, actor: str, *,
+                       resume: bool = True, today=date.today) -> WorkupWizard:
+    """Create (not yet shown) the work-up wizard for a patient: the latest draft is resumed
+    when ``resume`` and one exists, else a new work-up prefilled from the chart. Call
+    ``.show()`` / ``.open()``; connect ``completed(patient_id)`` to reload the chart."""
+    service = WorkupService(db, actor, today=today)
+    return WorkupWizard(service, service.start(patient_id, resume=resume), parent)
+
+
+def workup_action(parent: QWidget, db: Database, patient_id: int, actor: str,
+                  on_completed=None) -> QAction:
+    """A QAction "Bone-metastasis work-up…" (Ctrl+Shift+W) that opens the wizard."""
+    act = QAction(parent)
+    act.setText(QCoreApplication.translate("WorkupWizard", "Bone-metastasis &work-up…"))
+    act.setShortcut(QKeySequence("Ctrl+Shift+W"))
+
+    def trigger() -> None:
+        wiz = open_workup_wizard(parent, db, patient_id, actor)
+        if on_completed is not None:
+            wiz.completed.connect(on_completed)
+        wiz.open()
+        parent.setProperty("workupWizard", wiz)
+
+    act.triggered.connect(trigger)
+    return act
