@@ -8,12 +8,13 @@ from datetime import date, timedelta
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from app.domain.case import Administration
 from app.domain.trends_rebound import rebound_flag
 from app.domain.trends_sample import stopped_denosumab_case
 from app.ui.trends.badge import ReboundBadge
+from app.ui.trends.plot_items import WINDOW_KEY
 from app.ui.trends.view import TrendView
 
 LAST_DOSE = date(2026, 7, 20)  # the sample case's last denosumab dose
@@ -81,14 +82,14 @@ def view(qtbot):
     return w
 
 
-def shading(view: TrendView) -> list[tuple[float, float]]:
-    return [r.getRegion() for r in view.plot.transient_items(view.plot.main.vb)
-            if isinstance(r, pg.LinearRegionItem)]
+def shading(view: TrendView) -> list[str]:
+    return [r.data(WINDOW_KEY) for r in view.plot.transient_items(view.plot.main.vb)
+            if isinstance(r, QGraphicsRectItem) and r.data(WINDOW_KEY)]
 
 
 def window_labels(view: TrendView) -> list[str]:
-    return [i.label.toPlainText() for i in view.plot.transient_items(view.plot.main.vb)
-            if isinstance(i, pg.InfiniteLine) and getattr(i, "label", None) is not None]
+    return [i.toPlainText() for i in view.plot.transient_items(view.plot.main.vb)
+            if isinstance(i, pg.TextItem)]
 
 
 def test_flag_and_label_disappear_when_the_window_ends(view):
@@ -101,14 +102,15 @@ def test_flag_and_label_disappear_when_the_window_ends(view):
     labels = window_labels(view)
     assert not any(t.startswith("Rebound-risk window open") for t in labels)
     # the past course's windows stay shaded, labelled as monitoring, not as an open flag
-    assert "Rebound monitoring (days 0–395)" in labels and len(shading(view)) == 2
+    assert "Rebound monitoring (days 0–395)" in labels
+    assert sorted(shading(view)) == ["window:monitoring", "window:peak"]
 
 
 def test_flag_and_shading_disappear_when_denosumab_is_resumed(view):
     case = stopped_denosumab_case()
     as_of = date(2026, 11, 21)
     view.set_case(case, as_of)
-    assert view.badge.isVisible() and len(shading(view)) == 2
+    assert view.badge.isVisible() and sorted(shading(view)) == ["window:monitoring", "window:peak"]
     case.bma.administrations.append(Administration(date(2026, 11, 20), "denosumab", 120))
     view.set_case(case, as_of)
     assert not view.badge.isVisible()

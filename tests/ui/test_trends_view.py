@@ -9,10 +9,12 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from app.domain.trends import build_trend_data
 from app.domain.trends_sample import long_history_case, stopped_denosumab_case
 from app.ui.trends.plot import TrendPlot, x_of
+from app.ui.trends.plot_items import WINDOW_KEY
 from app.ui.trends.render import render_trend_png
 from app.ui.trends.table import COLUMNS
 from app.ui.trends.view import TrendView
@@ -48,22 +50,28 @@ def test_plot_items_for_a_stopped_denosumab_patient(view):
         assert ys == pytest.approx([p.value for p in data.series[key].points])
     assert plot.plotted("CTX")[1][0] == pytest.approx(0.812)
     # peak and monitoring windows shaded in the main plot
-    regions = items_of(plot, plot.main.vb, pg.LinearRegionItem)
-    spans = sorted(tuple(day_of(v) for v in r.getRegion()) for r in regions)
-    assert spans == sorted([(w.start, w.end) for w in data.windows])
+    regions = [r for r in plot.transient_items(plot.main.vb)
+               if isinstance(r, QGraphicsRectItem) and r.data(WINDOW_KEY)]
+    spans = sorted((r.data(WINDOW_KEY), day_of(r.rect().left()), day_of(r.rect().right()))
+                   for r in regions)
+    assert spans == sorted([(f"window:{w.kind}", w.start, w.end) for w in data.windows])
     # stop line with its label; window labels; the as-of line
-    labels = [i.label.toPlainText() for i in items_of(plot, plot.main.vb, pg.InfiniteLine)
-              if getattr(i, "label", None) is not None]
+    labels = [i.toPlainText() for i in items_of(plot, plot.main.vb, pg.TextItem)]
     assert "Stop: Denosumab" in labels
     assert "Rebound-risk window open: day 124 of 395" in labels
     assert "Peak window (days 60–120)" in labels
     assert "As of 2026-11-21" in labels
     # lanes: the drug, events and lab changes; one dose marker per dose
     assert plot.lane_names() == ["Denosumab", "Events", "Lab changes"]
-    dose_markers = [i for i in items_of(plot, plot.lanes.vb, pg.ScatterPlotItem)
-                    if len(i.getData()[0]) == len(data.doses)]
-    assert dose_markers and [day_of(x) for x in dose_markers[0].getData()[0]] == [
-        d.date for d in data.doses]
+    xs, ys = plot.dose_scatter.getData()
+    assert [day_of(x) for x in xs] == [d.date for d in data.doses] and set(ys) == {2.0}
+    assert plot.dose_scatter.opts["tip"](x=0, y=0, data=0) == "Denosumab 120 mg on 2025-11-10"
+    ex, ey = plot.event_scatter.getData()
+    assert [day_of(x) for x in ex] == [e.date for e in data.events] and set(ey) == {1.0}
+    assert "Fracture on 2026-10-12\nRegion: T12\nVertebral" in plot.event_scatter.opts["tip"](
+        x=0, y=0, data=1)
+    event_labels = [i.toPlainText() for i in items_of(plot, plot.lanes.vb, pg.TextItem)]
+    assert event_labels == ["RT L3", "Fracture T12"]
     # LSC bands (hatched rectangles) for CTX and ALP, reference bands
     tips = [i.toolTip() for i in plot.transient_items() if hasattr(i, "toolTip")]
     assert any("least significant change ±30% around the nadir 0.048 ng/mL" in t for t in tips)
@@ -141,17 +149,17 @@ def test_range_buttons_clip_plot_and_table(view, qtbot):
 
 
 def test_calcium_and_creatinine_row(view):
-    assert not view.plot.labs.isVisible()
-    assert view.plot.plotted("CA") == ([], []) or not view.extra_box.isChecked()
+    assert view.plot.labs.scene() is None  # not laid out while off
     view.set_extra_visible(True)
-    assert view.plot.labs.isVisible()
+    assert view.plot.labs.scene() is view.plot.glw.scene() and view.plot.labs.isVisible()
+    assert "Corr. calcium (mmol/L)" in view.plot.labs.getAxis("left").labelString()
     data = view.trend_data()
     assert view.plot.plotted("CA")[1] == pytest.approx([p.value for p in data.series["CA"].points])
     keys = {view.model.row_point(r)[0] for r in range(view.model.rowCount())}
     assert keys == {"ALP", "CTX", "CA", "CREA"}
     view.set_extra_visible(False)
     keys = {view.model.row_point(r)[0] for r in range(view.model.rowCount())}
-    assert keys == {"ALP", "CTX"}
+    assert keys == {"ALP", "CTX"} and view.plot.labs.scene() is None
 
 
 def test_empty_view(qtbot):
@@ -192,15 +200,20 @@ def test_switching_patients_does_not_leak_plot_objects(qtbot):
     cases = [(stopped_denosumab_case(), AS_OF),
              (long_history_case(years=3), date(2026, 11, 1))]
     datas = [build_trend_data(c, d) for c, d in cases]
-    plot.set_data(datas[0])
     scene = plot.glw.scene()
-    baseline_items = len(scene.items())
-    baseline_vbs = sum(isinstance(i, pg.ViewBox) for i in scene.items())
-    refs = [weakref.ref(i) for i in plot.transient_items()]
-    for i in range(40):
-        plot.set_data(datas[i % 2])
-    plot.set_data(datas[0])
-    gc.collect()
-    assert len(scene.items()) == baseline_items
-    assert sum(isinstance(i, pg.ViewBox) for i in scene.items()) == baseline_vbs == 5
-    assert all(r() is None for r in refs)
+    for extra, view_boxes in ((False, 4), (True, 5)):  # the labs row's box is out when off
+        plot.set_extra_visible(extra)
+        plot.set_data(datas[0])
+        baseline_items = len(scene.items())
+        baseline_vbs = sum(isinstance(i, pg.ViewBox) for i in scene.items())
+        refs = [weakref.ref(i) for i in plot.transient_items()]
+        assert refs
+        for i in range(40):
+            plot.set_data(datas[i % 2])
+            plot.set_log_ctx(i % 3 == 0)
+        plot.set_log_ctx(False)
+        plot.set_data(datas[0])
+        gc.collect()
+        assert len(scene.items()) == baseline_items
+        assert sum(isinstance(i, pg.ViewBox) for i in scene.items()) == baseline_vbs == view_boxes
+        assert all(r() is None for r in refs)

@@ -86,8 +86,9 @@ class TrendPlot(QWidget):
         self.lanes.setMouseEnabled(x=True, y=False)
         for p in (self.labs, self.lanes):
             p.setXLink(self.main)
-        self.main.getAxis("bottom").setStyle(showValues=False)
-        self.labs.getAxis("bottom").setStyle(showValues=False)
+        # dates are read off the lanes' axis; the upper plots' date axes would only cost paint time
+        self.main.hideAxis("bottom")
+        self.labs.hideAxis("bottom")
         self.view_boxes = {"ALP": self.main.vb, "CTX": self.ctx_vb, "CA": self.labs.vb,
                            "CREA": self.crea_vb}
         self.curves: dict[str, pg.PlotCurveItem] = {}
@@ -106,6 +107,10 @@ class TrendPlot(QWidget):
             vb.addItem(scatter)
             self.curves[key], self.scatters[key] = curve, scatter
         self._lane_names: list[str] = []
+        self.lane_items: dict[str, tuple] = {}  # lane scatter -> (items shown, tooltip fn)
+        self.dose_scatter = self._lane_scatter("doses", "t1", 10)
+        self.event_scatter = self._lane_scatter("events", "o", 13)
+        self.change_scatter = self._lane_scatter("changes", "d", 10)
         self._drawn_width = 0.0
         self.main.vb.sigResized.connect(self._resized)
         self._apply_extra_visibility()
@@ -145,12 +150,23 @@ class TrendPlot(QWidget):
         plot.vb.sigResized.connect(sync)
         return vb
 
+    def _lane_scatter(self, name: str, symbol: str, size: int) -> pg.ScatterPlotItem:
+        from app.ui.trends.plot_items import lane_tip
+
+        scatter = pg.ScatterPlotItem(symbol=symbol, size=size, pen=pg.mkPen(60, 60, 60),
+                                     hoverable=True, tip=lane_tip(self, name))
+        scatter.setZValue(20)
+        self.lanes.vb.addItem(scatter)
+        return scatter
+
     def _tip_for(self, key: str):
         def tip(x: float, y: float, data: object) -> str:
             s = self._series(key)
-            if s is None or not isinstance(data, int) or not 0 <= data < len(s.points):
-                return ""
-            return tx.point_tooltip(key, s.unit, s.points[data])
+            try:
+                point = s.points[int(data)] if s is not None else None
+            except (TypeError, ValueError, IndexError):
+                point = None
+            return "" if point is None else tx.point_tooltip(key, s.unit, point)
 
         return tip
 
@@ -236,18 +252,19 @@ class TrendPlot(QWidget):
                             color=TEXT_COLOUR.name())
 
     def _apply_extra_visibility(self) -> None:
-        grid = self.glw.ci.layout
-        self.labs.setVisible(self._extra_visible)
+        """Put the calcium/creatinine plot into the layout or take it out (hiding a layout
+        item leaves its axes unlaid-out when it comes back)."""
+        layout = self.glw.ci
+        in_layout = self.labs in layout.items
+        if self._extra_visible and not in_layout:
+            layout.addItem(self.labs, row=2, col=0)
+            if self.crea_vb.scene() is None:
+                self.glw.scene().addItem(self.crea_vb)
+        elif not self._extra_visible and in_layout:
+            layout.removeItem(self.labs)
         self.crea_vb.setVisible(self._extra_visible)
-        if self._extra_visible:
-            grid.setRowMaximumHeight(2, 100000)
-            grid.setRowMinimumHeight(2, 90)
-            grid.setRowStretchFactor(2, 1)
-        else:
-            grid.setRowMinimumHeight(2, 0)
-            grid.setRowMaximumHeight(2, 0)
-            grid.setRowStretchFactor(2, 0)
-        grid.setRowStretchFactor(1, 3)
+        layout.layout.setRowStretchFactor(1, 3)
+        layout.layout.setRowStretchFactor(2, 2 if self._extra_visible else 0)
         self._set_legend()
 
     def _series(self, key: str) -> TrendSeries | None:

@@ -9,11 +9,13 @@ windows never stretch an axis).
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QGraphicsLineItem
 
 from app.domain.trends import LscBand, RangeBand, TrendSeries
 from app.ui.trends import text as tx
@@ -31,7 +33,27 @@ from app.ui.trends.plot import (
 )
 
 Z_WINDOW, Z_BAND, Z_LINE, Z_LABEL = -100, -50, 5, 40
+WINDOW_KEY = 0  # QGraphicsItem.data key holding "window:<kind>" on the shading rectangles
 HEADROOM = 0.38  # fraction of the data span kept free above it for labels
+
+
+@cache
+def brush(rgba: tuple[int, int, int, int]) -> QBrush:
+    """One shared brush per colour: the scatter symbol atlas caches by brush identity, so a
+    fresh brush per point would re-render every symbol on every draw."""
+    return pg.mkBrush(QColor(*rgba))
+
+
+@cache
+def pen(rgba: tuple[int, int, int, int], width: float = 1, style=Qt.PenStyle.SolidLine):
+    return pg.mkPen(QColor(*rgba), width=width, style=style)
+
+
+def rgba(colour: QColor) -> tuple[int, int, int, int]:
+    return colour.red(), colour.green(), colour.blue(), colour.alpha()
+
+
+WHITE = (255, 255, 255, 255)
 
 
 def draw(plot: TrendPlot) -> None:
@@ -44,6 +66,7 @@ def draw(plot: TrendPlot) -> None:
         plot.main.vb.setYRange(0, 150, padding=0)
         plot.ctx_vb.setYRange(*((-2, 0) if plot.log_ctx() else (0, 1)), padding=0)
         plot.set_lanes([])
+        clear_lanes(plot)
         plot.glw.setAccessibleDescription(tx.tr("No data"))
         return
     x0, x1 = x_of(data.start), x_of(data.end)
@@ -64,11 +87,11 @@ def draw(plot: TrendPlot) -> None:
         if key not in data.series:
             plot.curves[key].setData([], [])
             plot.scatters[key].setData([], [])
+    _draw_lanes(plot, data)  # first: sets the lanes' y range the window shading spans
     _draw_windows(plot, data)
     _draw_stops(plot, data)
     _draw_changes(plot, data)
     _draw_as_of(plot, data)
-    _draw_lanes(plot, data)
     plot.glw.setAccessibleDescription(
         tx.tr("{n} results from {start} to {end}; the table beside the plot lists them.")
         .format(n=data.point_count(), start=data.start.isoformat(), end=data.end.isoformat())
@@ -100,7 +123,7 @@ def _y_range(plot: TrendPlot, key: str, s: TrendSeries) -> tuple[float, float]:
 
 def _draw_series(plot: TrendPlot, key: str, s: TrendSeries) -> None:
     xs, ys, idx, brushes = [], [], [], []
-    colour = COLOURS[key]
+    filled, hollow = brush(rgba(COLOURS[key])), brush(WHITE)
     for i, p in enumerate(s.points):
         y = _yv(plot, key, p.value)
         if y is None:
@@ -109,7 +132,7 @@ def _draw_series(plot: TrendPlot, key: str, s: TrendSeries) -> None:
         ys.append(y)
         idx.append(i)
         # a converted result (e.g. CTX reported in pg/mL) is drawn hollow; hover tells more
-        brushes.append(pg.mkBrush("w") if p.converted else pg.mkBrush(colour))
+        brushes.append(hollow if p.converted else filled)
     x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
     plot.curves[key].setData(x, y)
     plot.scatters[key].setData(x=x, y=y, data=idx, brush=brushes)
@@ -134,10 +157,12 @@ def _draw_band(plot: TrendPlot, key: str, s: TrendSeries, band: RangeBand, y_bot
         range=_range_text(band.low, band.high, s.unit))
     if band.low is not None:  # an upper limit alone is a line, not a band down to zero
         plot.add_item(vb, rect_item(x0, x1, low, high, colour, tip), Z_BAND)
-    pen = pg.mkPen(COLOURS[key], width=1, style=Qt.PenStyle.DashLine)
+    dashed = pen(rgba(COLOURS[key]), 1, Qt.PenStyle.DashLine)
     for y in (high, None if band.low is None else low):
         if y is not None:
-            plot.add_item(vb, pg.PlotCurveItem([x0, x1], [y, y], pen=pen), Z_BAND + 1)
+            edge = QGraphicsLineItem(x0, y, x1, y)
+            edge.setPen(dashed)
+            plot.add_item(vb, edge, Z_BAND + 1)
 
 
 def _range_text(low: float | None, high: float | None, unit: str) -> str:
@@ -172,31 +197,43 @@ def _fits_right(plot: TrendPlot, x: float, label: str) -> bool:
     return (hi - x) / (hi - lo) * width >= need
 
 
-def _vline(plot: TrendPlot, vb: pg.ViewBox, x: float, pen, label: str | None = None,
+def _vline(plot: TrendPlot, vb: pg.ViewBox, x: float, line_pen, label: str | None = None,
            position: float = 0.9, tooltip: str | None = None, colour: QColor = TEXT_COLOUR,
            z: float = Z_LINE, left: bool | None = None):
-    if left is None:
-        left = label is not None and not _fits_right(plot, x, label)
-    anchor = (1, 0) if left else (0, 0)
-    opts = {"position": position, "color": colour, "fill": pg.mkBrush(255, 255, 255, 235),
-            "anchors": [anchor, anchor]}
-    line = pg.InfiniteLine(pos=x, angle=90, pen=pen, movable=False,
-                           label=label, labelOpts=opts if label else None)
-    if tooltip:
-        line.setToolTip(tooltip)
-    plot.add_item(vb, line, z)
-    return line
+    """A vertical line over the view box's (fixed) y range, with an optional label at
+    ``position`` (0 = bottom, 1 = top) to the right of it — or to the left when it would run
+    out of the plot. A plain ``QGraphicsLineItem`` + ``TextItem``: an ``InfiniteLine`` costs
+    several times more to create, and a patient switch recreates them all."""
+    y0, y1 = vb.viewRange()[1]
+    if line_pen is not None:
+        line = QGraphicsLineItem(x, y0, x, y1)
+        line.setPen(line_pen)
+        if tooltip:
+            line.setToolTip(tooltip)
+        plot.add_item(vb, line, z)
+    if label:
+        if left is None:
+            left = not _fits_right(plot, x, label)
+        text = pg.TextItem(label, color=colour, fill=brush((255, 255, 255, 235)),
+                           anchor=(1, 0) if left else (0, 0))
+        text.setPos(x, y0 + position * (y1 - y0))
+        if tooltip:
+            text.setToolTip(tooltip)
+        plot.add_item(vb, text, z + 1)
 
 
 def _draw_windows(plot: TrendPlot, data) -> None:
+    """Shading = rectangles over the view boxes' (fixed) y ranges: far cheaper than
+    LinearRegionItems (each of which is two InfiniteLines)."""
     flag = data.flag
     for w in data.windows:
-        brush = PEAK_BRUSH if w.kind == "peak" else MONITOR_BRUSH
+        fill = PEAK_BRUSH if w.kind == "peak" else MONITOR_BRUSH
         region = (x_of(w.start), x_of(w.end))
         vbs = [plot.main.vb, plot.lanes.vb] + ([plot.labs.vb] if plot.extra_visible() else [])
         for vb in vbs:
-            item = pg.LinearRegionItem(values=region, movable=False, brush=pg.mkBrush(brush),
-                                       pen=pg.mkPen(None))
+            y0, y1 = vb.viewRange()[1]
+            item = rect_item(region[0], region[1], y0, y1, brush(rgba(fill)), "")
+            item.setData(WINDOW_KEY, f"window:{w.kind}")
             plot.add_item(vb, item, Z_WINDOW if w.kind == "monitoring" else Z_WINDOW + 1)
         if w.kind == "peak":
             label = tx.tr("Peak window (days 60–120)")
@@ -213,44 +250,44 @@ def _draw_windows(plot: TrendPlot, data) -> None:
         left = None
         if not _fits_right(plot, x, label):  # keep it inside the window, flush right
             x, left = min(region[1], plot.main.vb.viewRange()[0][1]), True
-        _vline(plot, plot.main.vb, x, pg.mkPen(None), label, position, tip, z=Z_LABEL,
-               left=left)
+        _vline(plot, plot.main.vb, x, None, label, position, tip, z=Z_LABEL, left=left)
 
 
 def _draw_stops(plot: TrendPlot, data) -> None:
     for s in data.stops:
         style = Qt.PenStyle.DashLine if s.recorded else Qt.PenStyle.DotLine
-        pen = pg.mkPen(STOP_COLOUR, width=2, style=style)
+        line_pen = pen(rgba(STOP_COLOUR), 2, style)
         x = x_of(s.date)
-        _vline(plot, plot.main.vb, x, pen, tx.stop_label(s), 0.77, tx.stop_tooltip(s),
+        _vline(plot, plot.main.vb, x, line_pen, tx.stop_label(s), 0.77, tx.stop_tooltip(s),
                STOP_COLOUR, z=Z_LABEL - 1)
-        _vline(plot, plot.lanes.vb, x, pen, None, tooltip=tx.stop_tooltip(s))
+        _vline(plot, plot.lanes.vb, x, line_pen, None, tooltip=tx.stop_tooltip(s))
         if plot.extra_visible():
-            _vline(plot, plot.labs.vb, x, pen, None, tooltip=tx.stop_tooltip(s))
+            _vline(plot, plot.labs.vb, x, line_pen, None, tooltip=tx.stop_tooltip(s))
 
 
 def _draw_changes(plot: TrendPlot, data) -> None:
     for c in data.changes:
         if c.series not in ("ALP", "CTX") and not plot.extra_visible():
             continue
-        pen = pg.mkPen(COLOURS[c.series], width=1, style=Qt.PenStyle.DotLine)
+        dotted = pen(rgba(COLOURS[c.series]), 1, Qt.PenStyle.DotLine)
         vb = plot.main.vb if c.series in ("ALP", "CTX") else plot.labs.vb
-        _vline(plot, vb, x_of(c.date), pen, None, tooltip=tx.change_tooltip(c))
+        _vline(plot, vb, x_of(c.date), dotted, None, tooltip=tx.change_tooltip(c))
 
 
 def _draw_as_of(plot: TrendPlot, data) -> None:
-    pen = pg.mkPen(QColor(90, 90, 90), width=1, style=Qt.PenStyle.DashDotLine)
     label = tx.tr("As of {date}").format(date=data.as_of.isoformat())
-    _vline(plot, plot.main.vb, x_of(data.as_of), pen, label, 0.1, label, left=True)
+    _vline(plot, plot.main.vb, x_of(data.as_of), pen((90, 90, 90, 255), 1,
+           Qt.PenStyle.DashDotLine), label, 0.1, label, left=True)
 
 
 def _draw_lanes(plot: TrendPlot, data) -> None:
+    """Doses (one lane per drug), events and lab changes, on the lanes' three persistent
+    scatters (``setData`` on every draw: no scatter is created or removed per patient)."""
     lanes: list[str] = [plot.drug_name(d) for d in data.drugs]
     drug_rows = {d: i for i, d in enumerate(data.drugs)}
-    has_events, has_changes = bool(data.events), bool(data.changes)
-    if has_events:
+    if data.events:
         lanes.append(tx.tr("Events"))
-    if has_changes:
+    if data.changes:
         lanes.append(tx.tr("Lab changes"))
     plot.set_lanes(lanes)
     n = len(lanes)
@@ -259,53 +296,56 @@ def _draw_lanes(plot: TrendPlot, data) -> None:
     def lane_y(i: int) -> float:
         return float(n - 1 - i)
 
-    for drug, row in drug_rows.items():
-        doses = [d for d in data.doses if d.drug == drug]
-        if not doses:
-            continue
-        colour = plot.drug_colour(drug)
-        brushes = [pg.mkBrush("w") if d.planned else pg.mkBrush(colour) for d in doses]
-        tips = [tx.dose_tooltip(d) for d in doses]
-        item = pg.ScatterPlotItem(
-            x=[x_of(d.date) for d in doses], y=[lane_y(row)] * len(doses), symbol="t1",
-            size=10, pen=pg.mkPen(colour.darker(150)), brush=brushes, data=list(range(len(doses))),
-            hoverable=True, tip=_list_tip(tips),
-        )
-        plot.add_item(plot.lanes.vb, item, 20)
-    if has_events:
-        row = len(drug_rows)
-        tips = [tx.event_tooltip(e) for e in data.events]
-        item = pg.ScatterPlotItem(
-            x=[x_of(e.date) for e in data.events], y=[lane_y(row)] * len(data.events),
-            symbol=[EVENT_SYMBOLS.get(e.kind, "o") for e in data.events], size=13,
-            pen=pg.mkPen(QColor(60, 60, 60)),
-            brush=[pg.mkBrush("w") if e.planned else pg.mkBrush(_event_colour(e.kind))
-                   for e in data.events],
-            data=list(range(len(data.events))), hoverable=True, tip=_list_tip(tips),
-        )
-        plot.add_item(plot.lanes.vb, item, 20)
-        for e in data.events:
-            text = pg.TextItem(tx.event_short(e), color=TEXT_COLOUR, anchor=(0, 0.5))
-            text.setPos(x_of(e.date) + (x1 - x0) * 0.006, lane_y(row))
-            plot.add_item(plot.lanes.vb, text, 21)
-    if has_changes:
-        row = n - 1
-        tips = [tx.change_tooltip(c) for c in data.changes]
-        item = pg.ScatterPlotItem(
-            x=[x_of(c.date) for c in data.changes], y=[lane_y(row)] * len(data.changes),
-            symbol="d", size=10, pen=pg.mkPen(QColor(60, 60, 60)),
-            brush=[pg.mkBrush(COLOURS[c.series]) for c in data.changes],
-            data=list(range(len(data.changes))), hoverable=True, tip=_list_tip(tips),
-        )
-        plot.add_item(plot.lanes.vb, item, 20)
+    doses = [d for d in data.doses if d.drug in drug_rows]
+    hollow = brush(WHITE)
+    fills = {d: brush(rgba(plot.drug_colour(d))) for d in drug_rows}
+    plot.lane_items["doses"] = (doses, tx.dose_tooltip)
+    plot.dose_scatter.setData(
+        x=[x_of(d.date) for d in doses], y=[lane_y(drug_rows[d.drug]) for d in doses],
+        brush=[hollow if d.planned else fills[d.drug] for d in doses],
+        data=list(range(len(doses))),
+    )
+    events = list(data.events)
+    plot.lane_items["events"] = (events, tx.event_tooltip)
+    row = len(drug_rows)
+    plot.event_scatter.setData(
+        x=[x_of(e.date) for e in events], y=[lane_y(row)] * len(events),
+        symbol=[EVENT_SYMBOLS.get(e.kind, "o") for e in events],
+        brush=[hollow if e.planned else brush(rgba(_event_colour(e.kind))) for e in events],
+        data=list(range(len(events))),
+    )
+    for e in events:
+        text = pg.TextItem(tx.event_short(e), color=TEXT_COLOUR, anchor=(0, 0.5))
+        text.setPos(x_of(e.date) + (x1 - x0) * 0.006, lane_y(row))
+        plot.add_item(plot.lanes.vb, text, 21)
+    changes = list(data.changes)
+    plot.lane_items["changes"] = (changes, tx.change_tooltip)
+    plot.change_scatter.setData(
+        x=[x_of(c.date) for c in changes], y=[lane_y(n - 1)] * len(changes),
+        brush=[brush(rgba(COLOURS[c.series])) for c in changes],
+        data=list(range(len(changes))),
+    )
+
+
+def clear_lanes(plot: TrendPlot) -> None:
+    for name in ("dose_scatter", "event_scatter", "change_scatter"):
+        getattr(plot, name).setData([], [])
+    plot.lane_items.clear()
 
 
 def _event_colour(kind: str) -> QColor:
     return STOP_COLOUR if "fracture" in kind else QColor(110, 60, 150)
 
 
-def _list_tip(tips: list[str]):
+def lane_tip(plot: TrendPlot, name: str):
+    """Hover text of a lane marker, computed when hovered (not for every marker on every
+    draw) from the items the lane shows now."""
+
     def tip(x: float, y: float, data: object) -> str:
-        return tips[data] if isinstance(data, int) and 0 <= data < len(tips) else ""
+        items, text = plot.lane_items.get(name, ((), str))
+        try:
+            return text(items[int(data)])
+        except (TypeError, ValueError, IndexError):
+            return ""
 
     return tip
