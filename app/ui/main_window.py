@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.patientActivated.connect(self.edit_patient)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.retranslate()
-        self.resize(1100, 640)
+        self.resize(1280, 720)
 
         self.model.refresh()
         self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)

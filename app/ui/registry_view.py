@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 from app.ui.registry_model import COLUMN_KEYS, PATIENT_ID_ROLE, RegistryTableModel
 
+# The last column (next due item) stretches: it is the one most worth reading in full.
 _COLUMN_WIDTHS = {
-    "mrn": 110, "name": 150, "sex_age": 80, "histology_stage": 190, "bm_status": 120,
-    "current_bma": 140, "alerts": 120,
+    "mrn": 105, "name": 120, "sex_age": 70, "histology_stage": 185, "bm_status": 105,
+    "current_bma": 120, "alerts": 110,
 }
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
