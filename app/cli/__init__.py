@@ -26,6 +26,38 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.rules_cmd",
 )
 
+# Top-level command name -> (module, one-line help). Only the module of the command being run
+# is imported (start-up stays fast, and one command's dependencies never break another).
+# A module in COMMAND_MODULES without an entry here is imported eagerly.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": ("app.cli.assess_cmd", "run the clinical rules on a case file or a registry patient"),
+    "backup": ("app.cli.db_cmd", "copy the SQLite registry to a timestamped file"),
+    "careplan": ("app.cli.careplan_cmd", "print a patient's care plan (PDF, Chinese or English)"),
+    "case": ("app.cli.case_cmd", "import or export a bonemet-case/1 JSON case"),
+    "db": ("app.cli.db_cmd", "database schema: upgrade, current"),
+    "demo": ("app.cli.demo_cmd", "write a synthetic demo registry"),
+    "mdt": ("app.cli.mdt_cmd", "MDT meetings: create, add a patient, list, decide"),
+    "mdt-pack": ("app.cli.mdt_cmd", "the case pack (PDF) for an MDT meeting"),
+    "rules": ("app.cli.rules_cmd", "list every clinical rule with its trigger and basis"),
+}
+_GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
+
+
+def _selected_command(argv: list[str]) -> str | None:
+    """The sub-command named on the command line (skipping global options and their values)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token in _GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+            continue
+        if token.startswith("-"):
+            continue
+        return token if token in COMMANDS else None
+    return None
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with code 2 and one clear line (no usage dump) on bad flags."""
@@ -34,7 +66,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser for the command in ``argv`` (all commands' modules when ``None``)."""
     parser = _Parser(
         prog="bonemet",
         description="BoneMet Workstation: lung cancer bone metastasis care. "
@@ -47,13 +80,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="user-interface language")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).add_parser(sub)
+    mapped = {module for module, _ in COMMANDS.values()}
+    selected = None if argv is None else _selected_command(argv)
+    wanted = [m for m in COMMAND_MODULES if m not in mapped]
+    if argv is None:
+        wanted += [m for m in COMMAND_MODULES if m in mapped]
+    elif selected is not None:
+        wanted.append(COMMANDS[selected][0])
+    for module in dict.fromkeys(wanted):
+        importlib.import_module(module).add_parser(sub)
+    for name, (_, help_text) in sorted(COMMANDS.items()):
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from app.cli.gui_cmd import run_gui
