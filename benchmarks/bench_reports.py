@@ -129,6 +129,9 @@ def main() -> int:
         t = time.perf_counter()
         pdf = build_mdt_pack_pdf(pack)
         t_pdf = time.perf_counter() - t
+        failed = getattr(render, "failures", [])
+        if failed:
+            source += f" ({len(failed)} failed: {', '.join(sorted(set(failed)))})"
         print(f"MDT pack, {len(pack.cases)} cases: total {ms(t_content + t_pdf)} "
               f"(load+assess+trends {ms(t_content)}, PDF {ms(t_pdf)}; {len(pdf) // 1024} KiB; "
               f"trends: {source}; target < 10 s)")

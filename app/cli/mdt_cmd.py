@@ -23,7 +23,7 @@ from datetime import date
 from app.cli.assess_cmd import InputError, parse_as_of
 from app.cli.careplan_cmd import check_out, write_out
 
-TREND_SIZE_PX = (1600, 640)
+TREND_SIZE_PX = (1240, 500)  # ≈180 dpi across the A4 text width
 
 
 def _db(args: argparse.Namespace):
@@ -39,9 +39,12 @@ def trend_renderer() -> tuple[Callable | None, object | None]:
     """``(render(case, as_of) -> png | None, keep-alive app)``; ``(None, None)`` when the
     trends helper (or Qt) is not available."""
     try:
-        from app.ui.trends import render_trend_png  # type: ignore[attr-defined]
+        from app.ui.trends.render import render_trend_png  # type: ignore[import-not-found]
     except ImportError:
-        return None, None
+        try:
+            from app.ui.trends import render_trend_png  # type: ignore[attr-defined]
+        except ImportError:
+            return None, None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -53,7 +56,13 @@ def trend_renderer() -> tuple[Callable | None, object | None]:
         data = build_trend_data(case, as_of)
         if data.point_count() == 0:
             return None
-        return render_trend_png(data, *TREND_SIZE_PX)
+        try:
+            return render_trend_png(data, *TREND_SIZE_PX)
+        except Exception as exc:  # a plot failure must not lose the whole pack
+            render.failures.append(type(exc).__name__)  # type: ignore[attr-defined]
+            return None
+
+    render.failures = []  # type: ignore[attr-defined]
 
     return render, qapp
 
@@ -94,6 +103,11 @@ def run_pack(args: argparse.Namespace) -> int:
                       "(app.ui.trends.render_trend_png not found); pack built without them",
                       file=sys.stderr)
             pack = svc.pack_content(meeting.id, as_of=as_of, trend_png=render)
+            failed = getattr(render, "failures", [])
+            if failed:
+                print(f"bonemet mdt-pack: note: {len(failed)} trend plot(s) could not be drawn "
+                      f"({', '.join(sorted(set(failed)))}); those cases have no plot",
+                      file=sys.stderr)
         finally:
             db.dispose()
         write_out(out, build_mdt_pack_pdf(pack))

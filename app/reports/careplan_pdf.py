@@ -28,6 +28,7 @@ from app.reports.common import (
     SetHeader,
     Styles,
     build_pdf,
+    cell,
     check_cancel,
     esc,
     grid_table,
@@ -42,15 +43,17 @@ def _section(sec: Section, st: Styles) -> list[Flowable]:
     out += [para(p, st.body) for p in sec.paragraphs]
     if sec.table:
         if sec.table_header:
-            rows = [[para(h, st.cell_head) for h in sec.table_header]]
             widths = [CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.4]
+            rows = [[cell(h, st.cell_head, w) for h, w in zip(sec.table_header, widths,
+                                                               strict=True)]]
         else:
             rows = []
             widths = [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7]
-        rows += [[para(c, st.cell) for c in row] for row in sec.table]
+        rows += [[cell(c, st.cell, w) for c, w in zip(row, widths, strict=True)]
+                 for row in sec.table]
         out.append(Spacer(1, 2))
         out.append(grid_table(rows, widths, header=bool(sec.table_header),
-                              key_value=not sec.table_header))
+                              key_value=not sec.table_header, style=st.cell))
         out.append(Spacer(1, 4))
     for item in sec.items:
         style = st.urgent if item.urgent else st.bullet

@@ -15,6 +15,7 @@ import io
 from datetime import date
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Spacer
@@ -33,6 +34,7 @@ from app.reports.common import (
     SetHeader,
     Styles,
     build_pdf,
+    cell,
     check_cancel,
     grid_table,
     para,
@@ -49,15 +51,29 @@ def _fmt(d: date | None) -> str:
 
 
 def _kv(rows: list[tuple[str, str]], st: Styles, key_share: float = 0.32) -> Table:
-    return grid_table([[para(k, st.cell), para(v, st.cell)] for k, v in rows],
-                      [CONTENT_WIDTH * key_share, CONTENT_WIDTH * (1 - key_share)],
-                      header=False, key_value=True)
+    widths = [CONTENT_WIDTH * key_share, CONTENT_WIDTH * (1 - key_share)]
+    return grid_table([[cell(k, st.cell, widths[0]), cell(v, st.cell, widths[1])]
+                       for k, v in rows], widths, header=False, key_value=True, style=st.cell)
 
 
-def _table(header: list[str], rows: list[list[str]], shares: list[float], st: Styles) -> Table:
-    body = [[para(h, st.cell_head) for h in header]]
-    body += [[para(c, st.cell) for c in row] for row in rows]
-    return grid_table(body, [CONTENT_WIDTH * s for s in shares])
+def _table(header: list[str], rows: list[list[str]], shares: list[float], st: Styles,
+           col_styles: dict[int, ParagraphStyle] | None = None) -> Table:
+    widths = [CONTENT_WIDTH * s for s in shares]
+    styles_ = [(col_styles or {}).get(i, st.cell) for i in range(len(widths))]
+    body: list[list] = [[cell(h, st.cell_head, w) for h, w in zip(header, widths, strict=True)]]
+    body += [[cell(c, cs, w) for c, w, cs in zip(row, widths, styles_, strict=True)]
+             for row in rows]
+    table = grid_table(body, widths, style=st.cell)
+    for i, cs in enumerate(styles_):
+        if cs is not st.cell:  # plain-string cells of this column take its font size
+            table.setStyle(TableStyle([("FONTSIZE", (i, 1), (i, -1), cs.fontSize)]))
+    return table
+
+
+def _evidence(labels: tuple[str, ...], source: str) -> str:
+    """The source, prefixed by the evidence labels it does not already name."""
+    extra = [x for x in labels if x not in source]
+    return f"{', '.join(extra)} — {source}" if extra else source
 
 
 def _trend(png: bytes) -> Image:
@@ -152,10 +168,11 @@ def summary_story(s: MdtCaseSummary, st: Styles | None = None) -> list[Flowable]
                          "planned" if e.planned else "done"] for e in s.events],
                        [0.14, 0.36, 0.32, 0.18], st)]
     if s.findings:
-        rows = [[f.severity, f.rule, f.message, ", ".join(f.evidence) + " — " + f.source]
+        rows = [[f.severity, f.rule, f.message, _evidence(f.evidence, f.source)]
                 for f in s.findings]
+        rule_style = ParagraphStyle("rule", parent=st.cell, fontSize=7.5, leading=9.5)
         table = _table(["Severity", "Rule", "Finding", "Evidence"], rows,
-                       [0.10, 0.19, 0.45, 0.26], st)
+                       [0.09, 0.22, 0.45, 0.24], st, col_styles={1: rule_style})
         table.setStyle(TableStyle([
             ("TEXTCOLOR", (0, i), (0, i), SEVERITY_COLOURS.get(f.severity, colors.black))
             for i, f in enumerate(s.findings, start=1)]))

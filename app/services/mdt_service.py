@@ -24,6 +24,7 @@ from app.domain.assess import assess
 from app.domain.case import Case
 from app.domain.mdt_content import MdtCaseSummary, MdtPack, build_mdt_summary
 from app.domain.params import DEFAULTS, Params
+from app.domain.progress import Cancel, Progress, check_cancel
 from app.services.audit import write_audit
 
 QUESTION_MAX = 2000
@@ -38,10 +39,6 @@ class MdtError(ValueError):
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
-
-
-class BuildCancelled(Exception):
-    """The caller's cancel flag was raised while the pack content was being gathered."""
 
 
 @dataclass(frozen=True)
@@ -219,8 +216,8 @@ class MdtService:
         as_of: date | None = None,
         params: Params = DEFAULTS,
         trend_png: Callable[[Case, date], bytes | None] | None = None,
-        progress: Callable[[int, int], None] | None = None,
-        cancel: Callable[[], bool] | None = None,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
     ) -> MdtPack:
         """Everything the pack PDF prints: each listed case assessed as of ``as_of``
         (default: the meeting date, or today if that is earlier), with its trend PNG from
@@ -238,8 +235,7 @@ class MdtService:
             meeting_date, title = meeting.meeting_date, meeting.title
         summaries: list[MdtCaseSummary] = []
         for i, (case, question, decision) in enumerate(cases):
-            if cancel is not None and cancel():
-                raise BuildCancelled("pack cancelled")
+            check_cancel(cancel)
             if progress is not None:
                 progress(i, len(cases))
             summary = build_mdt_summary(case, assess(case, when, params), when,

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from data.factories import example_case
 
+from app.domain.progress import BuildCancelled
 from app.services.audit import list_audit
 from app.services.case_service import import_case
-from app.services.mdt_service import BuildCancelled, MdtError, MdtService
+from app.services.mdt_service import MdtError, MdtService
 
 MEETING = date(2026, 11, 25)
 
