@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, false, select
+from sqlalchemy.orm import Session, aliased
 
 from app.data import models as M
-from app.data.case_repo import active_rows
+from app.data.case_repo import CANCER_FIELDS, PATIENT_FIELDS, active_rows
 from app.domain import case as C
 
 
@@ -112,4 +113,50 @@ def load_records(session: Session, patient_id: int) -> list[StoredRecord]:
         for row in active_rows(session, kind.model, patient_id):
             out.append(StoredRecord(key, to_domain(kind, row), row.version,
                                     getattr(row, "override_reason", None)))
+    return out
+
+
+def _active_rows_bulk(session: Session, model: type, patient_ids: list[int]) -> list[Any]:
+    """Like :func:`app.data.case_repo.active_rows`, for many patients in one query."""
+    newer = aliased(model)
+    superseded = exists().where(and_(newer.replaces_id == model.id,
+                                     newer.entered_in_error == false()))
+    stmt = select(model).where(model.patient_id.in_(patient_ids),
+                               model.entered_in_error == false(), ~superseded)
+    order = [model.on_date] if hasattr(model, "on_date") else []
+    return list(session.scalars(stmt.order_by(*order, model.id)))
+
+
+def load_cases(session: Session, patient_ids: list[int]) -> dict[int, C.Case]:
+    """The current cases of many patients with one query per table (registry-wide work);
+    the same cases :func:`app.data.case_repo.load_case` gives one by one."""
+    patients = {p.id: p for p in session.scalars(
+        select(M.Patient).where(M.Patient.id.in_(patient_ids)))}
+    by_kind: dict[str, dict[int, list[Any]]] = {}
+    for key, kind in KINDS.items():
+        groups: dict[int, list[Any]] = {}
+        for row in _active_rows_bulk(session, kind.model, list(patients)):
+            groups.setdefault(row.patient_id, []).append(to_domain(kind, row))
+        by_kind[key] = groups
+    out: dict[int, C.Case] = {}
+    for pid, p in patients.items():
+        def rec(key: str, pid: int = pid) -> list[Any]:
+            return by_kind[key].get(pid, [])
+
+        intervals = {iv.drug: iv.days for iv in rec("interval")}
+        override = None
+        if p.override_status is not None and p.override_date is not None:
+            override = C.StatusOverride(p.override_status, p.override_date, p.override_by,
+                                        p.override_reason)
+        out[pid] = C.Case(
+            patient=C.Patient(**{f: getattr(p, f) for f in PATIENT_FIELDS}),
+            cancer=C.Cancer(**{f: (list(v) if isinstance(v := getattr(p, f), list) else v)
+                               for f in CANCER_FIELDS}),
+            symptoms=rec("symptom"), labs=rec("lab"), imaging=rec("imaging"),
+            biopsies=rec("biopsy"), lesions=rec("lesion"),
+            bma=C.Bma(rec("administration"), intervals, rec("stop")),
+            supplements=C.Supplements(p.calcium, p.vitamin_d),
+            dental=C.Dental([e.date for e in rec("dental_exam")], rec("dental_procedure")),
+            events=rec("event"), status_override=override,
+        )
     return out

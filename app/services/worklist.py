@@ -1,0 +1,196 @@
+"""The registry-wide worklist: who needs something done, and why.
+
+Categories (each item names the rule IDs or the schedule behind it):
+
+- ``critical`` — a critical finding (the safety stops of the rule book);
+- ``dose_overdue`` / ``dose_due`` — a BMA dose whose date (a plan, or last dose + interval for
+  an active course) is past, or within ``due_window_days``;
+- ``rebound`` — denosumab's rebound window is open (DEN-STOP-WINDOW) with checks due;
+- ``dental`` — dental clearance / review due, or an invasive procedure planned under a BMA;
+- ``workup`` — bone metastasis suspected and not yet confirmed, or a work-up rule (WU-*) at
+  warning or above.
+
+The cached summary columns pick the candidates (any finding, anything due, rebound open,
+suspected status, or a summary not computed for today); each candidate is then assessed on
+demand. The work is chunked (:func:`worklist_chunks` yields items as each chunk of patients is
+done and honours a cancel flag), so the UI can run it off the GUI thread and show results as
+they come. :func:`refresh_all_summaries` recomputes every patient's cached summary the same way.
+
+Item ``detail`` texts are English (the finding's message or the due text); the UI labels the
+categories itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from app.data import models as M
+from app.data.engine import Database
+from app.data.patient_repo import store_summary
+from app.domain.assess import Assessment, assess
+from app.domain.bma_state import active_drugs, drug_state
+from app.domain.case import DRUGS, Case
+from app.domain.context import CaseView
+from app.domain.params import DEFAULTS, Params
+from app.domain.summary import summarize
+from app.services.records_map import load_cases
+
+CATEGORIES = ("critical", "dose_overdue", "dose_due", "rebound", "dental", "workup")
+DUE_WINDOW_DAYS = 14
+_DENTAL_RULES = ("BMA-DENTAL-CLEARANCE", "BMA-DENTAL-REVIEW", "DENT-INVASIVE", "DENT-ONJ")
+_DRUG_EN = {"denosumab": "Denosumab", "zoledronic_acid": "Zoledronic acid",
+            "pamidronate": "Pamidronate", "ibandronate": "Ibandronate",
+            "incadronate": "Incadronate", "clodronate": "Clodronate"}
+
+Cancel = Callable[[], bool]
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class WorklistItem:
+    patient_id: int
+    mrn: str
+    name: str | None
+    category: str  # one of CATEGORIES
+    severity: str  # critical | warning | info
+    due_date: date | None
+    rules: tuple[str, ...]
+    detail: str  # English
+
+
+def candidate_ids(db: Database, as_of: date) -> list[int]:
+    """Patients the cached summaries say may need something (or whose cache is stale)."""
+    p = M.Patient
+    stmt = select(p.id).where(or_(
+        p.alert_count > 0, p.next_due_date.is_not(None), p.rebound_open.is_(True),
+        p.bm_status == "suspected", p.summary_as_of.is_(None), p.summary_as_of != as_of,
+    )).order_by(p.id)
+    with db.session() as s:
+        return list(s.scalars(stmt))
+
+
+def _dose_items(case: Case, as_of: date, params: Params, window: int
+                ) -> list[tuple[str, date, str]]:
+    view = CaseView(case, as_of, params)
+    out = []
+    active = set(active_drugs(view))
+    for drug in DRUGS:
+        st = drug_state(view, drug)
+        name = _DRUG_EN[drug]
+        due: tuple[date, str] | None = None
+        if st.planned:
+            p = st.planned[0]
+            due = (p.date, f"{name} {p.dose_mg:g} mg planned")
+        elif drug in active and st.last_given is not None and not st.stopped:
+            due = (st.last_given.date + timedelta(days=st.interval),
+                   f"{name}: last dose {st.last_given.date.isoformat()} + {st.interval} days")
+        if due is None:
+            continue
+        if due[0] < as_of:
+            out.append(("dose_overdue", due[0], due[1]))
+        elif (due[0] - as_of).days <= window:
+            out.append(("dose_due", due[0], due[1]))
+    return out
+
+
+def items_for(patient_id: int, mrn: str, name: str | None, case: Case, a: Assessment,
+              as_of: date, params: Params = DEFAULTS, window: int = DUE_WINDOW_DAYS
+              ) -> list[WorklistItem]:
+    """The worklist items of one assessed patient."""
+    out: list[WorklistItem] = []
+
+    def add(category: str, severity: str, due: date | None, rules: tuple[str, ...],
+            detail: str) -> None:
+        out.append(WorklistItem(patient_id, mrn, name, category, severity, due, rules, detail))
+
+    critical = [f for f in a.findings if f.severity == "critical"]
+    if critical:
+        add("critical", "critical", None, tuple(dict.fromkeys(f.rule for f in critical)),
+            critical[0].message)
+    for category, due, text in _dose_items(case, as_of, params, window):
+        add(category, "warning", due, (), text)
+    den: Any = a.derived.get("denosumab")
+    window_rule = [f for f in a.findings if f.rule == "DEN-STOP-WINDOW"]
+    if window_rule:
+        checks = list((den or {}).get("checks_due") or [])
+        due = date.fromisoformat(checks[0]) if checks else None
+        rebound_rules = tuple(dict.fromkeys(
+            f.rule for f in a.findings if f.rule.startswith("DEN-")))
+        detail = (f"checks due: {', '.join(checks)}" if checks else "no check due") + (
+            f"; window ends {den.get('window_end')}" if den and den.get("window_end") else "")
+        add("rebound", "critical" if any(f.severity == "critical" for f in a.findings
+                                         if f.rule.startswith("DEN-")) else "warning",
+            due, rebound_rules, detail)
+    dental = [f for f in a.findings if f.rule in _DENTAL_RULES]
+    if dental:
+        worst = min(dental, key=lambda f: ("critical", "warning", "info").index(f.severity))
+        add("dental", worst.severity, None, tuple(f.rule for f in dental), worst.message)
+    workup = [f for f in a.findings if f.rule.startswith("WU-") and f.severity != "info"]
+    if a.status.bone_metastasis == "suspected" or workup:
+        rules = tuple(f.rule for f in workup)
+        detail = workup[0].message if workup else f"bone metastasis suspected: {a.status.basis}"
+        add("workup", "warning", None, rules, detail)
+    return out
+
+
+def _load(db: Database, ids: list[int]) -> list[tuple[int, str, str | None, Case]]:
+    with db.session() as s:
+        cases = load_cases(s, ids)
+    return [(pid, c.patient.mrn, c.patient.name, c) for pid, c in sorted(cases.items())]
+
+
+def worklist_chunks(db: Database, as_of: date, params: Params = DEFAULTS, *,
+                    chunk_size: int = 100, cancel: Cancel | None = None,
+                    window: int = DUE_WINDOW_DAYS
+                    ) -> Iterator[tuple[list[WorklistItem], int, int]]:
+    """Yield (items of the chunk, patients done, candidates in all) chunk by chunk; stops
+    early when ``cancel()`` turns true."""
+    ids = candidate_ids(db, as_of)
+    total = len(ids)
+    for start in range(0, total, chunk_size):
+        if cancel is not None and cancel():
+            return
+        items: list[WorklistItem] = []
+        for pid, mrn, name, case in _load(db, ids[start:start + chunk_size]):
+            a = assess(case, as_of, params)
+            items.extend(items_for(pid, mrn, name, case, a, as_of, params, window))
+        yield items, min(start + chunk_size, total), total
+
+
+def build_worklist(db: Database, as_of: date, params: Params = DEFAULTS, *,
+                   cancel: Cancel | None = None, progress: Progress | None = None
+                   ) -> list[WorklistItem]:
+    """The whole worklist at once (CLI, tests)."""
+    out: list[WorklistItem] = []
+    for items, done, total in worklist_chunks(db, as_of, params, cancel=cancel):
+        out.extend(items)
+        if progress is not None:
+            progress(done, total)
+    return out
+
+
+def refresh_all_summaries(db: Database, progress: Progress | None = None,
+                          cancel: Cancel | None = None, *, as_of: date | None = None,
+                          params: Params = DEFAULTS, chunk_size: int = 200) -> int:
+    """Recompute every patient's cached summary (one transaction per chunk). Returns the
+    number of patients refreshed (fewer than all if cancelled)."""
+    day = as_of or date.today()
+    with db.session() as s:
+        ids = list(s.scalars(select(M.Patient.id).order_by(M.Patient.id)))
+    done = 0
+    for start in range(0, len(ids), chunk_size):
+        if cancel is not None and cancel():
+            break
+        with db.session() as s:
+            for pid, case in load_cases(s, ids[start:start + chunk_size]).items():
+                a = assess(case, day, params)
+                store_summary(s, pid, summarize(case, a, day), day)
+                done += 1
+        if progress is not None:
+            progress(done, len(ids))
+    return done
