@@ -35,6 +35,18 @@ def _db(args: argparse.Namespace):
         raise InputError(str(exc), exc.code) from None
 
 
+def _quiet_offscreen_warning() -> None:
+    """Drop the offscreen plugin's harmless "propagateSizeHints" warning (tech notes); other
+    Qt messages still reach stderr."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def trend_renderer() -> tuple[Callable | None, object | None]:
     """``(render(case, as_of) -> png | None, keep-alive app)``; ``(None, None)`` when the
     trends helper (or Qt) is not available."""
@@ -50,7 +62,10 @@ def trend_renderer() -> tuple[Callable | None, object | None]:
 
     from app.domain.trends import build_trend_data
 
-    qapp = QApplication.instance() or QApplication(["bonemet-mdt-pack"])
+    qapp = QApplication.instance()
+    if qapp is None:
+        _quiet_offscreen_warning()
+        qapp = QApplication(["bonemet-mdt-pack"])
 
     def render(case, as_of: date) -> bytes | None:
         data = build_trend_data(case, as_of)

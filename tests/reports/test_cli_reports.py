@@ -12,7 +12,7 @@ from app.cli import main
 from app.services.case_service import import_case
 from app.services.mdt_service import MdtService
 
-from .pdfcheck import all_text, font_problems, squash
+from .pdfcheck import all_text, font_problems, image_count, squash
 
 CASE = Path(__file__).resolve().parents[1] / "fixtures" / "cases" / "example.json"
 
@@ -94,6 +94,8 @@ def test_mdt_commands_and_pack(registry, tmp_path, capsys):
     text = all_text(pdf)
     assert squash("Thoracic MDT") in text and squash("Resume denosumab?") in text
     assert text.count("张小燕") >= 2 and font_problems(pdf) == []
+    assert image_count(pdf) == 1  # the trend plot, drawn by app.ui.trends (offscreen Qt)
+    assert "propagateSizeHints" not in capsys.readouterr().err
     out2 = tmp_path / "pack2.pdf"
     assert main(["mdt-pack", *db, "--meeting", day, "--out", str(out2)]) == 0
     # decision before the meeting is refused; the service records it afterwards
