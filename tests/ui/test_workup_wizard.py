@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from sqlalchemy import select
 
 from app.data import models as M
@@ -67,6 +67,7 @@ def open_wizard(qtbot, db, pid, resume=True):
 
 
 def shot(wiz, shots: Path, name: str) -> None:
+    QApplication.processEvents()  # let pending layout requests run
     assert wiz.grab().save(str(shots / f"workup-{name}.png"))
 
 
@@ -135,12 +136,14 @@ def test_positive_scan_then_negative_mri_reassures(qtbot, reg, shots):
 def test_positive_scan_then_destructive_mri_confirms(qtbot, reg, shots):
     db, pid = reg
     wiz = open_wizard(qtbot, db, pid)
-    bio = None
     p = wiz.currentPage()
     p.pain.setChecked(True)
     p.pattern.set_value("fixed")
     p.site.setText("L3")
+    shot(wiz, shots, "presentation")
     wiz.next()
+    assert "WU-HIGH-RISK" in wiz.currentPage().factors.text()
+    shot(wiz, shots, "risk")
     wiz.next()
     bio = wiz.currentPage()
     qtbot.keyClicks(bio.boxes["ALP"].value, "260")

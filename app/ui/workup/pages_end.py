@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.workup import WorkupAnalysis
@@ -29,6 +30,8 @@ class ConclusionPage(WorkupPage):
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(self.steps.textFormat().RichText)
         self.steps.setObjectName("steps")
+        self.steps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.steps.setContentsMargins(8, 4, 8, 4)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.steps)
@@ -81,6 +84,10 @@ class ConclusionPage(WorkupPage):
                 continue
             html.append(f"<h4>{escape(self._group_title(group))}</h4><ul>")
             for s in steps:
+                if group == "mdt":  # the question itself is edited below
+                    html.append("<li>" + escape(self.tr(
+                        "Refer to the MDT with the question below.")) + "</li>")
+                    continue
                 rules = ", ".join(s.rules)
                 tag = f"[{escape(severity_label(s.severity))}{' · ' + rules if rules else ''}]"
                 html.append(f"<li><b>{tag}</b> {escape(pick(s.text, s.text_zh))}"

@@ -244,13 +244,13 @@ class BiopsyPage(WorkupPage):
         self.setTitle(self.tr("Biopsy decision"))
         self.setSubTitle(self.tr("The rules call for a biopsy decision. Record a biopsy result "
                                  "if one is available; otherwise the MDT referral asks."))
-        labels = (self.tr("Biopsy"), self.tr("Biopsy &date"), self.tr("Biopsy &region"),
+        labels = (self.tr("Biopsy"), self.tr("Biopsy da&te"), self.tr("Biopsy &region"),
                   self.tr("Biopsy res&ult"))
         for row, text in enumerate(labels):
             lab = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
             lab.setText(text)
             lab.setBuddy(self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
-        self.done.setText(self.tr("a biopsy &result is available"))
+        self.done.setText(self.tr("a biopsy result is &available"))
 
     def _enable(self) -> None:
         for w in (self.date, self.region, self.result):

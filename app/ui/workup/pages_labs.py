@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -48,24 +48,29 @@ class _MarkerBox(QGroupBox):
         self.earlier = QLabel(self)
         self.earlier.setWordWrap(True)
         self.verdict = AdviceBox(self)
-        self.form = QFormLayout()
-        for w in (self.value, self.unit, self.date, self.fasting, self.uln):
-            self.form.addRow(QLabel(self), w)
+        # compact: value | unit / date | fasting / upper limit (two fields per row)
+        self.fields = (self.value, self.unit, self.date, self.fasting, self.uln)
+        self.labels = [QLabel(self) for _ in self.fields]
+        grid = QGridLayout()
+        for i, (lab, w) in enumerate(zip(self.labels, self.fields, strict=True)):
+            lab.setBuddy(w)
+            grid.addWidget(lab, i // 2, (i % 2) * 2)
+            grid.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.setSpacing(4)
+        layout.addLayout(grid)
         layout.addWidget(self.earlier)
         layout.addWidget(self.verdict)
 
     def retranslate(self) -> None:
         self.setTitle(self.analyte)
         a = self.analyte
-        labels = (self.tr("%1 &value").replace("%1", a), self.tr("%1 unit").replace("%1", a),
-                  self.tr("%1 date").replace("%1", a), self.tr("%1 fasting").replace("%1", a),
-                  self.tr("%1 upper limit (lab)").replace("%1", a))
-        for row, text in enumerate(labels):
-            lab = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        labels = (self.tr("&%1 value").replace("%1", a), self.tr("Unit"), self.tr("Date"),
+                  self.tr("Fasting"), self.tr("Upper limit (lab)"))
+        for lab, text in zip(self.labels, labels, strict=True):
             lab.setText(text)
-            lab.setBuddy(self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
         self.fasting.setText(self.tr("fasting morning sample"))
         self.value.setPlaceholderText(self.tr("leave empty if not measured"))
         self.uln.setPlaceholderText(self.tr("optional, in the unit above"))
@@ -150,7 +155,9 @@ class BiomarkersPage(WorkupPage):
                                     .replace("%2", items))
             else:
                 box.earlier.setText(self.tr("No earlier %1 on the chart.").replace("%1", a))
-            if v.marked:
+            if v.latest is None:
+                title = self.tr("No %1 result").replace("%1", a)
+            elif v.marked:
                 title = self.tr("Marked rise (%1)").replace("%1", v.rule)
             elif v.applicable:
                 title = self.tr("Not a marked rise (%1)").replace("%1", v.rule)

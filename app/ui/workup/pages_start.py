@@ -54,9 +54,9 @@ class PresentationPage(WorkupPage):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Presentation"))
         self.setSubTitle(self.tr("Bone pain, neurological deficit and other symptoms today."))
-        labels = (self.tr("Visit &date"), self.tr("&Bone pain"), self.tr("Pain &pattern"),
+        labels = (self.tr("&Visit date"), self.tr("Bone pa&in"), self.tr("Pain &pattern"),
                   self.tr("Pain &site"), self.tr("&Mechanical pain"),
-                  self.tr("&Neurological deficit"), self.tr("Deficit &description"),
+                  self.tr("Ne&urological deficit"), self.tr("Deficit d&escription"),
                   self.tr("&Other symptoms"))
         for row, text in enumerate(labels):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -198,14 +198,14 @@ class RiskPage(WorkupPage):
         self.setSubTitle(self.tr("Prefilled from the chart; corrections are saved to the chart "
                                  "when the work-up is completed."))
         labels = (self.tr("&Stage"), self.tr("&Histology"), self.tr("Driver testing"),
-                  self.tr("&Drivers (positive)"), self.tr("Visceral staging"),
+                  self.tr("D&rivers (positive)"), self.tr("Visceral staging"),
                   self.tr("&Visceral metastases"))
         for row, text in enumerate(labels):
             lab = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
             lab.setText(text)
             lab.setBuddy(self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
-        self.drivers_known.setText(self.tr("done (empty list = none found)"))
-        self.visceral_known.setText(self.tr("staged (empty list = none)"))
+        self.drivers_known.setText(self.tr("don&e (empty list = none found)"))
+        self.visceral_known.setText(self.tr("s&taged (empty list = none)"))
         self.drivers.setPlaceholderText(self.tr("comma-separated, e.g. EGFR L858R"))
         self.visceral.setPlaceholderText(self.tr("comma-separated organs, e.g. liver, adrenal"))
 
