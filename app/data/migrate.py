@@ -45,6 +45,17 @@ class SchemaStatus:
     backup: Path | None = None  # copy taken before an upgrade (SQLite)
 
 
+def object_filter(dialect_name: str):
+    """An Alembic ``include_object`` hook that skips schema items limited to another dialect
+    (``ddl_if``), e.g. the PostgreSQL-only lower() indexes when looking at SQLite."""
+    def include_object(obj, name, type_, reflected, compare_to) -> bool:
+        ddl_if = getattr(obj, "_ddl_if", None)
+        if not reflected and ddl_if is not None and ddl_if.dialect is not None:
+            return ddl_if.dialect == dialect_name
+        return True
+    return include_object
+
+
 def alembic_config(db: Database | None = None, script_location: Path | None = None) -> Config:
     """An Alembic Config built in code; the app's engine is handed to env.py."""
     cfg = Config()

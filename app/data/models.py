@@ -30,6 +30,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -111,6 +112,16 @@ class Patient(Base):
     updated_by: Mapped[str | None] = mapped_column(String(64))
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# PostgreSQL: the case-insensitive prefix search uses lower(col) LIKE 'abc%' on these indexes
+# (SQLite uses the COLLATE NOCASE column indexes above; these are not created there).
+for _col in ("mrn", "name", "name_pinyin", "name_initials"):
+    Index(
+        f"ix_patient_lower_{_col}",
+        func.lower(Patient.__table__.c[_col]).label(f"lower_{_col}"),
+        postgresql_ops={f"lower_{_col}": "text_pattern_ops"},
+    ).ddl_if(dialect="postgresql")
 
 
 class RecordMixin:
@@ -316,3 +327,7 @@ RECORD_MODELS: dict[str, type[RecordMixin]] = {
         BmaInterval, BmaStop, DentalExam, DentalProcedureRecord, ClinicalEvent,
     )
 }
+
+# Tables defined in feature modules register on Base.metadata here, so that Alembic and the
+# drift test always see the whole schema.
+from app.data import models_workup  # noqa: E402,F401

@@ -3,8 +3,8 @@
 Search is a case-insensitive *prefix* match on MRN, name, full pinyin and initials. On SQLite
 those columns are ``COLLATE NOCASE`` and indexed, and the query uses ``LIKE 'text%'`` (with an
 ESCAPE for ``%``/``_``), which SQLite answers from the indexes (a MULTI-INDEX OR), never by a
-table scan. (``ilike``/``startswith`` would not use an index.) On PostgreSQL the same columns
-are matched with ``ILIKE``.
+table scan. (``ilike``/``startswith`` would not use an index.) On PostgreSQL the query is
+``lower(col) LIKE 'abc%'``, answered from ``lower(col) text_pattern_ops`` indexes.
 """
 
 from __future__ import annotations
@@ -67,8 +67,10 @@ def search_filter(session: Session, text: str):
     sqlite = session.get_bind().dialect.name == "sqlite"
 
     def prefix(col, value: str):
-        pattern = escape_like(value) + "%"
-        return col.like(pattern, escape="\\") if sqlite else col.ilike(pattern, escape="\\")
+        if sqlite:  # NOCASE column + NOCASE index
+            return col.like(escape_like(value) + "%", escape="\\")
+        # other databases: lower(col) LIKE 'abc%' on the lower() text_pattern_ops indexes
+        return func.lower(col).like(escape_like(value.lower()) + "%", escape="\\")
 
     terms = [prefix(Patient.mrn, raw), prefix(Patient.name, raw)]
     if folded:

@@ -12,11 +12,17 @@ The caller passes the app's engine in ``config.attributes["engine"]`` (or a URL 
 
 from __future__ import annotations
 
+import warnings
+
 from alembic import context
 
 from app.data.engine import open_database
+from app.data.migrate import object_filter
 from app.data.models import Base
 from app.data.types import IsoDateTime, UtcDateTime
+
+# SQLite cannot reflect the PostgreSQL-only lower() indexes; object_filter skips them anyway.
+warnings.filterwarnings("ignore", message="autogenerate skipping metadata-specified expression")
 
 config = context.config
 target_metadata = Base.metadata
@@ -49,6 +55,7 @@ def _configure(connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         render_item=render_item,
         compare_type=True,
+        include_object=object_filter(connection.dialect.name),
         # SQLite DDL is transactional once a BEGIN is issued (see run_migrations_online):
         # all migrations run in one transaction.
         transactional_ddl=True,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from app.data.migrate import (
     downgrade,
     ensure_schema,
     head_revision,
+    object_filter,
     upgrade,
 )
 from app.services.case_service import import_case, load_case
@@ -64,8 +66,10 @@ def script_dir_with_test_migration(tmp_path) -> Path:
 
 
 def _diff(db) -> list:
-    with db.engine.connect() as conn:
-        mc = MigrationContext.configure(conn, opts={"compare_type": True})
+    with db.engine.connect() as conn, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*expression-based index")
+        mc = MigrationContext.configure(conn, opts={
+            "compare_type": True, "include_object": object_filter(conn.dialect.name)})
         return compare_metadata(mc, M.Base.metadata)
 
 

@@ -1,4 +1,4 @@
-"""initial
+"""initial schema: patient, clinical records, audit log, MDT meetings
 
 Revision ID: 0001
 Revises: 
@@ -94,6 +94,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_patient_name'), ['name'], unique=False)
         batch_op.create_index(batch_op.f('ix_patient_name_initials'), ['name_initials'], unique=False)
         batch_op.create_index(batch_op.f('ix_patient_name_pinyin'), ['name_pinyin'], unique=False)
+    if op.get_context().dialect.name == "postgresql":
+        # case-insensitive prefix search: lower(col) LIKE 'abc%' (SQLite uses COLLATE NOCASE)
+        for col in ("mrn", "name", "name_pinyin", "name_initials"):
+            op.create_index(f"ix_patient_lower_{col}", "patient",
+                            [sa.text(f"lower({col}) text_pattern_ops")], unique=False)
 
     op.create_table('biopsy',
     sa.Column('id', sa.Integer(), nullable=False),
