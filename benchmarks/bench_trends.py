@@ -43,14 +43,23 @@ def ms(seconds: float) -> float:
     return seconds * 1000.0
 
 
-def timed(fn) -> float:
-    t0 = time.perf_counter()
+CPU: dict[int, list[float]] = {}  # id(wall list) -> CPU times of the same runs
+
+
+def timed(fn, into: list[float]) -> None:
+    """Append the wall time of ``fn()`` to ``into`` and its CPU time (this thread) beside."""
+    c0, t0 = time.thread_time(), time.perf_counter()
     fn()
-    return ms(time.perf_counter() - t0)
+    into.append(ms(time.perf_counter() - t0))
+    CPU.setdefault(id(into), []).append(ms(time.thread_time() - c0))
 
 
 def stats(values: list[float]) -> str:
-    return f"{statistics.median(values):.1f} ms (min {min(values):.1f}, max {max(values):.1f})"
+    cpu = CPU.get(id(values), [])
+    text = f"{statistics.median(values):.1f} ms (min {min(values):.1f}, max {max(values):.1f})"
+    if cpu:
+        text += f"; CPU {statistics.median(cpu):.1f} ms (min {min(cpu):.1f})"
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,13 +101,13 @@ def main(argv: list[str] | None = None) -> int:
 
     domain, full, empty, view_full, view_empty = [], [], [], [], []
     for _ in range(args.runs):
-        domain.append(timed(lambda: build_trend_data(case, AS_OF)))
+        timed(lambda: build_trend_data(case, AS_OF), domain)
         draw(plot, other)  # a different patient before each measured switch
-        full.append(timed(lambda: draw(plot, data)))
-        empty.append(timed(lambda: draw(plot, None)))
+        timed(lambda: draw(plot, data), full)
+        timed(lambda: draw(plot, None), empty)
         draw(view, other)
-        view_full.append(timed(lambda: draw(view, data)))
-        view_empty.append(timed(lambda: draw(view, None)))
+        timed(lambda: draw(view, data), view_full)
+        timed(lambda: draw(view, None), view_empty)
         app.processEvents()
 
     # no leak: switch many times, compare the scene with the first draw
@@ -113,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ratio = statistics.median(full) / statistics.median(empty)
     view_ratio = statistics.median(view_full) / statistics.median(view_empty)
-    fast = statistics.median(full) < 100 and statistics.median(view_full) < 100
-    met = "met" if fast else "NOT met"
+    cpu_ratio = statistics.median(CPU[id(full)]) / statistics.median(CPU[id(empty)])
+    met = "met" if statistics.median(full) < 100 else "NOT met"  # the plot, wall time
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
         SECTION,
@@ -122,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         f"Run {datetime.now().isoformat(timespec='minutes')}: {os.cpu_count()} CPU(s) shared "
         f"with other jobs (1-min load average {load:.1f}), Qt offscreen; {args.runs} runs per "
         f"variant, interleaved. Patient: 10 years of monthly labs and doses "
-        f"({points} plotted results incl. calcium and creatinine, {len(data.doses)} doses).",
+        f"({points} plotted results incl. calcium and creatinine, {len(data.doses)} doses). "
+        "Wall time (median, min, max) and the GUI thread's CPU time: on a loaded machine the "
+        "wall time includes waiting for a core.",
         "",
         "| Measure | Result | Target |",
         "|---|---|---|",
@@ -130,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         f"| Plot: set_data + full paint, 10-year patient | {stats(full)} | well under 100 ms: "
         f"{met} |",
         f"| Plot: set_data + full paint, empty plot | {stats(empty)} |  |",
-        f"| Plot ratio (medians, patient / empty) | {ratio:.2f}× |  |",
+        f"| Plot ratio (medians, patient / empty) | {ratio:.2f}× wall, {cpu_ratio:.2f}× CPU |  |",
         f"| View (plot + table + badge): set_data + paint, 10-year patient | {stats(view_full)} |"
         "  |",
         f"| View: set_data + paint, empty | {stats(view_empty)} |  |",

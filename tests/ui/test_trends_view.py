@@ -7,8 +7,9 @@ from datetime import date, datetime
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from app.domain.trends import build_trend_data
@@ -132,6 +133,19 @@ def test_hover_text_shows_the_report(view):
     assert "Plotted as 0.812 ng/mL" in tip
     assert "Date: 2025-10-20" in tip and "Fasting: yes" in tip
     assert "Flag: H (above the reference range)" in tip and "Method: ECLIA (lab A)" in tip
+
+
+def test_mouse_hover_over_markers_of_both_axes(view, qtbot):
+    """The CTX view box lies over the ALP one: hovering either series finds its marker."""
+    plot = view.plot
+    for key, vb, expected in (("CTX", plot.ctx_vb, "CTX: 812 pg/mL (as reported)"),
+                              ("ALP", plot.main.vb, "ALP: 212 U/L (as reported)")):
+        xs, ys = plot.plotted(key)
+        point = plot.glw.mapFromScene(vb.mapViewToScene(QPointF(xs[0], ys[0])))
+        QTest.mouseMove(plot.glw.viewport(), point)
+        qtbot.waitUntil(lambda vb=vb: vb.toolTip() != "", timeout=2000)
+        assert vb.toolTip().startswith(expected)
+        assert "Date: 2025-10-20" in vb.toolTip()
 
 
 def test_range_buttons_clip_plot_and_table(view, qtbot):

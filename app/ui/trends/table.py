@@ -16,6 +16,7 @@ from app.domain.trends import TrendData, TrendPoint
 from app.ui.trends import text as tx
 
 COLUMNS = ("date", "test", "reported", "unit", "plotted", "flag", "fasting", "method")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -27,6 +28,8 @@ class TrendTableModel(QAbstractTableModel):
         self._data: TrendData | None = None
         self._keys: tuple[str, ...] = ()
         self._rows: list[tuple[str, int, TrendPoint]] = []
+        self._texts: dict[int, list[str]] = {}
+        self._bold_font: QFont | None = None
 
     def set_data(self, data: TrendData | None, keys: tuple[str, ...] | None = None) -> None:
         """Show ``keys`` of ``data`` (default: every series of the data)."""
@@ -42,6 +45,7 @@ class TrendTableModel(QAbstractTableModel):
                     rows += [(key, i, p) for i, p in enumerate(s.points)]
         rows.sort(key=lambda r: (r[2].date, order[r[0]], r[1]))
         self._rows = rows
+        self._texts = {}
         self.endResetModel()
 
     def row_point(self, row: int) -> tuple[str, int, TrendPoint]:
@@ -70,21 +74,46 @@ class TrendTableModel(QAbstractTableModel):
         return headers[COLUMNS[section]]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        # hot path (the view asks for ~10 roles per visible cell on every paint): display
+        # texts are computed once per row and cached
         if not index.isValid() or self._data is None:
             return None
-        key, _i, p = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._row_texts(index.row())[index.column()]
         column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(key, p, column, role == Qt.ItemDataRole.AccessibleTextRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in ("reported", "plotted") else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold() if column == "flag" and self._rows[index.row()][2].flag else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            key, _i, p = self._rows[index.row()]
+            return self._text(key, p, column, True)
         if role == Qt.ItemDataRole.ToolTipRole:
+            key, _i, p = self._rows[index.row()]
             return tx.point_tooltip(key, self._data.series[key].unit, p)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("reported", "plotted"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column == "flag" and p.flag:
-            font = QFont()
-            font.setBold(True)
-            return font
         return None
+
+    def _bold(self) -> QFont:
+        if self._bold_font is None:
+            self._bold_font = QFont()
+            self._bold_font.setBold(True)
+        return self._bold_font
+
+    def retranslate(self) -> None:
+        """Drop the cached texts (the UI language changed) and tell the views."""
+        self._texts = {}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def _row_texts(self, row: int) -> list[str]:
+        texts = self._texts.get(row)
+        if texts is None:
+            key, _i, p = self._rows[row]
+            texts = [self._text(key, p, column, False) for column in COLUMNS]
+            self._texts[row] = texts
+        return texts
 
     def _text(self, key: str, p: TrendPoint, column: str, accessible: bool) -> str:
         unit = self._data.series[key].unit

@@ -214,3 +214,4 @@ class TrendView(QWidget):
         self.export_button.setText(tx.tr("&Export PNG…"))
         self.export_button.setToolTip(tx.tr("Save the plot as a print-resolution PNG"))
         self.table.setAccessibleName(tx.tr("Trend table: the plotted results"))
+        self.model.retranslate()
