@@ -296,6 +296,7 @@ class _Builder:
         items = [Item(self.t("warn_emergency"), urgent=True), Item(self.t("warn_pain"))]
         if self.den_stopped():
             items.append(Item(self.t("warn_back_pain_den")))
+            items.append(Item(self.t("warn_high_calcium_den")))
         if self.current is not None:
             items.append(Item(self.t("warn_low_calcium")))
         if self.bma_ever():

@@ -165,6 +165,13 @@ PHRASES: dict[str, tuple[str, str]] = {
         "the clinic the same day.",
         "地舒单抗停药后突然出现腰背痛,可能是脊椎骨折:请当天联系门诊。",
     ),
+    "warn_high_calcium_den": (
+        "Signs of high calcium (it can rise after denosumab is stopped): great thirst, passing "
+        "a lot of urine, nausea or vomiting, constipation, confusion or unusual tiredness. "
+        "Call the clinic the same day.",
+        "高钙的表现(地舒单抗停药后血钙可能升高):明显口渴、尿量增多、恶心或呕吐、便秘、意识模糊或"
+        "异常乏力。请当天联系门诊。",
+    ),
     "warn_low_calcium": (
         "Signs of low calcium: tingling or numbness around the mouth or in the fingers, muscle "
         "cramps or twitching. Call the clinic the same day.",

@@ -69,6 +69,7 @@ def test_example_case_denosumab_stopped_en():
     warn = cp.section("warning_signs")
     assert warn.items[0].urgent and "bladder or bowels" in warn.items[0].text
     assert any("fracture of the spine" in i.text for i in warn.items)
+    assert any("Signs of high calcium" in i.text for i in warn.items)
 
 
 def test_example_case_chinese():
