@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from data.factories import migrated_db
 
 
