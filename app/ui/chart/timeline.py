@@ -105,8 +105,9 @@ class KindFilter(QSortFilterProxyModel):
         self._kind: str | None = None
 
     def set_kind(self, kind: str | None) -> None:
+        self.beginFilterChange()
         self._kind = kind
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if self._kind is None:

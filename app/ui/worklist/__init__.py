@@ -1,0 +1,1 @@
+"""The registry-wide worklist view (computed off the GUI thread)."""
