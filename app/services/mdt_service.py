@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.data import case_repo
 from app.data import models as M
@@ -170,6 +171,13 @@ class MdtService:
                         today: date | None = None) -> MdtCaseRow:
         """Record the MDT's decision for a case (after the meeting; once)."""
         text = _text(decision, "decision", DECISION_MAX, required=True)
+        try:
+            return self._decide(case_id, text, version, today)
+        except StaleDataError:
+            raise MdtError("case", "changed by someone else at the same time; reload it") from None
+
+    def _decide(self, case_id: int, text: str, version: int | None, today: date | None
+                ) -> MdtCaseRow:
         with self.db.session() as s:
             row = self._live_case(s, case_id, version)
             meeting = s.get(M.MdtMeeting, row.meeting_id)
