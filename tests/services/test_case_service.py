@@ -195,3 +195,30 @@ def test_status_override_and_nullables_round_trip(db):
     assert loaded.status_override is None and loaded.cancer.visceral_metastases is None
     assert loaded == case
     assert parse_case(case_to_json(loaded)) == case
+
+
+def test_two_writers_on_one_file_wait_instead_of_failing(db):
+    """Two workstations (separate engines) importing at once: WAL + busy_timeout serialise the
+    writes; neither sees "database is locked"."""
+    import threading
+
+    from app.data.engine import open_database
+
+    other = open_database(db.sqlite_path)
+    errors: list[BaseException] = []
+
+    def work(database, prefix: str) -> None:
+        try:
+            for i in range(6):
+                import_case(database, full_case(mrn=f"{prefix}-{i}"), prefix)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(d, p)) for d, p in ((db, "A"), (other, "B"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    other.dispose()
+    assert errors == []
+    assert counts(db)["patient"] == 12 and counts(db)["lab_result"] == 48
