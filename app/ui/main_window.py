@@ -9,6 +9,7 @@ that; until the patient chart exists the window answers it with the edit dialog.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -74,7 +75,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.view.patientActivated.connect(self.patientActivated)
-        self.patientActivated.connect(self.edit_patient)
+        self._opener: Callable[[int], None] = self.edit_patient
+        self.patientActivated.connect(lambda patient_id: self._opener(patient_id))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.retranslate()
         self.resize(1280, 720)
@@ -204,6 +206,11 @@ class MainWindow(QMainWindow):
 
     def edit_patient(self, patient_id: int) -> None:
         self._open_dialog(patient_id)
+
+    def set_patient_opener(self, opener: Callable[[int], None] | None) -> None:
+        """What Enter / a double click does with the patient id (None: the edit dialog).
+        ``patientActivated`` is emitted either way."""
+        self._opener = opener or self.edit_patient
 
     def current_dialog(self) -> PatientDialog | None:
         """The open add/edit dialog, if any (tests and the chart use it)."""

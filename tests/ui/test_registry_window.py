@@ -172,3 +172,11 @@ def test_enter_in_the_table_and_shortcuts(qtbot, window):
     assert dialog is not None and dialog.mrn.text() == ""
     assert [a.shortcut().toString() for a in (window.act_new, window.act_edit,
             window.act_find, window.act_quit)] == ["Ctrl+N", "Ctrl+E", "Ctrl+F", "Ctrl+Q"]
+
+
+def test_patient_opener_can_be_replaced(qtbot, window):
+    opened = []
+    window.set_patient_opener(opened.append)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert opened == [window.model.row_at(0).id]
+    assert window.current_dialog() is None  # the chart (here: a list) replaced the dialog
