@@ -130,3 +130,16 @@ def test_name_search_keys(name, keys):
 def test_normalise_query():
     assert normalise_query(" Zhang Xiao ") == "zhangxiao"
     assert normalise_query("José") == "jose"
+
+
+def test_latest_lab_query_uses_the_patient_analyte_date_index(db):
+    stmt = (select(M.LabResult.value).where(M.LabResult.patient_id == 1,
+                                            M.LabResult.analyte == "CTX")
+            .order_by(M.LabResult.on_date.desc()).limit(1))
+    with db.session() as s:
+        compiled = stmt.compile(dialect=db.engine.dialect)
+        params = tuple(compiled.params[k] for k in compiled.positiontup)
+        plan = [r[3] for r in s.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + str(compiled), params)]
+    assert any("USING INDEX ix_lab_result_patient_id_analyte_on_date" in p for p in plan), plan
+    assert not any("TEMP B-TREE" in p for p in plan), plan  # the index gives the order too
