@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from app.domain.case import Administration
@@ -128,3 +129,32 @@ def test_switching_to_a_patient_without_denosumab_clears_the_flag(view):
     assert not view.badge.isVisible() and view.plot.lane_names() == ["Events", "Lab changes"]
     view.set_data(None)
     assert not view.badge.isVisible()
+
+
+class _MarkTrends(QTranslator):
+    """A stand-in translation: every "Trends" string comes back wrapped in « »."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"«{source}»" if context == "Trends" else None  # None: not translated here
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt naming)
+        return False
+
+
+def test_texts_are_translated_and_retranslated_live(qapp, view, qtbot):
+    view.set_case(stopped_denosumab_case(), date(2026, 11, 21))
+    translator = _MarkTrends()
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: view.log_box.text().startswith("«"), timeout=2000)
+        assert view.range_buttons["1y"].text() == "«&1 year»"
+        assert view.export_button.text() == "«&Export PNG…»"
+        assert view.plot.main.getAxis("left").labelString().count("«ALP (U/L)»") == 1
+        assert view.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == (
+            "«Date»")
+        assert view.badge.text().startswith("⚠ «Denosumab stopped")
+        assert "«Stop: Denosumab»" in window_labels(view)
+    finally:
+        qapp.removeTranslator(translator)
+    qtbot.waitUntil(lambda: view.log_box.text() == "&Log scale (CTX)", timeout=2000)
+    assert "Stop: Denosumab" in window_labels(view)

@@ -14,16 +14,22 @@ fired) and a warning sign leads it; the accessible name and description carry th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.domain.trends_rebound import ReboundFlag
 from app.ui.trends import text as tx
 
-WARNING_STYLE = ("QLabel#reboundText { background: #fff3cd; color: #5c3c00; "
-                 "border: 1px solid #e0a800; border-radius: 4px; padding: 2px 6px; }")
-CRITICAL_STYLE = ("QLabel#reboundText { background: #c41e3a; color: white; "
-                  "border: 1px solid #8a1529; border-radius: 4px; padding: 2px 6px; }")
+WARNING_STYLE = (
+    "QLabel#reboundText { background: #fff3cd; color: #5c3c00; "
+    "border: 1px solid #e0a800; border-radius: 4px; padding: 2px 6px; }"
+)
+CRITICAL_STYLE = (
+    "QLabel#reboundText { background: #c41e3a; color: white; "
+    "border: 1px solid #8a1529; border-radius: 4px; padding: 2px 6px; }"
+)
+
+translate = QCoreApplication.translate
 
 
 class ReboundBadge(QWidget):
@@ -80,7 +86,7 @@ class ReboundBadge(QWidget):
         super().changeEvent(event)
 
     def _refresh(self) -> None:
-        self.setAccessibleName(tx.tr("Denosumab rebound risk"))
+        self.setAccessibleName(translate("Trends", "Denosumab rebound risk"))
         flag = self._flag
         if flag is None and not self._open_only:
             self.label.clear()
@@ -91,8 +97,8 @@ class ReboundBadge(QWidget):
             self.setVisible(False)
             return
         if flag is None:
-            short = tx.tr("Rebound risk")
-            lines = [tx.tr("Denosumab stopped — rebound-risk window open")]
+            short = translate("Trends", "Rebound risk")
+            lines = [translate("Trends", "Denosumab stopped — rebound-risk window open")]
             critical = False
         else:
             short = tx.flag_short(flag)

@@ -23,7 +23,7 @@ import math
 from datetime import date, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
@@ -41,11 +41,24 @@ COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
     "CREA": QColor(204, 121, 167),
 }
 SYMBOLS = {"ALP": "o", "CTX": "s", "CA": "t", "CREA": "d"}
-DRUG_COLOURS = [QColor(0, 114, 178), QColor(0, 158, 115), QColor(86, 180, 233),
-                QColor(204, 121, 167), QColor(240, 228, 66), QColor(0, 0, 0)]
-EVENT_SYMBOLS = {"pathological_fracture": "star", "fracture": "star", "radiotherapy": "s",
-                 "spinal_cord_compression": "x", "surgery_to_bone": "p",
-                 "vertebroplasty": "p", "hypercalcaemia": "h", "onj": "d"}
+DRUG_COLOURS = [
+    QColor(0, 114, 178),
+    QColor(0, 158, 115),
+    QColor(86, 180, 233),
+    QColor(204, 121, 167),
+    QColor(240, 228, 66),
+    QColor(0, 0, 0),
+]
+EVENT_SYMBOLS = {
+    "pathological_fracture": "star",
+    "fracture": "star",
+    "radiotherapy": "s",
+    "spinal_cord_compression": "x",
+    "surgery_to_bone": "p",
+    "vertebroplasty": "p",
+    "hypercalcaemia": "h",
+    "onj": "d",
+}
 STOP_COLOUR = QColor(160, 0, 0)
 PEAK_BRUSH = QColor(230, 159, 0, 70)
 MONITOR_BRUSH = QColor(240, 228, 66, 45)
@@ -54,6 +67,8 @@ LEFT_AXIS_WIDTH = 92
 RIGHT_AXIS_WIDTH = 72
 LANE_HEIGHT = 22
 DAY = 86400.0
+
+translate = QCoreApplication.translate
 
 
 def x_of(d: date) -> float:
@@ -89,16 +104,24 @@ class TrendPlot(QWidget):
         # dates are read off the lanes' axis; the upper plots' date axes would only cost paint time
         self.main.hideAxis("bottom")
         self.labs.hideAxis("bottom")
-        self.view_boxes = {"ALP": self.main.vb, "CTX": self.ctx_vb, "CA": self.labs.vb,
-                           "CREA": self.crea_vb}
+        self.view_boxes = {
+            "ALP": self.main.vb,
+            "CTX": self.ctx_vb,
+            "CA": self.labs.vb,
+            "CREA": self.crea_vb,
+        }
         self.curves: dict[str, pg.PlotCurveItem] = {}
         self.scatters: dict[str, pg.ScatterPlotItem] = {}
         for key, vb in self.view_boxes.items():
             colour = COLOURS[key]
             curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2))
             scatter = pg.ScatterPlotItem(
-                symbol=SYMBOLS[key], size=9, pen=pg.mkPen(colour.darker(140), width=1),
-                brush=pg.mkBrush(colour), hoverable=True, tip=self._tip_for(key),
+                symbol=SYMBOLS[key],
+                size=9,
+                pen=pg.mkPen(colour.darker(140), width=1),
+                brush=pg.mkBrush(colour),
+                hoverable=True,
+                tip=self._tip_for(key),
                 hoverSize=13,
             )
             curve.setZValue(10)
@@ -153,8 +176,13 @@ class TrendPlot(QWidget):
     def _lane_scatter(self, name: str, symbol: str, size: int) -> pg.ScatterPlotItem:
         from app.ui.trends.plot_items import lane_tip
 
-        scatter = pg.ScatterPlotItem(symbol=symbol, size=size, pen=pg.mkPen(60, 60, 60),
-                                     hoverable=True, tip=lane_tip(self, name))
+        scatter = pg.ScatterPlotItem(
+            symbol=symbol,
+            size=size,
+            pen=pg.mkPen(60, 60, 60),
+            hoverable=True,
+            tip=lane_tip(self, name),
+        )
         scatter.setZValue(20)
         self.lanes.vb.addItem(scatter)
         return scatter
@@ -217,16 +245,24 @@ class TrendPlot(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.glw.setAccessibleName(tx.tr("Trend plot: ALP and CTX over time"))
-        self.main.setLabel("left", tx.tr("ALP (U/L)"), color=COLOURS["ALP"].name())
+        self.glw.setAccessibleName(translate("Trends", "Trend plot: ALP and CTX over time"))
+        self.main.setLabel("left", translate("Trends", "ALP (U/L)"), color=COLOURS["ALP"].name())
         self._set_ctx_label()
-        self.labs.setLabel("left", tx.tr("Corr. calcium (mmol/L)"), color=COLOURS["CA"].name())
-        self.labs.setLabel("right", tx.tr("Creatinine (µmol/L)"), color=COLOURS["CREA"].name())
-        self.lanes.setLabel("bottom", tx.tr("Date"))
+        self.labs.setLabel(
+            "left", translate("Trends", "Corr. calcium (mmol/L)"), color=COLOURS["CA"].name()
+        )
+        self.labs.setLabel(
+            "right", translate("Trends", "Creatinine (µmol/L)"), color=COLOURS["CREA"].name()
+        )
+        self.lanes.setLabel("bottom", translate("Trends", "Date"))
         self._set_legend()
 
     def _set_ctx_label(self) -> None:
-        text = tx.tr("CTX (ng/mL, log)") if self._log_ctx else tx.tr("CTX (ng/mL)")
+        text = (
+            translate("Trends", "CTX (ng/mL, log)")
+            if self._log_ctx
+            else translate("Trends", "CTX (ng/mL)")
+        )
         self.main.setLabel("right", text, color=COLOURS["CTX"].name())
 
     def _set_legend(self) -> None:
@@ -234,22 +270,25 @@ class TrendPlot(QWidget):
             return f'<span style="color:{colour.name()}">{mark}</span>&nbsp;{label}'
 
         parts = [
-            chip(COLOURS["ALP"], "●", tx.tr("ALP")),
-            chip(COLOURS["CTX"], "■", tx.tr("CTX")),
+            chip(COLOURS["ALP"], "●", translate("Trends", "ALP")),
+            chip(COLOURS["CTX"], "■", translate("Trends", "CTX")),
         ]
         if self._extra_visible:
-            parts += [chip(COLOURS["CA"], "▲", tx.tr("Corr. calcium")),
-                      chip(COLOURS["CREA"], "◆", tx.tr("Creatinine"))]
+            parts += [
+                chip(COLOURS["CA"], "▲", translate("Trends", "Corr. calcium")),
+                chip(COLOURS["CREA"], "◆", translate("Trends", "Creatinine")),
+            ]
         parts += [
-            chip(QColor(120, 120, 120), "□", tx.tr("hollow: converted unit or planned")),
-            chip(QColor(120, 120, 120), "┅", tx.tr("reference range")),
-            chip(QColor(120, 120, 120), "▨", tx.tr("LSC band")),
-            chip(QColor(230, 159, 0), "█", tx.tr("rebound peak window")),
-            chip(QColor(200, 190, 40), "█", tx.tr("monitoring window")),
-            chip(STOP_COLOUR, "┆", tx.tr("stop")),
+            chip(
+                QColor(120, 120, 120), "□", translate("Trends", "hollow: converted unit or planned")
+            ),
+            chip(QColor(120, 120, 120), "┅", translate("Trends", "reference range")),
+            chip(QColor(120, 120, 120), "▨", translate("Trends", "LSC band")),
+            chip(QColor(230, 159, 0), "█", translate("Trends", "rebound peak window")),
+            chip(QColor(200, 190, 40), "█", translate("Trends", "monitoring window")),
+            chip(STOP_COLOUR, "┆", translate("Trends", "stop")),
         ]
-        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts), size="9pt",
-                            color=TEXT_COLOUR.name())
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts), size="9pt", color=TEXT_COLOUR.name())
 
     def _apply_extra_visibility(self) -> None:
         """Put the calcium/creatinine plot into the layout or take it out (hiding a layout
@@ -329,8 +368,9 @@ class TrendPlot(QWidget):
         return drug_label(drug)
 
 
-def rect_item(x0: float, x1: float, y0: float, y1: float, brush: QBrush | QColor,
-              tooltip: str) -> QGraphicsRectItem:
+def rect_item(
+    x0: float, x1: float, y0: float, y1: float, brush: QBrush | QColor, tooltip: str
+) -> QGraphicsRectItem:
     """A filled rectangle in view coordinates (bands); cosmetic, no outline."""
     item = QGraphicsRectItem(QRectF(x0, min(y0, y1), x1 - x0, abs(y1 - y0)))
     item.setPen(QPen(Qt.PenStyle.NoPen))

@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsLineItem
 
@@ -35,6 +35,8 @@ from app.ui.trends.plot import (
 Z_WINDOW, Z_BAND, Z_LINE, Z_LABEL = -100, -50, 5, 40
 WINDOW_KEY = 0  # QGraphicsItem.data key holding "window:<kind>" on the shading rectangles
 HEADROOM = 0.38  # fraction of the data span kept free above it for labels
+
+translate = QCoreApplication.translate
 
 
 @cache
@@ -67,7 +69,7 @@ def draw(plot: TrendPlot) -> None:
         plot.ctx_vb.setYRange(*((-2, 0) if plot.log_ctx() else (0, 1)), padding=0)
         plot.set_lanes([])
         clear_lanes(plot)
-        plot.glw.setAccessibleDescription(tx.tr("No data"))
+        plot.glw.setAccessibleDescription(translate("Trends", "No data"))
         return
     x0, x1 = x_of(data.start), x_of(data.end)
     pad = max((x1 - x0) * 0.02, 5 * DAY)
@@ -93,8 +95,9 @@ def draw(plot: TrendPlot) -> None:
     _draw_changes(plot, data)
     _draw_as_of(plot, data)
     plot.glw.setAccessibleDescription(
-        tx.tr("{n} results from {start} to {end}; the table beside the plot lists them.")
-        .format(n=data.point_count(), start=data.start.isoformat(), end=data.end.isoformat())
+        translate(
+            "Trends", "{n} results from {start} to {end}; the table beside the plot lists them."
+        ).format(n=data.point_count(), start=data.start.isoformat(), end=data.end.isoformat())
     )
 
 
@@ -138,8 +141,9 @@ def _draw_series(plot: TrendPlot, key: str, s: TrendSeries) -> None:
     plot.scatters[key].setData(x=x, y=y, data=idx, brush=brushes)
 
 
-def _draw_band(plot: TrendPlot, key: str, s: TrendSeries, band: RangeBand, y_bottom: float,
-               right: float) -> None:
+def _draw_band(
+    plot: TrendPlot, key: str, s: TrendSeries, band: RangeBand, y_bottom: float, right: float
+) -> None:
     vb = plot.view_boxes[key]
     colour = QColor(COLOURS[key])
     colour.setAlpha(22)
@@ -151,10 +155,14 @@ def _draw_band(plot: TrendPlot, key: str, s: TrendSeries, band: RangeBand, y_bot
         low = y_bottom
     if high is None:
         return
-    source = tx.tr("lab's range") if band.source == "lab" else tx.tr("default range")
-    tip = tx.tr("{name} reference range ({source}): {range}").format(
-        name=tx.series_name(key), source=source,
-        range=_range_text(band.low, band.high, s.unit))
+    source = (
+        translate("Trends", "lab's range")
+        if band.source == "lab"
+        else translate("Trends", "default range")
+    )
+    tip = translate("Trends", "{name} reference range ({source}): {range}").format(
+        name=tx.series_name(key), source=source, range=tx.range_text(band.low, band.high, s.unit)
+    )
     if band.low is not None:  # an upper limit alone is a line, not a band down to zero
         plot.add_item(vb, rect_item(x0, x1, low, high, colour, tip), Z_BAND)
     dashed = pen(rgba(COLOURS[key]), 1, Qt.PenStyle.DashLine)
@@ -165,26 +173,29 @@ def _draw_band(plot: TrendPlot, key: str, s: TrendSeries, band: RangeBand, y_bot
             plot.add_item(vb, edge, Z_BAND + 1)
 
 
-def _range_text(low: float | None, high: float | None, unit: str) -> str:
-    u = tx.unit_text(unit)
-    if low is None:
-        return f"≤ {tx.number(high)} {u}"
-    return f"{tx.number(low)}–{tx.number(high)} {u}"
-
-
 def _draw_lsc(plot: TrendPlot, key: str, s: TrendSeries, lsc: LscBand, right: float) -> None:
     vb = plot.view_boxes[key]
     low, high = _yv(plot, key, lsc.low), _yv(plot, key, lsc.high)
     if low is None or high is None:
         return
     brush = QBrush(COLOURS[key], Qt.BrushStyle.BDiagPattern)
-    anchor = (tx.tr("nadir") if lsc.kind == "nadir" else tx.tr("baseline"))
-    tip = tx.tr("{name} least significant change ±{pct}% around the {anchor} {value} {unit} "
-                "({date}): {low}–{high}").format(
-        name=tx.series_name(key), pct=round(lsc.lsc * 100), anchor=anchor,
-        value=tx.canonical_value(key, lsc.anchor_value), unit=tx.unit_text(s.unit),
-        date=lsc.anchor_date.isoformat(), low=tx.canonical_value(key, lsc.low),
-        high=tx.canonical_value(key, lsc.high))
+    anchor = (
+        translate("Trends", "nadir") if lsc.kind == "nadir" else translate("Trends", "baseline")
+    )
+    tip = translate(
+        "Trends",
+        "{name} least significant change ±{pct}% around the {anchor} {value} {unit} "
+        "({date}): {low}–{high}",
+    ).format(
+        name=tx.series_name(key),
+        pct=round(lsc.lsc * 100),
+        anchor=anchor,
+        value=tx.canonical_value(key, lsc.anchor_value),
+        unit=tx.unit_text(s.unit),
+        date=lsc.anchor_date.isoformat(),
+        low=tx.canonical_value(key, lsc.low),
+        high=tx.canonical_value(key, lsc.high),
+    )
     x1 = x_of(lsc.end) if lsc.end < plot.data().end else right
     plot.add_item(vb, rect_item(x_of(lsc.start), x1, low, high, brush, tip), Z_BAND + 2)
 
@@ -197,9 +208,18 @@ def _fits_right(plot: TrendPlot, x: float, label: str) -> bool:
     return (hi - x) / (hi - lo) * width >= need
 
 
-def _vline(plot: TrendPlot, vb: pg.ViewBox, x: float, line_pen, label: str | None = None,
-           position: float = 0.9, tooltip: str | None = None, colour: QColor = TEXT_COLOUR,
-           z: float = Z_LINE, left: bool | None = None):
+def _vline(
+    plot: TrendPlot,
+    vb: pg.ViewBox,
+    x: float,
+    line_pen,
+    label: str | None = None,
+    position: float = 0.9,
+    tooltip: str | None = None,
+    colour: QColor = TEXT_COLOUR,
+    z: float = Z_LINE,
+    left: bool | None = None,
+):
     """A vertical line over the view box's (fixed) y range, with an optional label at
     ``position`` (0 = bottom, 1 = top) to the right of it — or to the left when it would run
     out of the plot. A plain ``QGraphicsLineItem`` + ``TextItem``: an ``InfiniteLine`` costs
@@ -214,8 +234,9 @@ def _vline(plot: TrendPlot, vb: pg.ViewBox, x: float, line_pen, label: str | Non
     if label:
         if left is None:
             left = not _fits_right(plot, x, label)
-        text = pg.TextItem(label, color=colour, fill=brush((255, 255, 255, 235)),
-                           anchor=(1, 0) if left else (0, 0))
+        text = pg.TextItem(
+            label, color=colour, fill=brush((255, 255, 255, 235)), anchor=(1, 0) if left else (0, 0)
+        )
         text.setPos(x, y0 + position * (y1 - y0))
         if tooltip:
             text.setToolTip(tooltip)
@@ -236,16 +257,19 @@ def _draw_windows(plot: TrendPlot, data) -> None:
             item.setData(WINDOW_KEY, f"window:{w.kind}")
             plot.add_item(vb, item, Z_WINDOW if w.kind == "monitoring" else Z_WINDOW + 1)
         if w.kind == "peak":
-            label = tx.tr("Peak window (days 60–120)")
+            label = translate("Trends", "Peak window (days 60–120)")
             position = 0.86
         elif flag is not None:
-            label = tx.tr("Rebound-risk window open: day {day} of 395").format(day=flag.day)
+            label = translate("Trends", "Rebound-risk window open: day {day} of 395").format(
+                day=flag.day
+            )
             position = 0.95
         else:
-            label = tx.tr("Rebound monitoring (days 0–395)")
+            label = translate("Trends", "Rebound monitoring (days 0–395)")
             position = 0.95
-        tip = tx.tr("{label}: {start} – {end}").format(
-            label=label, start=w.start.isoformat(), end=w.end.isoformat())
+        tip = translate("Trends", "{label}: {start} – {end}").format(
+            label=label, start=w.start.isoformat(), end=w.end.isoformat()
+        )
         x = region[0]
         left = None
         if not _fits_right(plot, x, label):  # keep it inside the window, flush right
@@ -258,8 +282,17 @@ def _draw_stops(plot: TrendPlot, data) -> None:
         style = Qt.PenStyle.DashLine if s.recorded else Qt.PenStyle.DotLine
         line_pen = pen(rgba(STOP_COLOUR), 2, style)
         x = x_of(s.date)
-        _vline(plot, plot.main.vb, x, line_pen, tx.stop_label(s), 0.77, tx.stop_tooltip(s),
-               STOP_COLOUR, z=Z_LABEL - 1)
+        _vline(
+            plot,
+            plot.main.vb,
+            x,
+            line_pen,
+            tx.stop_label(s),
+            0.77,
+            tx.stop_tooltip(s),
+            STOP_COLOUR,
+            z=Z_LABEL - 1,
+        )
         _vline(plot, plot.lanes.vb, x, line_pen, None, tooltip=tx.stop_tooltip(s))
         if plot.extra_visible():
             _vline(plot, plot.labs.vb, x, line_pen, None, tooltip=tx.stop_tooltip(s))
@@ -275,9 +308,17 @@ def _draw_changes(plot: TrendPlot, data) -> None:
 
 
 def _draw_as_of(plot: TrendPlot, data) -> None:
-    label = tx.tr("As of {date}").format(date=data.as_of.isoformat())
-    _vline(plot, plot.main.vb, x_of(data.as_of), pen((90, 90, 90, 255), 1,
-           Qt.PenStyle.DashDotLine), label, 0.1, label, left=True)
+    label = translate("Trends", "As of {date}").format(date=data.as_of.isoformat())
+    _vline(
+        plot,
+        plot.main.vb,
+        x_of(data.as_of),
+        pen((90, 90, 90, 255), 1, Qt.PenStyle.DashDotLine),
+        label,
+        0.1,
+        label,
+        left=True,
+    )
 
 
 def _draw_lanes(plot: TrendPlot, data) -> None:
@@ -286,9 +327,9 @@ def _draw_lanes(plot: TrendPlot, data) -> None:
     lanes: list[str] = [plot.drug_name(d) for d in data.drugs]
     drug_rows = {d: i for i, d in enumerate(data.drugs)}
     if data.events:
-        lanes.append(tx.tr("Events"))
+        lanes.append(translate("Trends", "Events"))
     if data.changes:
-        lanes.append(tx.tr("Lab changes"))
+        lanes.append(translate("Trends", "Lab changes"))
     plot.set_lanes(lanes)
     n = len(lanes)
     x0, x1 = plot.main.vb.viewRange()[0]
@@ -301,7 +342,8 @@ def _draw_lanes(plot: TrendPlot, data) -> None:
     fills = {d: brush(rgba(plot.drug_colour(d))) for d in drug_rows}
     plot.lane_items["doses"] = (doses, tx.dose_tooltip)
     plot.dose_scatter.setData(
-        x=[x_of(d.date) for d in doses], y=[lane_y(drug_rows[d.drug]) for d in doses],
+        x=[x_of(d.date) for d in doses],
+        y=[lane_y(drug_rows[d.drug]) for d in doses],
         brush=[hollow if d.planned else fills[d.drug] for d in doses],
         data=list(range(len(doses))),
     )
@@ -309,7 +351,8 @@ def _draw_lanes(plot: TrendPlot, data) -> None:
     plot.lane_items["events"] = (events, tx.event_tooltip)
     row = len(drug_rows)
     plot.event_scatter.setData(
-        x=[x_of(e.date) for e in events], y=[lane_y(row)] * len(events),
+        x=[x_of(e.date) for e in events],
+        y=[lane_y(row)] * len(events),
         symbol=[EVENT_SYMBOLS.get(e.kind, "o") for e in events],
         brush=[hollow if e.planned else brush(rgba(_event_colour(e.kind))) for e in events],
         data=list(range(len(events))),
@@ -321,7 +364,8 @@ def _draw_lanes(plot: TrendPlot, data) -> None:
     changes = list(data.changes)
     plot.lane_items["changes"] = (changes, tx.change_tooltip)
     plot.change_scatter.setData(
-        x=[x_of(c.date) for c in changes], y=[lane_y(n - 1)] * len(changes),
+        x=[x_of(c.date) for c in changes],
+        y=[lane_y(n - 1)] * len(changes),
         brush=[brush(rgba(COLOURS[c.series])) for c in changes],
         data=list(range(len(changes))),
     )

@@ -38,8 +38,10 @@ def render_trend_png(
     """
     for name, value in (("width_px", width_px), ("height_px", height_px)):
         if not isinstance(value, int) or not MIN_SIDE <= value <= MAX_SIDE:
-            raise ValueError(f"{name}: must be a whole number of pixels from {MIN_SIDE} to "
-                             f"{MAX_SIDE}, got {value!r}")
+            raise ValueError(
+                f"{name}: must be a whole number of pixels from {MIN_SIDE} to "
+                f"{MAX_SIDE}, got {value!r}"
+            )
     if QApplication.instance() is None:
         raise RuntimeError("render_trend_png needs a QApplication (GUI thread)")
     scale = max(1.0, width_px / LOGICAL_WIDTH)

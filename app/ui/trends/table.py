@@ -9,7 +9,13 @@ the canonical unit beside it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from app.domain.trends import TrendData, TrendPoint
@@ -18,6 +24,8 @@ from app.ui.trends import text as tx
 COLUMNS = ("date", "test", "reported", "unit", "plotted", "flag", "fasting", "method")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _Index = QModelIndex | QPersistentModelIndex
+
+translate = QCoreApplication.translate
 
 
 class TrendTableModel(QAbstractTableModel):
@@ -67,9 +75,14 @@ class TrendTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         headers = {
-            "date": tx.tr("Date"), "test": tx.tr("Test"), "reported": tx.tr("Result"),
-            "unit": tx.tr("Unit"), "plotted": tx.tr("Plotted as"), "flag": tx.tr("H/L"),
-            "fasting": tx.tr("Fasting"), "method": tx.tr("Method"),
+            "date": translate("Trends", "Date"),
+            "test": translate("Trends", "Test"),
+            "reported": translate("Trends", "Result"),
+            "unit": translate("Trends", "Unit"),
+            "plotted": translate("Trends", "Plotted as"),
+            "flag": translate("Trends", "H/L"),
+            "fasting": translate("Trends", "Fasting"),
+            "method": translate("Trends", "Method"),
         }
         return headers[COLUMNS[section]]
 
@@ -103,8 +116,9 @@ class TrendTableModel(QAbstractTableModel):
         """Drop the cached texts (the UI language changed) and tell the views."""
         self._texts = {}
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def _row_texts(self, row: int) -> list[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,13 +40,14 @@ from PySide6.QtWidgets import (
 from app.domain.case import Case
 from app.domain.params import DEFAULTS, Params
 from app.domain.trends import EXTRA_SERIES, MAIN_SERIES, RANGES, TrendData, build_trend_data
-from app.ui.trends import text as tx
 from app.ui.trends.badge import ReboundBadge
 from app.ui.trends.plot import TrendPlot
 from app.ui.trends.render import render_trend_png
 from app.ui.trends.table import TrendTableModel
 
 EXPORT_SIZE = (2400, 1350)  # 16:9 at 300 dpi ≈ 20 × 11 cm
+
+translate = QCoreApplication.translate
 
 
 class TrendView(QWidget):
@@ -113,8 +114,9 @@ class TrendView(QWidget):
         self._show()
 
     # ---- feeding -------------------------------------------------------------------------
-    def set_case(self, case: Case | None, as_of: date | None = None,
-                 params: Params = DEFAULTS) -> None:
+    def set_case(
+        self, case: Case | None, as_of: date | None = None, params: Params = DEFAULTS
+    ) -> None:
         """Compute and show the trend data of ``case`` as of ``as_of`` (default: today)."""
         if case is None:
             self.set_data(None)
@@ -177,24 +179,38 @@ class TrendView(QWidget):
 
     # ---- export --------------------------------------------------------------------------
     def render_png(self, width_px: int = EXPORT_SIZE[0], height_px: int = EXPORT_SIZE[1]) -> bytes:
-        return render_trend_png(self.plot.data(), width_px, height_px,
-                                log_ctx=self.plot.log_ctx(), extra=self.plot.extra_visible())
+        return render_trend_png(
+            self.plot.data(),
+            width_px,
+            height_px,
+            log_ctx=self.plot.log_ctx(),
+            extra=self.plot.extra_visible(),
+        )
 
-    def export_png(self, path: str | Path, width_px: int = EXPORT_SIZE[0],
-                   height_px: int = EXPORT_SIZE[1]) -> None:
+    def export_png(
+        self, path: str | Path, width_px: int = EXPORT_SIZE[0], height_px: int = EXPORT_SIZE[1]
+    ) -> None:
         Path(path).write_bytes(self.render_png(width_px, height_px))
 
     def export_dialog(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, tx.tr("Export trend plot"), "trend.png", tx.tr("PNG image (*.png)"))
+            self,
+            translate("Trends", "Export trend plot"),
+            "trend.png",
+            translate("Trends", "PNG image (*.png)"),
+        )
         if not path:
             return
         try:
             self.export_png(path)
         except OSError as exc:
-            QMessageBox.warning(self, tx.tr("Export trend plot"),
-                                tx.tr("The image could not be saved: {error}").format(
-                                    error=exc.strerror or type(exc).__name__))
+            QMessageBox.warning(
+                self,
+                translate("Trends", "Export trend plot"),
+                translate("Trends", "The image could not be saved: {error}").format(
+                    error=exc.strerror or type(exc).__name__
+                ),
+            )
 
     # ---- translation ---------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -203,15 +219,22 @@ class TrendView(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.range_label.setText(tx.tr("Range:"))
-        names = {"1y": tx.tr("&1 year"), "3y": tx.tr("&3 years"), "all": tx.tr("&All")}
+        self.range_label.setText(translate("Trends", "Range:"))
+        names = {
+            "1y": translate("Trends", "&1 year"),
+            "3y": translate("Trends", "&3 years"),
+            "all": translate("Trends", "&All"),
+        }
         for key, button in self.range_buttons.items():
             button.setText(names[key])
-            button.setAccessibleName(tx.tr("Show range: {range}").format(
-                range=names[key].replace("&", "")))
-        self.log_box.setText(tx.tr("&Log scale (CTX)"))
-        self.extra_box.setText(tx.tr("&Calcium and creatinine"))
-        self.export_button.setText(tx.tr("&Export PNG…"))
-        self.export_button.setToolTip(tx.tr("Save the plot as a print-resolution PNG"))
-        self.table.setAccessibleName(tx.tr("Trend table: the plotted results"))
+            button.setAccessibleName(
+                translate("Trends", "Show range: {range}").format(range=names[key].replace("&", ""))
+            )
+        self.log_box.setText(translate("Trends", "&Log scale (CTX)"))
+        self.extra_box.setText(translate("Trends", "&Calcium and creatinine"))
+        self.export_button.setText(translate("Trends", "&Export PNG…"))
+        self.export_button.setToolTip(
+            translate("Trends", "Save the plot as a print-resolution PNG")
+        )
+        self.table.setAccessibleName(translate("Trends", "Trend table: the plotted results"))
         self.model.retranslate()
