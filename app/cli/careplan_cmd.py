@@ -2,6 +2,8 @@
 
     bonemet careplan (--db DB --mrn MRN | --case CASE.json) [--as-of YYYY-MM-DD]
                      --lang zh|en --out FILE.pdf [--params FILE.json]
+
+``--lang`` may be left out with ``--mrn``: the patient's preferred language (registry) is used.
                      [--clinic-name TEXT] [--clinic-phone TEXT] [--clinic-after-hours TEXT]
                      [--clinic-address TEXT]
 
@@ -21,8 +23,9 @@ from app.domain.case import Case
 from app.domain.casefile import CaseFileError
 
 
-def load_case_arg(args: argparse.Namespace) -> Case:
-    """The case from ``--case FILE`` or ``--db DB --mrn MRN`` (exactly one of them)."""
+def load_case_arg(args: argparse.Namespace) -> tuple[Case, str | None]:
+    """The case from ``--case FILE`` or ``--db DB --mrn MRN`` (exactly one of them), with the
+    patient's preferred printout language from the registry (``None`` for a case file)."""
     if args.mrn is not None and args.case is not None:
         raise InputError("--case: give a case file or --mrn, not both")
     if args.mrn is None and args.case is None:
@@ -31,7 +34,7 @@ def load_case_arg(args: argparse.Namespace) -> Case:
         from app.interop.casefile_io import load_case_file
 
         try:
-            return load_case_file(args.case)
+            return load_case_file(args.case), None
         except CaseFileError as exc:
             raise InputError(str(exc)) from None
         except FileNotFoundError:
@@ -49,7 +52,14 @@ def load_case_arg(args: argparse.Namespace) -> Case:
     except CliError as exc:
         raise InputError(str(exc), exc.code) from None
     try:
-        return load_case(db, mrn)
+        case = load_case(db, mrn)
+        from sqlalchemy import select
+
+        from app.data.models import Patient
+
+        with db.session() as s:
+            language = s.scalar(select(Patient.language).where(Patient.mrn == mrn))
+        return case, language
     except PatientNotFound as exc:
         raise InputError(str(exc)) from None
     finally:
@@ -81,14 +91,17 @@ def run(args: argparse.Namespace) -> int:
         out = check_out(args.out)
         as_of = parse_as_of(args.as_of)
         params = load_params(args.params)
-        case = load_case_arg(args)
+        if args.case is not None and args.plan_lang is None and args.mrn is None:
+            raise InputError("--lang: required with --case (zh or en)")
+        case, preferred = load_case_arg(args)
+        lang = args.plan_lang or (preferred if preferred in ("zh", "en") else "zh")
         from app.domain.assess import assess
         from app.domain.careplan import Clinic, build_careplan
         from app.reports.careplan_pdf import build_careplan_pdf
 
         clinic = Clinic(args.clinic_name, args.clinic_phone, args.clinic_after_hours,
                         args.clinic_address)
-        plan = build_careplan(case, assess(case, as_of, params), as_of, args.plan_lang,
+        plan = build_careplan(case, assess(case, as_of, params), as_of, lang,
                               params=params, clinic=clinic)
         write_out(out, build_careplan_pdf(plan))
         return 0
@@ -117,8 +130,9 @@ def add_parser(subparsers) -> None:
     add_case_source(p)
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
                    help="the plan as of this date (default: today)")
-    p.add_argument("--lang", dest="plan_lang", choices=("zh", "en"), required=True,
-                   help="language of the printout (the patient's language)")
+    p.add_argument("--lang", dest="plan_lang", choices=("zh", "en"),
+                   help="language of the printout (default with --mrn: the patient's "
+                   "preferred language in the registry; required with --case)")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--params", metavar="FILE.json", help="site rule parameters (JSON object)")
     p.add_argument("--clinic-name", help="clinic name printed under contacts")

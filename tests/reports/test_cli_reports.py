@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from data.factories import example_case, migrated_db
+from sqlalchemy import update
 
 from app.cli import main
+from app.data.models import Patient
 from app.services.case_service import import_case
 from app.services.mdt_service import MdtService
 
@@ -47,6 +49,23 @@ def test_careplan_from_registry(registry, tmp_path, capsys):
     assert rc == 0, capsys.readouterr().err
     text = all_text(out.read_bytes())
     assert squash("Patient: 张小燕") in text and squash("After stopping denosumab") in text
+
+
+def test_careplan_defaults_to_the_patients_language(registry, tmp_path, capsys):
+    out = tmp_path / "plan.pdf"
+    rc = main(["careplan", "--db", str(registry), "--mrn", "BM-0001", "--as-of", "2026-11-21",
+               "--out", str(out)])
+    assert rc == 0, capsys.readouterr().err
+    assert squash("我的骨健康管理计划") in all_text(out.read_bytes())  # registry default: zh
+    db = migrated_db(registry)
+    with db.session() as s:
+        s.execute(update(Patient).where(Patient.mrn == "BM-0001").values(language="en"))
+    db.dispose()
+    assert main(["careplan", "--db", str(registry), "--mrn", "BM-0001", "--out", str(out)]) == 0
+    assert squash("My bone care plan") in all_text(out.read_bytes())
+    assert main(["careplan", "--db", str(registry), "--mrn", "BM-0001", "--lang", "zh",
+                 "--out", str(out)]) == 0  # switchable when printing
+    assert squash("我的骨健康管理计划") in all_text(out.read_bytes())
 
 
 @pytest.mark.parametrize("argv, message", [
