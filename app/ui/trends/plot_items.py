@@ -200,12 +200,16 @@ def _draw_lsc(plot: TrendPlot, key: str, s: TrendSeries, lsc: LscBand, right: fl
     plot.add_item(vb, rect_item(x_of(lsc.start), x1, low, high, brush, tip), Z_BAND + 2)
 
 
+def _plot_width(plot: TrendPlot) -> float:
+    """The data area's width in pixels (a guess before the first layout)."""
+    return plot.main.vb.width() if plot.main.vb.width() > 50 else 700.0
+
+
 def _fits_right(plot: TrendPlot, x: float, label: str) -> bool:
     """Would ``label`` drawn to the right of ``x`` stay inside the plot?"""
     lo, hi = plot.main.vb.viewRange()[0]
-    width = plot.main.vb.width() if plot.main.vb.width() > 50 else 700.0
     need = QFontMetrics(QFont()).horizontalAdvance(label) + 12
-    return (hi - x) / (hi - lo) * width >= need
+    return (hi - x) / (hi - lo) * _plot_width(plot) >= need
 
 
 def _vline(
@@ -357,9 +361,12 @@ def _draw_lanes(plot: TrendPlot, data) -> None:
         brush=[hollow if e.planned else brush(rgba(_event_colour(e.kind))) for e in events],
         data=list(range(len(events))),
     )
+    gap = 9 * (x1 - x0) / _plot_width(plot)  # 9 px beside the marker, in x units
     for e in events:
-        text = pg.TextItem(tx.event_short(e), color=TEXT_COLOUR, anchor=(0, 0.5))
-        text.setPos(x_of(e.date) + (x1 - x0) * 0.006, lane_y(row))
+        label, x = tx.event_short(e), x_of(e.date)
+        right = _fits_right(plot, x + gap, label)
+        text = pg.TextItem(label, color=TEXT_COLOUR, anchor=(0, 0.5) if right else (1, 0.5))
+        text.setPos(x + gap if right else x - gap, lane_y(row))
         plot.add_item(plot.lanes.vb, text, 21)
     changes = list(data.changes)
     plot.lane_items["changes"] = (changes, tx.change_tooltip)
