@@ -21,7 +21,7 @@ Texts come in English and Chinese (``text`` / ``text_zh``), like the findings.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from app.domain import case as C
@@ -72,6 +72,8 @@ def pending_case(base: C.Case, e: WorkupEntries) -> C.Case:
                                      pattern=s.pattern, bone_destruction=s.bone_destruction))
     for b in e.biopsies:
         out.biopsies.append(C.Biopsy(b.date, b.region.strip(), b.result))
+    for le in e.lesions:
+        out.lesions.append(C.Lesion(**{**asdict(le), "region": le.region.strip()}))
     r = e.risk
     out.cancer.stage, out.cancer.histology = r.stage, r.histology
     out.cancer.drivers = None if r.drivers is None else list(r.drivers)

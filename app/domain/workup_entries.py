@@ -59,6 +59,33 @@ class LabEntry:
 
 
 @dataclass
+class LesionEntry:
+    """A bone lesion found in the work-up, with the score inputs (SINS, Mirels, ESCC)."""
+
+    region: str
+    bone: str
+    level: str | None = None
+    side: str | None = None
+    limb: str | None = None
+    peritrochanteric: bool = False
+    pattern: str | None = None
+    pain: str | None = None
+    alignment: str | None = None
+    collapse: str | None = None
+    posterolateral: str | None = None
+    size: str | None = None
+    escc: str | None = None
+
+    def fragment(self) -> dict[str, Any]:
+        """The case-file ``lesions[]`` object (unset keys left out)."""
+        d = asdict(self)
+        d["region"] = self.region.strip()
+        if not self.peritrochanteric:
+            d.pop("peritrochanteric")
+        return _drop_none(d)
+
+
+@dataclass
 class RiskProfile:
     stage: str | None = None
     histology: str | None = None
@@ -91,6 +118,7 @@ class WorkupEntries:
     labs: list[LabEntry] = field(default_factory=list)
     studies: list[StudyEntry] = field(default_factory=list)
     biopsies: list[BiopsyEntry] = field(default_factory=list)
+    lesions: list[LesionEntry] = field(default_factory=list)
     mscc_actions: list[str] = field(default_factory=list)
     mscc_continue: bool = False  # go on with the full work-up after the urgent page
     compression_region: str = ""  # cord compression seen (records a spinal_cord_compression)
@@ -118,6 +146,7 @@ class WorkupEntries:
             data["labs"] = [LabEntry(**_dated(x)) for x in data.get("labs", [])]
             data["studies"] = [StudyEntry(**_dated(x)) for x in data.get("studies", [])]
             data["biopsies"] = [BiopsyEntry(**_dated(x)) for x in data.get("biopsies", [])]
+            data["lesions"] = [LesionEntry(**x) for x in data.get("lesions", [])]
             return cls(**data)
         except DraftError:
             raise
@@ -161,7 +190,8 @@ def chart_fragments(e: WorkupEntries) -> list[tuple[str, dict[str, Any]]]:
     """The chart records the work-up leaves, as (record kind, case-file fragment) pairs.
 
     Kinds and keys are the records service's (``symptom``, ``lab``, ``imaging``, ``biopsy``,
-    ``event``); the risk profile is a patient-level section, see :meth:`RiskProfile.differs_from`.
+    ``event``, ``lesion``); the risk profile is a patient-level section, see
+    :meth:`RiskProfile.differs_from`.
     """
     day = e.visit_date.isoformat()
     out: list[tuple[str, dict[str, Any]]] = []
@@ -186,4 +216,6 @@ def chart_fragments(e: WorkupEntries) -> list[tuple[str, dict[str, Any]]]:
     for b in e.biopsies:
         out.append(("biopsy", {"date": b.date.isoformat(), "region": b.region.strip(),
                                "result": b.result}))
+    for le in e.lesions:
+        out.append(("lesion", le.fragment()))
     return out

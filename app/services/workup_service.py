@@ -5,7 +5,7 @@ cancel, and complete.
   entries (:class:`~app.domain.workup_entries.WorkupEntries`) are kept as JSON while it is a
   draft; a draft is saved and resumed any number of times (optimistic ``version`` check).
 - **complete** writes, in ONE transaction: every entry as an ordinary chart record (symptoms,
-  labs, imaging, biopsies, events — the same rows and validation as the chart's own forms,
+  labs, imaging, biopsies, events, lesions — the same rows and validation as the chart's own forms,
   :func:`app.services.records_validate.parse_record` + :func:`app.data.case_repo.add_record`),
   the edited risk profile on the patient row, the work-up row marked ``completed``, an audit row
   for each, and the patient's cached summary (status) refreshed. Any problem → nothing is
@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 _SECTION_OF = {"symptom": "symptoms", "lab": "labs", "imaging": "imaging",
-               "biopsy": "biopsies", "event": "events"}
+               "biopsy": "biopsies", "event": "events", "lesion": "lesions"}
 
 
 class WorkupNotFound(LookupError):

@@ -239,3 +239,22 @@ def test_sensitivity_note_is_labelled_seed_and_mentions_disagreement():
     en, zh = SENSITIVITY_NOTE
     assert "SEED" in en and "meta-analyses" in en
     assert "MRI > PET-CT > bone scan > CT > X-ray" in en and "SEED" in zh
+
+
+def test_lesions_entered_in_the_workup_feed_the_scores():
+    from app.domain.workup_entries import LesionEntry
+
+    b = base()
+    e = entries(b, studies=[mri("positive", bone_destruction=True)])
+    e.lesions.append(LesionEntry("L3", "vertebra", level="L3", pattern="osteolytic",
+                                 pain="mechanical", alignment="subluxation", collapse="gt50",
+                                 posterolateral="bilateral", escc="2"))
+    a = analyse(b, e)
+    assert a.assessment.scores["lesions"][0]["sins"] == 17
+    rules = {r for s in a.conclusion.steps for r in s.rules}
+    assert {"LOC-SINS-UNSTABLE", "LOC-ESCC-HIGH", "LOC-RT"} <= rules
+    assert WorkupEntries.from_json(e.to_json()) == e
+    assert ("lesion", {"region": "L3", "bone": "vertebra", "level": "L3",
+                       "pattern": "osteolytic", "pain": "mechanical",
+                       "alignment": "subluxation", "collapse": "gt50",
+                       "posterolateral": "bilateral", "escc": "2"}) in chart_fragments(e)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.data import models as M
 from app.data.models_workup import Workup
 from app.domain.casefile import parse_case
-from app.domain.workup_entries import LabEntry, StudyEntry
+from app.domain.workup_entries import LabEntry, LesionEntry, StudyEntry
 from app.services.case_service import import_case
 from app.services.records import RecordsService
 from app.services.workup_service import (
@@ -76,20 +76,23 @@ def test_complete_writes_records_status_and_audit_in_one_go(setup):
     e.studies += [StudyEntry(TODAY, "bone_scan", "L3", "positive"),
                   StudyEntry(TODAY, "mri", "L3", "positive", "osteolytic", True)]
     e.risk.visceral_metastases = ["liver"]
+    e.lesions.append(LesionEntry("L3", "vertebra", level="L3", pain="mechanical"))
     wid, ver = svc.save_draft(pid, e)
     result = svc.complete(pid, e, wid, ver)
     assert result.workup_id == wid and result.status == "confirmed"
     assert sorted(x for x, _ in result.records) == ["imaging", "imaging", "lab_result",
-                                                     "symptom"]
+                                                     "lesion", "symptom"]
     chart = RecordsService(db, "dr.chart", today=lambda: TODAY).chart(pid)
     assert chart.assessment.status.bone_metastasis == "confirmed"
     assert chart.case.cancer.visceral_metastases == ["liver"]
+    assert [(le.region, le.bone, le.level) for le in chart.case.lesions] == [("L3", "vertebra",
+                                                                             "L3")]
     with db.session() as s:
         assert s.get(Workup, wid).status == "completed"
         assert s.get(M.Patient, pid).bm_status == "confirmed"
         audit = s.scalars(select(M.AuditLog.summary).where(M.AuditLog.patient_id == pid)
                           ).all()
-    assert any(a.startswith("update workup: fields status; 4 records") for a in audit)
+    assert any(a.startswith("update workup: fields status; 5 records") for a in audit)
     assert any(a.startswith("update patient: fields visceral_metastases") for a in audit)
     assert not any("400" in a or "L3" in a for a in audit)  # no clinical values in the audit
     with pytest.raises(WorkupClosed):
@@ -105,6 +108,15 @@ def test_invalid_entry_writes_nothing(setup):
         svc.complete(pid, e)
     assert [x.field for x in info.value.errors] == ["labs[0].unit"]
     assert _count(db, M.ImagingRecord, pid) == 0 and _count(db, Workup, pid) == 0
+
+
+def test_bad_lesion_names_the_field(setup):
+    _db, pid, svc = setup
+    e = svc.start(pid).entries
+    e.lesions.append(LesionEntry("L3", "vertebra"))  # a vertebra needs its level
+    with pytest.raises(ValidationFailed) as info:
+        svc.complete(pid, e)
+    assert [x.field for x in info.value.errors] == ["lesions[0].level"]
 
 
 def test_future_study_is_refused(setup):

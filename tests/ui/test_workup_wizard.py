@@ -26,6 +26,7 @@ from app.ui.workup.page_base import (
     BIOPSY,
     CONCLUSION,
     IMAGING,
+    LESIONS,
     PRESENTATION,
     RISK,
     URGENT,
@@ -155,9 +156,26 @@ def test_positive_scan_then_destructive_mri_confirms(qtbot, reg, shots):
     add_study(qtbot, img, "mri", "L3", "positive", destruction=True, pattern="osteolytic")
     assert "confirmed" in img.advice.text().lower()
     wiz.next()
+    assert wiz.currentId() == LESIONS
+    les = wiz.currentPage()
+    assert les.form.region.text() == "L3"  # prefilled from the confirming study
+    les.form.bone.set_value("vertebra")
+    les.form.level.set_value("L3")
+    les.form.pattern.set_value("osteolytic")
+    les.form.pain.set_value("mechanical")
+    les.form.alignment.set_value("normal")
+    les.form.collapse.set_value("lt50")
+    les.form.posterolateral.set_value("unilateral")
+    les.form.escc.set_value("1a")
+    qtbot.mouseClick(les.add_button, Qt.MouseButton.LeftButton)
+    assert les.model.index(0, 2).data() == "10 (indeterminate)"  # SINS, rule book example
+    assert "LOC-SINS-INDETERMINATE" in les.local.text()
+    shot(wiz, shots, "lesions")
+    wiz.next()
     assert wiz.currentId() == CONCLUSION
     page = wiz.currentPage()
     assert "BMA-START" in page.steps.text()
+    assert "LOC-SINS-INDETERMINATE" in page.steps.text()
     assert page.question.toPlainText()  # MDT question suggested
     shot(wiz, shots, "conclusion-confirmed")
     finish(qtbot, wiz)
@@ -165,6 +183,8 @@ def test_positive_scan_then_destructive_mri_confirms(qtbot, reg, shots):
     assert c.assessment.status.bone_metastasis == "confirmed"
     assert "BMA-START" in [f.rule for f in c.assessment.findings]
     assert sorted(lab.value for lab in c.case.labs if lab.analyte == "ALP") == [90, 260]
+    assert [(le.region, le.level, le.pain) for le in c.case.lesions] == [("L3", "L3",
+                                                                         "mechanical")]
     with db.session() as s:
         assert s.get(M.Patient, pid).bm_status == "confirmed"
         assert s.scalars(select(Workup.status)).all() == ["completed"]
@@ -176,6 +196,8 @@ def test_pet_ct_with_destruction_confirms_at_once(qtbot, reg):
     img = to_imaging(wiz, pain_site=None)
     assert "bone scan" in img.advice.text().lower()  # high risk: screening
     add_study(qtbot, img, "pet_ct", "whole body", "positive", destruction=True)
+    wiz.next()
+    assert wiz.currentId() == LESIONS  # optional: left empty
     wiz.next()
     finish(qtbot, wiz)
     c = chart(db, pid)
@@ -226,6 +248,7 @@ def test_draft_is_saved_and_resumed(qtbot, reg):
     assert [s.region for s in page.studies] == ["T8"]
     assert again.pages[PRESENTATION].site.text() == "L3"
     add_study(qtbot, page, "mri", "T8", "positive", destruction=True)
+    again.next()
     again.next()
     finish(qtbot, again)
     assert chart(db, pid).assessment.status.bone_metastasis == "confirmed"
@@ -281,6 +304,8 @@ def test_inconclusive_imaging_asks_for_a_biopsy(qtbot, reg, shots):
     page.done.setChecked(True)
     page.result.set_value("positive")
     shot(wiz, shots, "biopsy")
+    wiz.next()
+    assert wiz.currentId() == LESIONS  # the biopsy confirmed it
     wiz.next()
     finish(qtbot, wiz)
     c = chart(db, pid)

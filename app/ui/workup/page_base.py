@@ -45,5 +45,6 @@ class WorkupPage(QWizardPage):
 
 
 # page ids (QWizard page ids, in order)
-PRESENTATION, URGENT, RISK, BIOMARKERS, IMAGING, BIOPSY, CONCLUSION = range(7)
-PAGE_KEYS = ("presentation", "urgent", "risk", "biomarkers", "imaging", "biopsy", "conclusion")
+PRESENTATION, URGENT, RISK, BIOMARKERS, IMAGING, BIOPSY, CONCLUSION, LESIONS = range(8)
+PAGE_KEYS = ("presentation", "urgent", "risk", "biomarkers", "imaging", "biopsy", "conclusion",
+             "lesions")

@@ -126,6 +126,9 @@ class ConclusionPage(WorkupPage):
     def show_errors(self, messages: list[str]) -> None:
         self.error.setText("\n".join(messages))
 
+    def nextId(self) -> int:
+        return -1  # the final page (Finish)
+
     def validatePage(self) -> bool:
         w = self.wizard_()
         return True if w is None else w.complete_workup()

@@ -29,7 +29,7 @@ from app.domain.workup import SENSITIVITY_NOTE, WorkupAnalysis
 from app.domain.workup_entries import BiopsyEntry, StudyEntry, WorkupEntries
 from app.ui.forms.choices import label
 from app.ui.labels import bm_status_label
-from app.ui.workup.page_base import BIOPSY, CONCLUSION, WorkupPage
+from app.ui.workup.page_base import BIOPSY, CONCLUSION, LESIONS, WorkupPage
 from app.ui.workup.widgets import AdviceBox, CodeCombo, DateField, pick
 
 
@@ -214,9 +214,12 @@ class ImagingPage(WorkupPage):
 
     def nextId(self) -> int:
         w = self.wizard_()
-        if w is not None and w.analysis().biopsy:
-            return BIOPSY
-        return CONCLUSION
+        if w is None:
+            return CONCLUSION
+        analysis = w.analysis()
+        if analysis.status == "confirmed":
+            return LESIONS
+        return BIOPSY if analysis.biopsy else CONCLUSION
 
 
 class BiopsyPage(WorkupPage):
@@ -277,6 +280,13 @@ class BiopsyPage(WorkupPage):
         region = self.region.text().strip()
         e.biopsies = ([BiopsyEntry(self.date.value(), region, self.result.value() or "negative")]
                       if self.done.isChecked() and region else [])
+
+    def nextId(self) -> int:
+        w = self.wizard_()
+        if (w is not None and LESIONS not in w.visitedIds()
+                and w.analysis().status == "confirmed"):
+            return LESIONS
+        return CONCLUSION
 
     def validatePage(self) -> bool:
         if self.done.isChecked() and not self.region.text().strip():

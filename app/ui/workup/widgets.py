@@ -102,7 +102,7 @@ class AdviceBox(QFrame):
         layout.addWidget(self.label)
 
     def show_advice(self, title: str, body: str, evidence: str = "") -> None:
-        html = f"<b>{escape(title)}</b><br>{escape(body)}"
+        html = f"<b>{escape(title)}</b><br>" + escape(body).replace("\n", "<br>")
         if evidence:
             html += f"<br><span style='color:#555'>{escape(evidence)}</span>"
         self.label.setText(html)

@@ -1,13 +1,14 @@
 """The bone-metastasis work-up wizard (QWizard with branching), started from the patient chart.
 
-Pages: presentation → (neurological deficit: urgent spinal-cord-compression page) → risk profile
-→ bone markers → imaging plan and results → (biopsy decision when the rules call for it) →
-conclusion. Keyboard: Return or Alt+Right = Next, Alt+Left = Back, Ctrl+S = save draft,
-Esc = cancel; every field has a mnemonic (Alt+letter). Every page keeps its input when the
-user goes Back; a saved draft can be resumed later (the latest draft opens automatically, on
-the page it was saved on); Cancel asks before discarding unsaved input; Finish writes
-everything to the chart in one transaction
-(:meth:`app.services.workup_service.WorkupService.complete`).
+Pages: presentation → (neurological deficit: urgent spinal-cord-compression page) → risk
+profile → bone markers → imaging plan and results → (confirmed: lesions and scores) → (biopsy
+decision when the rules call for it) → conclusion.
+
+Keyboard: Return or Alt+Right = Next, Alt+Left = Back, Ctrl+S = save draft, Esc = cancel;
+every field has a mnemonic (Alt+letter). Every page keeps its input when the user goes Back; a
+saved draft can be resumed later (the latest draft opens automatically, on the page it was
+saved on); Cancel asks before discarding unsaved input; Finish writes everything to the chart
+in one transaction (:meth:`app.services.workup_service.WorkupService.complete`).
 
 Entry point for the chart: :func:`open_workup_wizard` (or :func:`workup_action` for a QAction).
 """
@@ -30,10 +31,11 @@ from app.services.workup_service import (
     WorkupService,
     WorkupStart,
 )
-from app.ui.workup.page_base import PAGE_KEYS, WorkupPage
+from app.ui.workup.page_base import CONCLUSION, PAGE_KEYS, WorkupPage
 from app.ui.workup.pages_end import ConclusionPage
 from app.ui.workup.pages_imaging import BiopsyPage, ImagingPage
 from app.ui.workup.pages_labs import BiomarkersPage
+from app.ui.workup.pages_lesions import LesionsPage
 from app.ui.workup.pages_start import PresentationPage, RiskPage, UrgentPage
 
 SAVE_BUTTON = QWizard.WizardButton.CustomButton1
@@ -64,7 +66,7 @@ class WorkupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.pages: list[WorkupPage] = [
             PresentationPage(), UrgentPage(), RiskPage(), BiomarkersPage(), ImagingPage(),
-            BiopsyPage(), ConclusionPage(),
+            BiopsyPage(), ConclusionPage(), LesionsPage(),
         ]
         for i, page in enumerate(self.pages):
             self.setPage(i, page)
@@ -146,7 +148,7 @@ class WorkupWizard(QWizard):
     def complete_workup(self) -> bool:
         """Write the work-up to the chart (called by the conclusion page's validatePage)."""
         self.collect()
-        page: ConclusionPage = self.pages[-1]  # type: ignore[assignment]
+        page: ConclusionPage = self.pages[CONCLUSION]  # type: ignore[assignment]
         try:
             self.result = self.service.complete(self.start_data.patient_id, self.entries,
                                                 self.workup_id, self.version)
