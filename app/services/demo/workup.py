@@ -64,7 +64,7 @@ def _vertebra(d: Draft) -> Lesion:
         collapse=_maybe(d, d.pick({"none": 50, "none_gt50_involved": 15, "lt50": 25,
                                    "gt50": 10})),
         posterolateral=_maybe(d, d.pick({"none": 50, "unilateral": 35, "bilateral": 15})),
-        escc=_maybe(d, d.pick({"0": 55, "1a": 20, "1b": 10, "1c": 8, "2": 4, "3": 3}), 0.1),
+        escc=_maybe(d, d.pick({"0": 58, "1a": 20, "1b": 10, "1c": 9, "2": 2, "3": 1}), 0.1),
     )
 
 
