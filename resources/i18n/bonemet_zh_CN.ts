@@ -1,259 +1,1689 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/chart/record_text.py" line="+46"/>
+        <source>H (high)</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L (low)</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ref %1</source>
+        <translation>参考 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fasting</source>
+        <translation>空腹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not fasting</source>
+        <translation>非空腹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (planned)</source>
+        <translation>（计划）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop %1</source>
+        <translation>停用 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 every %2 days</source>
+        <translation>%1，每 %2 天</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bone destruction</source>
+        <translation>骨质破坏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Biopsy %1: %2</source>
+        <translation>活检 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dental exam</source>
+        <translation>口腔检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dental: %1</source>
+        <translation>口腔：%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>BiomarkersPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_labs.py" line="+125"/>
+        <source>Bone markers</source>
+        <translation>骨代谢标志物</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALP and serum β-CTX, compared with the patient&apos;s earlier values. Both are optional.</source>
+        <translation>ALP 和血清 β-CTX，与患者既往数值比较。两项均为可选。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Earlier (%1): %2</source>
+        <translation>既往（%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No earlier %1 on the chart.</source>
+        <translation>病历中无既往 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No %1 result</source>
+        <translation>无 %1 结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marked rise (%1)</source>
+        <translation>明显升高（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a marked rise (%1)</source>
+        <translation>无明显升高（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not judged (%1)</source>
+        <translation>未判定（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence: %1</source>
+        <translation>证据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BiopsyForm</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+60"/>
+        <source>&amp;Region</source>
+        <translation>部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ult</source>
+        <translation>结果(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>BiopsyPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+247"/>
+        <source>Biopsy decision</source>
+        <translation>活检决策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules call for a biopsy decision. Record a biopsy result if one is available; otherwise the MDT referral asks.</source>
+        <translation>规则要求作出活检决策。如已有活检结果请记录；否则由 MDT 转诊提出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>Biopsy</source>
+        <translation>活检</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Biopsy da&amp;te</source>
+        <translation>活检日期(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Biopsy &amp;region</source>
+        <translation>活检部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biopsy res&amp;ult</source>
+        <translation>活检结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a biopsy result is &amp;available</source>
+        <translation>已有活检结果(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Evidence: %1</source>
+        <translation>证据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BoolInput</name>
+    <message>
+        <location filename="../../app/ui/forms/fields.py" line="+70"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>CancerForm</name>
+    <message>
+        <location filename="../../app/ui/forms/section_forms.py" line="+49"/>
+        <source>&amp;Histology</source>
+        <translation>病理类型(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stage (AJCC 8th)</source>
+        <translation>分期（AJCC 第 8 版）(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Driver alterations</source>
+        <translation>驱动基因改变(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positive alterations, comma-separated (e.g. EGFR L858R); &apos;-&apos; = none found; empty = not tested</source>
+        <translation>阳性改变，以逗号分隔（如 EGFR L858R）；“-”表示未发现；留空表示未检测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Targeted therapy</source>
+        <translation>靶向治疗(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Immunotherapy</source>
+        <translation>免疫治疗(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prior chemotherapy</source>
+        <translation>既往化疗(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visceral metastases (organs)</source>
+        <translation>内脏转移（器官）(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organs, comma-separated (e.g. adrenal, brain); &apos;-&apos; = none</source>
+        <translation>器官，以逗号分隔（如 肾上腺, 脑）；“-”表示无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visceral mets t&amp;reatable</source>
+        <translation>内脏转移可治疗(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disse&amp;minated</source>
+        <translation>广泛播散(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visceral &amp;lesion count</source>
+        <translation>内脏病灶数(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;ECOG (0–5)</source>
+        <translation>ECOG (0–5)(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;KPS (0–100)</source>
+        <translation>KPS (0–100)(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Frankel grade</source>
+        <translation>Frankel 分级(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartHeader</name>
+    <message>
+        <location filename="../../app/ui/chart/header.py" line="+55"/>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weight not recorded</source>
+        <translation>未记录体重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MRN %1</source>
+        <translation>病历号 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>age %1</source>
+        <translation>年龄 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not tested / not recorded</source>
+        <translation>未检测 / 未记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none found</source>
+        <translation>未发现</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ECOG %1</source>
+        <translation>ECOG %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KPS %1</source>
+        <translation>KPS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frankel %1</source>
+        <translation>Frankel %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lung cancer: %1 · stage %2 · drivers: %3</source>
+        <translation>肺癌：%1 · %2 期 · 驱动基因：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>histology ?</source>
+        <translation>病理类型 ?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bone metastasis: %1 — basis: %2</source>
+        <translation>骨转移：%1 — 依据：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bone drug: %1 every %2 days</source>
+        <translation>骨改良药物：%1，每 %2 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bone drug: none active</source>
+        <translation>骨改良药物：无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>next due %1</source>
+        <translation>下次到期 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(OVERDUE)</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartOpener</name>
+    <message>
+        <location filename="../../app/ui/chart/opener.py" line="+74"/>
+        <source>&amp;Open chart</source>
+        <translation>打开病历(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected patient&apos;s chart (Enter)</source>
+        <translation>打开所选患者的病历 (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Worklist</source>
+        <translation>工作清单(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patients needing action across the registry: critical findings, doses due, rebound checks, dental, work-ups</source>
+        <translation>登记库中需要处理的患者：危急提示、到期给药、反跳复查、口腔、评估</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recompute all &amp;summaries</source>
+        <translation>重新计算全部摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the rules again for every patient and update the registry list</source>
+        <translation>对每位患者重新运行规则并更新登记列表</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Recomputing the patients&apos; summaries…</source>
+        <translation>正在重新计算患者摘要…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWindow</name>
+    <message>
+        <location filename="../../app/ui/chart/chart_window.py" line="+164"/>
+        <source>&amp;Record</source>
+        <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add %1…</source>
+        <translation>添加%1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit %1…</source>
+        <translation>编辑%1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Correct selected record…</source>
+        <translation>更正所选记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark selected record entered in &amp;error…</source>
+        <translation>将所选记录标记为录入错误(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to the record behind the finding</source>
+        <translation>转到该提示依据的记录(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload chart</source>
+        <translation>重新载入病历(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close chart</source>
+        <translation>关闭病历(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Lesions &amp;&amp; scores</source>
+        <translation>病灶与评分</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to %1</source>
+        <translation>转到 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;rends (ALP, CTX)</source>
+        <translation>趋势 (ALP, CTX)(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Patient chart — %1</source>
+        <translation>患者病历 — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Findings (%1), most severe first — Enter goes to the record behind one:</source>
+        <translation>提示（%1 项），最严重者在前 — 按回车转到其依据的记录：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Patient not found</source>
+        <translation>未找到患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This patient is no longer in the registry.</source>
+        <translation>该患者已不在登记库中。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Mark entered in error</source>
+        <translation>标记为录入错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why was this record entered in error? (kept in the history)</source>
+        <translation>为何此记录录入错误？（记入历史）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reason required</source>
+        <translation>必须填写原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed: a reason is required.</source>
+        <translation>未作任何修改：必须填写原因。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed elsewhere</source>
+        <translation>已在别处修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This record was changed on another workstation. The chart is reloaded.</source>
+        <translation>此记录已在其他工作站被修改。病历已重新载入。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This finding is not about a single record (see its data).</source>
+        <translation>此提示不针对单条记录（请查看其数据）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConclusionPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_end.py" line="+60"/>
+        <source>Conclusion and next steps</source>
+        <translation>结论与下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawn from the rules on the chart plus this work-up. Finish writes everything to the chart.</source>
+        <translation>根据病历中的规则及本次评估得出。点击“完成”后全部写入病历。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Question for the MDT (empty: no referral)</source>
+        <translation>提交 MDT 的问题（留空：不转诊）(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imaging</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biopsy</source>
+        <translation>活检</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bone-modifying drug</source>
+        <translation>骨改良药物</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local therapy (from lesion scores)</source>
+        <translation>局部治疗（依据病灶评分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MDT referral</source>
+        <translation>MDT 转诊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For information</source>
+        <translation>供参考</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bone metastasis: %1</source>
+        <translation>骨转移：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refer to the MDT with the question below.</source>
+        <translation>请提交 MDT 讨论以下问题。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No further steps are called for by the rules.</source>
+        <translation>规则未要求进一步措施。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>risk profile (%1)</source>
+        <translation>风险概况（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish will add to the chart: %1</source>
+        <translation>完成后将写入病历：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing (only the work-up record)</source>
+        <translation>无（仅评估记录）</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeInput</name>
+    <message>
+        <location filename="../../app/ui/forms/fields.py" line="+98"/>
+        <source>time known</source>
+        <translation>时间已知</translation>
+    </message>
+</context>
+<context>
+    <name>DentalProcedureForm</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+40"/>
+        <source>&amp;Procedure</source>
+        <translation>操作(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Planned</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned (not yet done)</source>
+        <translation>计划（尚未完成）</translation>
+    </message>
+</context>
+<context>
+    <name>DoseForm</name>
+    <message>
+        <location filename="../../app/ui/forms/dose_form.py" line="+33"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;rug</source>
+        <translation>药物(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dose (m&amp;g)</source>
+        <translation>剂量 (mg)(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Planned</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned (not yet given)</source>
+        <translation>计划（尚未给药）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use suggested dose (Ctrl+G)</source>
+        <translation>采用建议剂量 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the dose suggested below (Ctrl+G)</source>
+        <translation>填入下方建议剂量 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Standard oncology dose of %1: %2 mg (label).</source>
+        <translation>%1 的标准肿瘤剂量：%2 mg（说明书）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No standard dose in the catalogue for %1: per site pharmacist.</source>
+        <translation>目录中无 %1 的标准剂量：请咨询本院药师。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoledronic acid: no creatinine in the 14 days before this dose — measure serum creatinine before dosing; no dose can be suggested.</source>
+        <translation>唑来膦酸：本次给药前 14 天内无肌酐结果 — 请在给药前检测血清肌酐；无法建议剂量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>creatinine %1 %2 on %3, weight %4, age %5, sex %6</source>
+        <translation>肌酐 %1 %2（%3），体重 %4，年龄 %5，性别 %6</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoledronic acid: CrCl cannot be computed (missing: %1); %2.</source>
+        <translation>唑来膦酸：无法计算 CrCl（缺少：%1）；%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (provisional: repeat creatinine before the dose)</source>
+        <translation>（暂定：给药前复查肌酐）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoledronic acid NOT recommended: CrCl %1 mL/min &lt; 30%2 (%3). Consider denosumab with calcium monitoring.</source>
+        <translation>不建议使用唑来膦酸：CrCl %1 mL/min &lt; 30%2（%3）。可考虑地舒单抗并监测血钙。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested zoledronic acid dose: %1 mg for CrCl %2 mL/min%3 (%4).</source>
+        <translation>建议唑来膦酸剂量：%1 mg（CrCl %2 mL/min%3）（%4）。</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+11"/>
+        <source>&amp;Event</source>
+        <translation>事件(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Region</source>
+        <translation>部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vertebral</source>
+        <translation>椎体(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Planned</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned (not yet done)</source>
+        <translation>计划（尚未完成）</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../app/ui/chart/findings_view.py" line="+62"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why (triggering data)</source>
+        <translation>原因（触发数据）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence · source</source>
+        <translation>证据 · 来源</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence: %1</source>
+        <translation>证据：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <location line="+31"/>
+        <source>Findings</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/ui/chart/history_view.py" line="+43"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked entered in error</source>
+        <translation>已标记为录入错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overrode a critical finding</source>
+        <translation>越过了危急提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location line="+38"/>
+        <source>Change history</source>
+        <translation>修改历史</translation>
+    </message>
+</context>
+<context>
+    <name>ImagingForm</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-75"/>
+        <source>&amp;Modality</source>
+        <translation>检查方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Region</source>
+        <translation>部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. L3, left femur, or &apos;whole body&apos; for a bone scan / PET-CT</source>
+        <translation>例如 L3、左股骨；骨扫描 / PET-CT 填“全身”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ult</source>
+        <translation>结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pattern</source>
+        <translation>类型(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bone destruction</source>
+        <translation>骨质破坏(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>ImagingPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-141"/>
+        <source>Imaging plan and results</source>
+        <translation>影像计划与结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recommended next study, then each study&apos;s result.</source>
+        <translation>建议的下一项检查，以及每项检查的结果。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Modality</source>
+        <translation>检查方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pattern</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Destruction</source>
+        <translation>骨质破坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Studies entered in this work-up</source>
+        <translation>本次评估录入的检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add study</source>
+        <translation>添加检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use reco&amp;mmendation</source>
+        <translation>采用建议(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove selected (Del)</source>
+        <translation>删除所选 (Del)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Region required</source>
+        <translation>必须填写部位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the region the study covers.</source>
+        <translation>请输入检查覆盖的部位。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Next: %1 — %2 (%3)</source>
+        <translation>下一步：%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>alternatives: %1</source>
+        <translation>备选：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No further study needed now (%1)</source>
+        <translation>目前无需进一步检查（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no rule fired</source>
+        <translation>无规则触发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status now: %1 · Rules: %2 · Evidence: %3 — %4</source>
+        <translation>当前状态：%1 · 规则：%2 · 证据：%3 — %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmation</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>marrow: MRI first</source>
+        <translation>骨髓：首选 MRI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>osteoblastic: CT / PET-CT</source>
+        <translation>成骨性：CT / PET-CT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>direct diagnosis</source>
+        <translation>直接诊断</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reassurance</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>biopsy</source>
+        <translation>活检</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nothing more called for</source>
+        <translation>无需进一步措施</translation>
+    </message>
+</context>
+<context>
+    <name>IntervalForm</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+31"/>
+        <source>D&amp;rug</source>
+        <translation>药物(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Interval (days)</source>
+        <translation>间隔（天）(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days between doses; the standard is 28</source>
+        <translation>两次给药间隔天数；标准为 28 天</translation>
+    </message>
+</context>
+<context>
+    <name>LabForm</name>
+    <message>
+        <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
+        <source>Collected (&amp;date, time)</source>
+        <translation>采样（日期、时间）(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Analyte</source>
+        <translation>检测项目(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Value</source>
+        <translation>数值(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The value exactly as reported by the laboratory</source>
+        <translation>实验室报告的原始数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference &amp;low</source>
+        <translation>参考下限(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lower limit of the laboratory&apos;s range, in the reported unit</source>
+        <translation>实验室参考范围下限（报告单位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference &amp;high</source>
+        <translation>参考上限(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper limit of the laboratory&apos;s range, in the reported unit</source>
+        <translation>实验室参考范围上限（报告单位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fasting sample</source>
+        <translation>空腹样本(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Method / assay</source>
+        <translation>方法 / 检测试剂(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 %2 %3 = %4 %5 (unit used by the rules)</source>
+        <translation>%1 %2 %3 = %4 %5（规则使用的单位）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>H (above the reported range)</source>
+        <translation>高（高于报告范围）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L (below the reported range)</source>
+        <translation>低（低于报告范围）</translation>
+    </message>
+</context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="+23" />
+        <location filename="../../app/ui/labels.py" line="+23"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+24" />
+        <location line="+1"/>
+        <location line="+24"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="-23" />
-        <location line="+33" />
+        <location line="-23"/>
+        <location line="+33"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-25"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>O</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Adenocarcinoma</source>
         <translation>腺癌</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Squamous cell</source>
         <translation>鳞癌</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Small cell (SCLC)</source>
         <translation>小细胞癌 (SCLC)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Large cell</source>
         <translation>大细胞癌</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>NSCLC NOS</source>
         <translation>非小细胞肺癌 (未特指)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Confirmed</source>
         <translation>已确诊</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suspected</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not found</source>
         <translation>未发现</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zoledronic acid</source>
         <translation>唑来膦酸</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pamidronate</source>
         <translation>帕米膦酸二钠</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ibandronate</source>
         <translation>伊班膦酸</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Incadronate</source>
         <translation>英卡膦酸二钠</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Clodronate</source>
         <translation>氯膦酸二钠</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Critical</source>
         <translation>危急</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>stage %1</source>
         <translation>%1 期</translation>
     </message>
 </context>
 <context>
+    <name>LesionForm</name>
+    <message>
+        <location filename="../../app/ui/forms/lesion_form.py" line="+28"/>
+        <source>&amp;Region</source>
+        <translation>部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As in imaging, e.g. L3 or &apos;left femur&apos; (regions match exactly)</source>
+        <translation>与影像一致，例如 L3 或“左股骨”（部位须完全一致）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bone</source>
+        <translation>骨骼(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Level (vertebra)</source>
+        <translation>节段（椎体）(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+65"/>
+        <source>&amp;Side</source>
+        <translation>侧别(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Li&amp;mb</source>
+        <translation>肢体(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peri&amp;trochanteric</source>
+        <translation>转子周围(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peritrochanteric (femur)</source>
+        <translation>转子周围（股骨）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
+        <source>&amp;Pattern</source>
+        <translation>类型(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
+        <source>P&amp;ain</source>
+        <translation>疼痛(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ali&amp;gnment</source>
+        <translation>脊柱序列(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Collapse</source>
+        <translation>塌陷(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;osterolateral involvement</source>
+        <translation>后外侧受累(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Si&amp;ze (cortex)</source>
+        <translation>大小（皮质）(&amp;Z)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;ESCC (Bilsky)</source>
+        <translation>ESCC (Bilsky)(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1: incomplete (missing %2)</source>
+        <translation>%1：不完整（缺少 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (high grade)</source>
+        <translation>（高级别）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESCC %1%2</source>
+        <translation>ESCC %1%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="-1"/>
+        <source>Lesion re&amp;gion</source>
+        <translation>病灶部位(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B&amp;one</source>
+        <translation>骨骼(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Le&amp;vel</source>
+        <translation>节段(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Al&amp;ignment (SINS)</source>
+        <translation>脊柱序列 (SINS)(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Collapse (SINS)</source>
+        <translation>椎体塌陷 (SINS)(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posterola&amp;teral (SINS)</source>
+        <translation>后外侧受累 (SINS)(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;ESCC grade</source>
+        <translation>ESCC 分级(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;ze (Mirels)</source>
+        <translation>大小 (Mirels)(&amp;Z)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mirels site</source>
+        <translation>Mirels 部位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pe&amp;ritrochanteric (femur)</source>
+        <translation>转子周围（股骨）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as on the imaging, e.g. L3</source>
+        <translation>与影像一致，例如 L3</translation>
+    </message>
+</context>
+<context>
+    <name>LesionsModel</name>
+    <message>
+        <location filename="../../app/ui/chart/lesions_view.py" line="+49"/>
+        <source>Lesion</source>
+        <translation>病灶</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SINS</source>
+        <translation>SINS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mirels</source>
+        <translation>Mirels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESCC</source>
+        <translation>ESCC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>LesionsPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+70"/>
+        <source>Lesions and scores</source>
+        <translation>病灶与评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: record the lesions found; SINS, Mirels and ESCC decide the local-therapy referrals.</source>
+        <translation>可选：记录发现的病灶；SINS、Mirels 和 ESCC 决定局部治疗转诊。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Region</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bone</source>
+        <translation>骨骼</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SINS</source>
+        <translation>SINS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mirels</source>
+        <translation>Mirels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESCC</source>
+        <translation>ESCC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lesions entered in this work-up, with scores</source>
+        <translation>本次评估录入的病灶及评分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;lesion</source>
+        <translation>添加病灶(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove selected (Del)</source>
+        <translation>删除所选 (Del)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Local therapy (from the scores)</source>
+        <translation>局部治疗（依据评分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No local-therapy rule fires.</source>
+        <translation>无局部治疗规则触发。</translation>
+    </message>
+</context>
+<context>
+    <name>LesionsView</name>
+    <message>
+        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
+        <source>Bone lesions and scores</source>
+        <translation>骨病灶与评分</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+131" />
+        <location filename="../../app/ui/main_window.py" line="+131"/>
         <source>BoneMet Workstation — Patient registry</source>
         <translation>骨转移诊疗工作站 — 患者登记</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New patient…</source>
         <translation>新建患者(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Register a new patient</source>
         <translation>登记新患者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Edit patient…</source>
         <translation>编辑患者(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Edit the selected patient's details</source>
+        <location line="+1"/>
+        <source>Edit the selected patient&apos;s details</source>
         <translation>编辑所选患者的资料</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Move to the search box</source>
         <translation>转到搜索框</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Database in use</source>
         <translation>当前数据库</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Patients shown</source>
         <translation>显示的患者</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>%1 of %2 patients match</source>
         <translation>%2 名患者中 %1 名匹配</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 patients</source>
         <translation>共 %1 名患者</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Search failed (%1); the list was not updated. Press F5 to retry.</source>
         <translation>搜索失败（%1），列表未更新。按 F5 重试。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Patient not found</source>
         <translation>未找到患者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This patient is no longer in the registry. The list will be refreshed.</source>
         <translation>该患者已不在登记库中，列表将刷新。</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The language will change the next time BoneMet starts.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -261,242 +1691,378 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../app/ui/patient_dialog.py" line="+46" />
+        <location filename="../../app/ui/patient_dialog.py" line="+46"/>
         <source>Enter the MRN (medical record number).</source>
         <translation>请输入病历号。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Another patient already has this MRN.</source>
         <translation>已有其他患者使用此病历号。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The MRN is too long.</source>
         <translation>病历号过长。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The MRN contains characters that are not allowed.</source>
         <translation>病历号包含不允许的字符。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The name is too long.</source>
         <translation>姓名过长。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose the sex from the list.</source>
         <translation>请从列表中选择性别。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The birth date is in the future.</source>
         <translation>出生日期不能晚于今天。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The birth date is more than 120 years ago.</source>
         <translation>出生日期早于 120 年前。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The patient must be at least 18 years old.</source>
         <translation>患者须年满 18 岁。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Enter the date as YYYY-MM-DD, e.g. 1958-03-21.</source>
         <translation>请按 YYYY-MM-DD 格式输入日期，例如 1958-03-21。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The weight must be between 20 and 300 kg.</source>
         <translation>体重须在 20 至 300 kg 之间。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Enter the weight in kg as a number, e.g. 62.5.</source>
         <translation>请以数字输入体重 (kg)，例如 62.5。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose Chinese or English.</source>
         <translation>请选择中文或英文。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter a valid phone number (digits, spaces, +, -).</source>
         <translation>请输入有效的电话号码（数字、空格、+、-）。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>This value is not valid.</source>
         <translation>此值无效。</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+94"/>
         <source>Edit patient</source>
         <translation>编辑患者</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;MRN:</source>
         <translation>病历号(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Weight (kg):</source>
         <translation>体重 (kg)(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Osteoporosis:</source>
         <translation>骨质疏松(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Printout &amp;language:</source>
         <translation>打印语言(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. 62.5</source>
         <translation>例如 62.5</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reload current details</source>
         <translation>重新载入当前资料(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+6" />
+        <location line="+3"/>
+        <location line="+6"/>
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+153" />
+        <location line="+153"/>
         <source>Not saved: this patient was changed elsewhere (another window or workstation) after you opened it. Reload the current details, then make your changes again.</source>
         <translation>未保存：打开后该患者资料已在其他窗口或工作站被修改。请重新载入当前资料，然后再次修改。</translation>
     </message>
 </context>
 <context>
+    <name>PresentationPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_start.py" line="+55"/>
+        <source>Presentation</source>
+        <translation>临床表现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bone pain, neurological deficit and other symptoms today.</source>
+        <translation>今日骨痛、神经功能缺损及其他症状。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visit date</source>
+        <translation>就诊日期(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bone pa&amp;in</source>
+        <translation>骨痛(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pain &amp;pattern</source>
+        <translation>疼痛特点(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pain &amp;site</source>
+        <translation>疼痛部位(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Mechanical pain</source>
+        <translation>机械性疼痛(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;urological deficit</source>
+        <translation>神经功能缺损(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deficit d&amp;escription</source>
+        <translation>缺损描述(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Other symptoms</source>
+        <translation>其他症状(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>present</source>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>limb weakness, numbness or sphincter disturbance</source>
+        <translation>肢体无力、麻木或括约肌功能障碍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. L3, left femur</source>
+        <translation>例如 L3、左股骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. new weakness of both legs</source>
+        <translation>例如 新发双下肢无力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A neurological deficit leads at once to the urgent spinal-cord-compression page.</source>
+        <translation>出现神经功能缺损时立即转到脊髓压迫紧急处理页。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../app/ui/forms/base.py" line="+87"/>
+        <source>Checks with this record (rule, reason, source):</source>
+        <translation>与此记录相关的检查（规则、原因、来源）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Why is this given despite the critical finding? (kept in the audit log)</source>
+        <translation>为何在危急提示下仍给药？（记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override reason</source>
+        <translation>越过原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the record (Ctrl+S)</source>
+        <translation>保存记录 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Correct: %1</source>
+        <translation>更正：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add: %1</source>
+        <translation>添加：%1</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>blocks saving</source>
+        <translation>阻止保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Critical finding (%1): saving is blocked. To give it anyway, type the reason for the override (at least 10 characters).</source>
+        <translation>危急提示（%1）：已阻止保存。如仍要给药，请输入越过提示的原因（至少 10 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Override reason: %1</source>
+        <translation>越过原因：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This record was changed on another workstation since the chart was opened. Nothing was saved. Close this form and reopen it from the refreshed chart.</source>
+        <translation>打开病历后，此记录已在其他工作站被修改。未保存任何内容。请关闭此表单，并从刷新后的病历重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../app/ui/registry_model.py" line="+62" />
+        <location filename="../../app/ui/registry_model.py" line="+62"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sex/Age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Histology/Stage</source>
         <translation>病理/分期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bone-met status</source>
         <translation>骨转移状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Current bone drug</source>
         <translation>当前骨改良药物</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Alerts</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next due</source>
         <translation>下一项待办</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Overdue %1</source>
         <translation>已逾期 %1</translation>
     </message>
     <message>
-        <location line="+203" />
+        <location line="+203"/>
         <source>Click to sort by this column</source>
-        <extracomment>(matching, total) after every filter change or refresh the newest query's rows are shown the newest query failed (exception type name; the rows shown are unchanged) a header click on a column the database cannot sort by (the view restores its indicator)</extracomment>
+        <extracomment>(matching, total) after every filter change or refresh the newest query&apos;s rows are shown the newest query failed (exception type name; the rows shown are unchanged) a header click on a column the database cannot sort by (the view restores its indicator)</extracomment>
         <translation>点击按此列排序</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+74"/>
         <source>Sex %1, age %2</source>
         <translation>性别 %1，年龄 %2</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Alerts: not yet assessed</source>
         <translation>警示：尚未评估</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Alerts: %1, highest severity %2</source>
         <translation>警示：%1 项，最高级别 %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>denosumab rebound window open</source>
         <translation>地舒单抗停药反跳风险期</translation>
     </message>
@@ -504,56 +2070,1278 @@
 <context>
     <name>RegistryView</name>
     <message>
-        <location filename="../../app/ui/registry_view.py" line="+58" />
+        <location filename="../../app/ui/registry_view.py" line="+58"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Patients matching the search. Enter opens the selected patient.</source>
         <translation>与搜索匹配的患者。按回车键打开所选患者。</translation>
     </message>
 </context>
 <context>
+    <name>RiskPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_start.py" line="+126"/>
+        <source>Risk profile</source>
+        <translation>风险概况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefilled from the chart; corrections are saved to the chart when the work-up is completed.</source>
+        <translation>已根据病历预填；更正将在评估完成时保存到病历。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stage</source>
+        <translation>分期(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Histology</source>
+        <translation>病理类型(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Driver testing</source>
+        <translation>驱动基因检测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;rivers (positive)</source>
+        <translation>驱动基因（阳性）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visceral staging</source>
+        <translation>内脏分期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visceral metastases</source>
+        <translation>内脏转移(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>don&amp;e (empty list = none found)</source>
+        <translation>已完成（空列表 = 未发现）(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s&amp;taged (empty list = none)</source>
+        <translation>已分期（空列表 = 无）(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comma-separated, e.g. EGFR L858R</source>
+        <translation>以逗号分隔，例如 EGFR L858R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comma-separated organs, e.g. liver, adrenal</source>
+        <translation>以逗号分隔的器官，例如 肝, 肾上腺</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+8"/>
+        <source>High-risk factors</source>
+        <translation>高危因素</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Bone metastasis is already confirmed: screening does not apply.</source>
+        <translation>骨转移已确诊：不适用筛查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>High risk of bone metastasis (WU-HIGH-RISK)</source>
+        <translation>骨转移高风险 (WU-HIGH-RISK)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence: %1</source>
+        <translation>证据：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None of the rule book&apos;s high-risk factors is recorded.</source>
+        <translation>未记录规则手册中的任何高危因素。</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
-        <location line="+79" />
+        <location filename="../../app/ui/registry_view.py" line="+79"/>
         <source>Search: MRN, name, pinyin or initials (e.g. zxy)  [Ctrl+F]</source>
         <translation>搜索：病历号、姓名、拼音或首字母（如 zxy）  [Ctrl+F]</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Search patients</source>
         <translation>搜索患者</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Type an MRN, a name, its pinyin or pinyin initials; Up and Down choose a patient, Enter opens it.</source>
         <translation>输入病历号、姓名、拼音或拼音首字母；用上下方向键选择患者，按回车键打开。</translation>
     </message>
 </context>
 <context>
+    <name>SectionDialog</name>
+    <message>
+        <location filename="../../app/ui/forms/section_forms.py" line="-36"/>
+        <source>Edit: %1</source>
+        <translation>编辑：%1</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/cli/gui_cmd.py" line="+84" />
+        <location filename="../../app/cli/gui_cmd.py" line="+85"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+26" />
+        <location line="+7"/>
+        <location line="+26"/>
         <source>This database cannot be opened.</source>
         <translation>无法打开此数据库。</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>This database was written by a newer version of BoneMet. Update BoneMet to open it; the database was not changed.</source>
         <translation>此数据库由更新版本的 BoneMet 写入。请升级 BoneMet 后再打开；数据库未被改动。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>The database could not be opened.</source>
         <translation>数据库打开失败。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusOverrideForm</name>
+    <message>
+        <location filename="../../app/ui/forms/section_forms.py" line="+56"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;From date</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;By</source>
+        <translation>操作者(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>StopForm</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-16"/>
+        <source>D&amp;rug</source>
+        <translation>药物(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;eason</source>
+        <translation>原因(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the drug is stopped (recommended)</source>
+        <translation>停药原因（建议填写）</translation>
+    </message>
+</context>
+<context>
+    <name>StudyForm</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-158"/>
+        <source>Study dat&amp;e</source>
+        <translation>检查日期(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M&amp;odality</source>
+        <translation>检查方式(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Region</source>
+        <translation>部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ult</source>
+        <translation>结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pa&amp;ttern</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bone destruction</source>
+        <translation>骨质破坏</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;seen (cortical break, lysis)</source>
+        <translation>可见（皮质中断、溶骨）(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. L3, left femur, whole body</source>
+        <translation>例如 L3、左股骨、全身</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementsForm</name>
+    <message>
+        <location filename="../../app/ui/forms/section_forms.py" line="-12"/>
+        <source>&amp;Calcium supplement</source>
+        <translation>钙剂补充(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vitamin D supplement</source>
+        <translation>维生素 D 补充(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>SymptomForm</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-42"/>
+        <source>&amp;Symptom</source>
+        <translation>症状(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pain pattern</source>
+        <translation>疼痛特点(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For bone pain: fixed site or migratory</source>
+        <translation>骨痛：固定部位或游走性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ite</source>
+        <translation>部位(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mechanical pain</source>
+        <translation>机械性疼痛(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../app/ui/chart/timeline.py" line="+71"/>
+        <source>Date (newest first)</source>
+        <translation>日期（最新在前）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Override: %1</source>
+        <translation>越过：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>planned — overdue</source>
+        <translation>计划 — 已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned</source>
+        <translation>计划</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location line="+46"/>
+        <source>Timeline of records</source>
+        <translation>记录时间线</translation>
+    </message>
+</context>
+<context>
+    <name>Trends</name>
+    <message>
+        <location filename="../../app/ui/trends/badge.py" line="+89"/>
+        <source>Denosumab rebound risk</source>
+        <translation>地舒单抗停药反跳风险</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rebound risk</source>
+        <translation>反跳风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denosumab stopped — rebound-risk window open</source>
+        <translation>地舒单抗已停用 — 处于反跳风险期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/plot.py" line="+248"/>
+        <source>Trend plot: ALP and CTX over time</source>
+        <translation>趋势图：ALP 和 CTX 随时间变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALP (U/L)</source>
+        <translation>ALP (U/L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corr. calcium (mmol/L)</source>
+        <translation>校正钙 (mmol/L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Creatinine (µmol/L)</source>
+        <translation>肌酐 (µmol/L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/ui/trends/table.py" line="+78"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CTX (ng/mL, log)</source>
+        <translation>CTX（ng/mL，对数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CTX (ng/mL)</source>
+        <translation>CTX (ng/mL)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../app/ui/trends/text.py" line="+27"/>
+        <source>ALP</source>
+        <translation>ALP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/ui/trends/text.py" line="+1"/>
+        <source>CTX</source>
+        <translation>CTX</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corr. calcium</source>
+        <translation>校正钙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/ui/trends/text.py" line="+2"/>
+        <source>Creatinine</source>
+        <translation>肌酐</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hollow: converted unit or planned</source>
+        <translation>空心：单位已换算或为计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reference range</source>
+        <translation>参考范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LSC band</source>
+        <translation>最小显著变化带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebound peak window</source>
+        <translation>反跳高峰期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>monitoring window</source>
+        <translation>监测期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop</source>
+        <translation>停药</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/plot_items.py" line="+72"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{n} results from {start} to {end}; the table beside the plot lists them.</source>
+        <translation>{start} 至 {end} 共 {n} 项结果；图旁的表格列出了这些结果。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>lab&apos;s range</source>
+        <translation>实验室范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default range</source>
+        <translation>默认范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} reference range ({source}): {range}</source>
+        <translation>{name} 参考范围（{source}）：{range}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>nadir</source>
+        <translation>最低值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} least significant change ±{pct}% around the {anchor} {value} {unit} ({date}): {low}–{high}</source>
+        <translation>{name} 最小显著变化 ±{pct}%，以{anchor} {value} {unit}（{date}）为中心：{low}–{high}</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Peak window (days 60–120)</source>
+        <translation>高峰期（第 60–120 天）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rebound-risk window open: day {day} of 395</source>
+        <translation>处于反跳风险期：第 {day}/395 天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rebound monitoring (days 0–395)</source>
+        <translation>反跳监测（第 0–395 天）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label}: {start} – {end}</source>
+        <translation>{label}：{start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab changes</source>
+        <translation>检验变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/table.py" line="+1"/>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plotted as</source>
+        <translation>绘图单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H/L</source>
+        <translation>高/低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fasting</source>
+        <translation>空腹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/text.py" line="-1"/>
+        <source>Corrected calcium</source>
+        <translation>校正钙</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>H</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>H (above the reference range)</source>
+        <translation>高（高于参考范围）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L (below the reference range)</source>
+        <translation>低（低于参考范围）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within range</source>
+        <translation>在范围内</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>≤ {high} {unit}</source>
+        <translation>≤ {high} {unit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>≥ {low} {unit}</source>
+        <translation>≥ {low} {unit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{low}–{high} {unit}</source>
+        <translation>{low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name}: {value} {unit} (as reported)</source>
+        <translation>{name}：{value} {unit}（按报告）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>albumin-corrected</source>
+        <translation>白蛋白校正</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not corrected (no albumin)</source>
+        <translation>未校正（无白蛋白）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corrected: {value} {unit} ({state})</source>
+        <translation>校正值：{value} {unit}（{state}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plotted as {value} {unit}</source>
+        <translation>绘图值 {value} {unit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fasting: {fasting}</source>
+        <translation>空腹：{fasting}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag: {flag}</source>
+        <translation>标记：{flag}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference: {range}</source>
+        <translation>参考范围：{range}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method: {method}</source>
+        <translation>方法：{method}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pathological fracture</source>
+        <translation>病理性骨折</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Fracture</source>
+        <translation>骨折</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Spinal cord compression</source>
+        <translation>脊髓压迫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radiotherapy</source>
+        <translation>放疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surgery to bone</source>
+        <translation>骨手术</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Vertebroplasty</source>
+        <translation>椎体成形术</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>Hypercalcaemia</source>
+        <translation>高钙血症</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Osteonecrosis of the jaw</source>
+        <translation>颌骨坏死</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Path. fracture</source>
+        <translation>病理性骨折</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cord compression</source>
+        <translation>脊髓压迫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RT</source>
+        <translation>放疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surgery</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ONJ</source>
+        <translation>颌骨坏死</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{event} on {date}</source>
+        <translation>{event}（{date}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Region: {region}</source>
+        <translation>部位：{region}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vertebral</source>
+        <translation>椎体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{drug} {dose} mg planned for {date}</source>
+        <translation>{drug} {dose} mg，计划于 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{drug} {dose} mg on {date}</source>
+        <translation>{drug} {dose} mg（{date}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop: {drug}</source>
+        <translation>停药：{drug}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{drug} overdue: unrecorded stop</source>
+        <translation>{drug} 已逾期：未记录的停药</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name}: method changed from {before} to {after} on {date}</source>
+        <translation>{name}：检测方法于 {date} 由 {before} 改为 {after}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: unit changed from {before} to {after} on {date}</source>
+        <translation>{name}：单位于 {date} 由 {before} 改为 {after}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>elevated</source>
+        <translation>升高</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rebound! day {day}</source>
+        <translation>反跳！第 {day} 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rebound risk: day {day}/395</source>
+        <translation>反跳风险：第 {day}/395 天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Denosumab stopped — rebound-risk window open: day {day} of 395, risk {level}</source>
+        <translation>地舒单抗已停用 — 处于反跳风险期：第 {day}/395 天，风险 {level}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last dose {last} · peak window {start} – {end}{now} · window ends {end_all}</source>
+        <translation>末次给药 {last} · 高峰期 {start} – {end}{now} · 风险期结束 {end_all}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+38"/>
+        <source> (now)</source>
+        <translation>（当前）</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+38"/>
+        <source>Checks due (fasting CTX + calcium): {dates}</source>
+        <translation>应复查（空腹 CTX + 血钙）：{dates}</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>CTX rebound</source>
+        <translation>CTX 反跳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebound hypercalcaemia</source>
+        <translation>反跳性高钙血症</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebound vertebral fracture</source>
+        <translation>反跳性椎体骨折</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rebound found: {what} — see the alerts</source>
+        <translation>发现反跳：{what} — 请查看警示</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>stop recorded {date}</source>
+        <translation>已记录停药 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no dose for more than the interval + 56 days (unrecorded stop)</source>
+        <translation>超过间隔 + 56 天未给药（未记录的停药）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Denosumab stopped — rebound-risk window open (day {day} of 0–395)</source>
+        <translation>地舒单抗已停用 — 处于反跳风险期（第 {day} 天，共 0–395 天）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last dose {date}; {stop}</source>
+        <translation>末次给药 {date}；{stop}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peak window {start} – {end}{now}</source>
+        <translation>高峰期 {start} – {end}{now}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Window ends {date}</source>
+        <translation>风险期结束于 {date}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Risk level: {level}</source>
+        <translation>风险等级：{level}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CTX nadir {value} ng/mL ({date})</source>
+        <translation>CTX 最低值 {value} ng/mL（{date}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{rule}: {message}</source>
+        <translation>{rule}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/view.py" line="+198"/>
+        <location line="+11"/>
+        <source>Export trend plot</source>
+        <translation>导出趋势图</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The image could not be saved: {error}</source>
+        <translation>图像无法保存：{error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;1 year</source>
+        <translation>1 年(&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;3 years</source>
+        <translation>3 年(&amp;3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show range: {range}</source>
+        <translation>显示范围：{range}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log scale (CTX)</source>
+        <translation>对数坐标 (CTX)(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Calcium and creatinine</source>
+        <translation>钙和肌酐(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export PNG…</source>
+        <translation>导出 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the plot as a print-resolution PNG</source>
+        <translation>将图保存为打印分辨率的 PNG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trend table: the plotted results</source>
+        <translation>趋势表：图中的结果</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentPage</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_start.py" line="-122"/>
+        <source>Urgent: suspected spinal cord compression</source>
+        <translation>紧急：疑似脊髓压迫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Act now; the rest of the work-up can wait.</source>
+        <translation>请立即处理；其余评估可稍后进行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole-spine &amp;MRI requested (within 24 hours)</source>
+        <translation>已申请全脊柱 MRI（24 小时内）(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Corticosteroids started</source>
+        <translation>已开始使用糖皮质激素(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent spinal surgery / radiotherapy &amp;referral made</source>
+        <translation>已紧急转诊脊柱外科 / 放疗(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cord compression &amp;seen at (level)</source>
+        <translation>脊髓压迫所见节段(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only if imaging already shows it, e.g. T10</source>
+        <translation>仅当影像已显示时填写，例如 T10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue with the full &amp;work-up after this page</source>
+        <translation>本页之后继续完整评估(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>WU-MSCC (critical)</source>
+        <translation>WU-MSCC（危急）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence: %1</source>
+        <translation>证据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../app/ui/worklist/model.py" line="+81"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistWindow</name>
+    <message>
+        <location filename="../../app/ui/worklist/window.py" line="+143"/>
+        <source>BoneMet Workstation — Worklist</source>
+        <translation>骨转移诊疗工作站 — 工作清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Worklist</source>
+        <translation>工作清单(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recompute</source>
+        <translation>重新计算(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter…</source>
+        <translation>筛选(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel computation</source>
+        <translation>取消计算(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MRN, name, rule ID or text (Ctrl+F)</source>
+        <translation>病历号、姓名、规则编号或文字 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worklist: patients needing action</source>
+        <translation>工作清单：需处理的患者</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Computing the worklist…</source>
+        <translation>正在计算工作清单…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checked %1 of %2 patients…</source>
+        <translation>已检查 %2 名患者中的 %1 名…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 items for %2 patients</source>
+        <translation>%2 名患者共 %1 项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cancelled: the list is incomplete (F5 to recompute)</source>
+        <translation>已取消：清单不完整（按 F5 重新计算）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The worklist could not be computed (%1).</source>
+        <translation>无法计算工作清单（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkupWizard</name>
+    <message>
+        <location filename="../../app/ui/workup/wizard.py" line="+98"/>
+        <source>Bone-metastasis work-up — %1 (resumed draft)</source>
+        <translation>骨转移评估 — %1（继续草稿）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bone-metastasis work-up — %1</source>
+        <translation>骨转移评估 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;draft</source>
+        <translation>保存草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Complete work-up</source>
+        <translation>完成评估(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the work-up as a draft (Ctrl+S)</source>
+        <translation>将评估保存为草稿 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The draft could not be saved</source>
+        <translation>草稿无法保存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bone-metastasis work-up — %1 (draft saved)</source>
+        <translation>骨转移评估 — %1（草稿已保存）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Discard the work-up?</source>
+        <translation>放弃本次评估？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard the changes made since the draft was saved? The saved draft stays and can be resumed.</source>
+        <translation>放弃草稿保存后的修改？已保存的草稿会保留，可继续编辑。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard everything entered in this work-up?</source>
+        <translation>放弃本次评估中输入的所有内容？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save draft and close</source>
+        <translation>保存草稿并关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Bone-metastasis &amp;work-up…</source>
+        <translation>骨转移评估(&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoCombo</name>
+    <message>
+        <location filename="../../app/ui/workup/widgets.py" line="+61"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>_Dated</name>
+    <message>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-14"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>_MarkerBox</name>
+    <message>
+        <location filename="../../app/ui/workup/pages_labs.py" line="-98"/>
+        <source>&amp;%1 value</source>
+        <translation>%1 数值(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fasting</source>
+        <translation>空腹</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Upper limit (lab)</source>
+        <translation>上限（实验室）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fasting morning sample</source>
+        <translation>晨起空腹样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leave empty if not measured</source>
+        <translation>未检测则留空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional, in the unit above</source>
+        <translation>可选，使用上方单位</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 value: expected a number greater than 0</source>
+        <translation>%1 数值：应为大于 0 的数字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 upper limit: expected a number greater than 0</source>
+        <translation>%1 上限：应为大于 0 的数字</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@ switching language from the menu retranslates the open window and is remembered.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -78,3 +79,20 @@ def test_language_menu_switches_live_and_is_remembered(qtbot, window, qapp, tran
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.menu_file.title() == "&File", timeout=2000)
     assert stored_language() == "en"
+
+
+def _messages():
+    root = ET.parse(translations_dir() / "bonemet_zh_CN.ts").getroot()
+    for m in root.iter("message"):
+        yield m.findtext("source") or "", m.findtext("translation") or ""
+
+
+def test_translations_keep_placeholders_and_keyboard_mnemonics():
+    placeholder = re.compile(r"%\d|\{[a-z_]+\}")
+    mnemonic = re.compile(r"&(?!&)\S")
+    for source, translation in _messages():
+        assert sorted(placeholder.findall(source)) == sorted(placeholder.findall(translation)), (
+            source
+        )
+        has_key = bool(mnemonic.search(source.replace("&&", "")))
+        assert has_key == bool(mnemonic.search(translation.replace("&&", ""))), source
