@@ -86,6 +86,7 @@ class TrendPlot(QWidget):
         self._log_ctx = False
         self._extra_visible = False
         self._transient: list[tuple[pg.ViewBox, object]] = []
+        self.pen_scale = 1.0  # line widths × this (print renders use their pixel ratio)
         self.glw = pg.GraphicsLayoutWidget(self)
         self.glw.setBackground("w")
         layout = QVBoxLayout(self)
@@ -214,6 +215,13 @@ class TrendPlot(QWidget):
 
     def log_ctx(self) -> bool:
         return self._log_ctx
+
+    def set_pen_scale(self, scale: float) -> None:
+        """Thicker lines for a high-resolution render (cosmetic pens ignore the pixel ratio)."""
+        self.pen_scale = scale
+        for key, curve in self.curves.items():
+            curve.setPen(pg.mkPen(COLOURS[key], width=2 * scale))
+        self._render()
 
     def set_extra_visible(self, visible: bool) -> None:
         """Show the corrected calcium / creatinine row (when the data has those series)."""

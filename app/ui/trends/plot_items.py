@@ -165,7 +165,7 @@ def _draw_band(
     )
     if band.low is not None:  # an upper limit alone is a line, not a band down to zero
         plot.add_item(vb, rect_item(x0, x1, low, high, colour, tip), Z_BAND)
-    dashed = pen(rgba(COLOURS[key]), 1, Qt.PenStyle.DashLine)
+    dashed = pen(rgba(COLOURS[key]), plot.pen_scale, Qt.PenStyle.DashLine)
     for y in (high, None if band.low is None else low):
         if y is not None:
             edge = QGraphicsLineItem(x0, y, x1, y)
@@ -284,7 +284,7 @@ def _draw_windows(plot: TrendPlot, data) -> None:
 def _draw_stops(plot: TrendPlot, data) -> None:
     for s in data.stops:
         style = Qt.PenStyle.DashLine if s.recorded else Qt.PenStyle.DotLine
-        line_pen = pen(rgba(STOP_COLOUR), 2, style)
+        line_pen = pen(rgba(STOP_COLOUR), 2 * plot.pen_scale, style)
         x = x_of(s.date)
         _vline(
             plot,
@@ -306,7 +306,7 @@ def _draw_changes(plot: TrendPlot, data) -> None:
     for c in data.changes:
         if c.series not in ("ALP", "CTX") and not plot.extra_visible():
             continue
-        dotted = pen(rgba(COLOURS[c.series]), 1, Qt.PenStyle.DotLine)
+        dotted = pen(rgba(COLOURS[c.series]), plot.pen_scale, Qt.PenStyle.DotLine)
         vb = plot.main.vb if c.series in ("ALP", "CTX") else plot.labs.vb
         _vline(plot, vb, x_of(c.date), dotted, None, tooltip=tx.change_tooltip(c))
 
@@ -317,7 +317,7 @@ def _draw_as_of(plot: TrendPlot, data) -> None:
         plot,
         plot.main.vb,
         x_of(data.as_of),
-        pen((90, 90, 90, 255), 1, Qt.PenStyle.DashDotLine),
+        pen((90, 90, 90, 255), plot.pen_scale, Qt.PenStyle.DashDotLine),
         label,
         0.1,
         label,

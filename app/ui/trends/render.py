@@ -48,6 +48,7 @@ def render_trend_png(
     plot = TrendPlot()
     try:
         plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        plot.set_pen_scale(scale)
         plot.set_log_ctx(log_ctx)
         plot.set_extra_visible(extra)
         plot.set_data(trend_data)
