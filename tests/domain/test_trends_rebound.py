@@ -94,3 +94,20 @@ def test_findings_supplied_by_the_caller_are_used():
     case, last = course()
     as_of = last + timedelta(days=30)
     assert rebound_flag(case, as_of, findings=[]) is None  # no DEN-STOP-WINDOW: no flag
+
+
+def test_flag_agrees_with_the_assessment_and_the_registry_summary():
+    from app.domain.assess import assess
+    from app.domain.summary import summarize
+    from app.domain.trends_sample import stopped_denosumab_case
+
+    case = stopped_denosumab_case()
+    last = date(2026, 7, 20)
+    for day in (-5, 0, 8, 9, 60, 124, 200, 395, 396, 420):
+        as_of = last + timedelta(days=day)
+        assessment = assess(case, as_of)
+        own = rebound_flag(case, as_of)
+        given = rebound_flag(case, as_of, findings=assessment.findings)
+        assert own == given
+        assert (own is not None) == summarize(case, assessment, as_of).rebound_open
+        assert (own is not None) == (9 <= day <= 395)  # stop recorded on day 9
