@@ -67,8 +67,9 @@ class _MarkerBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.analyte)
         a = self.analyte
-        labels = (self.tr("&%1 value").replace("%1", a), self.tr("Unit"), self.tr("Date"),
-                  self.tr("Fasting"), self.tr("Upper limit (lab)"))
+        value = self.tr("&ALP value") if a == "ALP" else self.tr("&CTX value")
+        labels = (value, self.tr("Unit"), self.tr("Date"), self.tr("Fasting"),
+                  self.tr("Upper limit (lab)"))
         for lab, text in zip(self.labels, labels, strict=True):
             lab.setText(text)
         self.fasting.setText(self.tr("fasting morning sample"))
