@@ -104,6 +104,15 @@ def record_values(record: Any) -> dict[str, Any]:
     return values
 
 
+def new_row(patient_id: int, record: Any, actor: str, *, replaces_id: int | None = None,
+            path: str = "", **extra: Any) -> M.RecordMixin:
+    """An unsaved row for a domain record (checked against the column lengths)."""
+    model = RECORD_MAP[type(record)]
+    values = {**record_values(record), **extra}
+    check_lengths(model, values, path)
+    return model(patient_id=patient_id, created_by=actor, replaces_id=replaces_id, **values)
+
+
 def add_record(
     session: Session, patient_id: int, record: Any, actor: str, *,
     replaces_id: int | None = None, path: str = "", **extra: Any,
@@ -111,10 +120,7 @@ def add_record(
     """Insert one domain record (Symptom, Lab, Imaging, …) for a patient; returns its row id.
     ``extra`` sets model-only columns (e.g. ``source`` of a lab, ``override_reason``);
     ``path`` names the record in FieldTooLong messages (e.g. ``labs[3]``)."""
-    model = RECORD_MAP[type(record)]
-    values = {**record_values(record), **extra}
-    check_lengths(model, values, path)
-    row = model(patient_id=patient_id, created_by=actor, replaces_id=replaces_id, **values)
+    row = new_row(patient_id, record, actor, replaces_id=replaces_id, path=path, **extra)
     session.add(row)
     session.flush()
     return row.id
@@ -164,26 +170,22 @@ def insert_case(session: Session, case: C.Case, actor: str, *, source: str | Non
     session.add(patient)
     session.flush()
     pid = patient.id
-    written: list[tuple[str, int]] = []
-
-    def put(record: Any, path: str, **extra: Any) -> None:
-        rid = add_record(session, pid, record, actor, path=path, **extra)
-        written.append((RECORD_MAP[type(record)].__tablename__, rid))
-
+    rows: list[Any] = []
     for i, lab in enumerate(case.labs):
-        put(lab, f"labs[{i}]", source=source)
+        rows.append(new_row(pid, lab, actor, path=f"labs[{i}]", source=source))
     for key, group in (("symptoms", case.symptoms), ("imaging", case.imaging),
                        ("biopsies", case.biopsies), ("lesions", case.lesions),
                        ("bma.administrations", case.bma.administrations),
                        ("bma.stops", case.bma.stops), ("dental.procedures", case.dental.procedures),
                        ("events", case.events)):
-        for i, record in enumerate(group):
-            put(record, f"{key}[{i}]")
-    for drug, days in case.bma.interval_days.items():
-        written.append(("bma_interval", add_interval(session, pid, drug, days, actor)))
-    for exam in case.dental.exams:
-        written.append(("dental_exam", add_dental_exam(session, pid, exam, actor)))
-    return pid, written
+        rows.extend(new_row(pid, r, actor, path=f"{key}[{i}]") for i, r in enumerate(group))
+    rows.extend(M.BmaInterval(patient_id=pid, drug=drug, days=days, created_by=actor)
+                for drug, days in case.bma.interval_days.items())
+    rows.extend(M.DentalExam(patient_id=pid, on_date=exam, created_by=actor)
+                for exam in case.dental.exams)
+    session.add_all(rows)
+    session.flush()  # one batched INSERT per table
+    return pid, [(row.__tablename__, row.id) for row in rows]
 
 
 def mrn_matches(session: Session, mrn: str):
