@@ -8,7 +8,7 @@ check_qt_libs
 export QT_QPA_PLATFORM=offscreen
 
 echo "== environment (.venv)"
-ensure_venv .venv -e ".[dev]"
+ensure_venv .venv -e ".[dev,postgres]"
 
 echo "== ruff"
 .venv/bin/ruff check app tests benchmarks scripts
