@@ -74,6 +74,7 @@ def prepare_gui(
     from app.data.migrate import SchemaError, SchemaTooNewError, ensure_schema
     from app.services.registry import RegistryService
     from app.ui.app import Translations, create_application, resolve_language
+    from app.ui.chart.opener import install_chart
     from app.ui.main_window import MainWindow
 
     app = create_application(argv if argv is not None else sys.argv[:1])
@@ -133,6 +134,7 @@ def prepare_gui(
 
     service = RegistryService(db, _actor())
     window = MainWindow(service, db.describe(), translations)
+    install_chart(window, db, _actor())  # Enter opens the patient chart; worklist menu
     return GuiSession(app, window, db, translations)
 
 

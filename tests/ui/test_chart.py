@@ -38,7 +38,8 @@ def test_header_findings_and_timeline(qtbot, chart_registry):
     assert "Adenocarcinoma" in win.header.cancer.text()
     assert "EGFR L858R" in win.header.cancer.text()
     assert "Confirmed" in win.header.status.text() and "MRI L3" in win.header.status.text()
-    assert win.header.rebound.isVisible()  # denosumab stopped 80 days ago
+    assert win.header.rebound.is_shown()  # denosumab stopped 80 days ago
+    assert "rebound" in win.header.rebound.text().lower()
     model = win.findings.findings_model
     findings = model.findings()
     assert findings and "DEN-STOP-WINDOW" in {f.rule for f in findings}

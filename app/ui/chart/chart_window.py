@@ -1,9 +1,10 @@
-"""The patient chart window: header, findings with their reasons, timeline, lesions, history.
+"""The patient chart window: header, findings with their reasons, timeline, lesions, history,
+trends (the trend view of ALP/CTX with the treatments).
 
 Everything is reachable from the keyboard: the Record menu adds each kind of record (common
 ones have shortcuts, shown in the menu and tooltips), F2 / Enter corrects the selected record,
 Delete marks it entered in error (with a reason), Ctrl+J (or Enter in the findings list) jumps
-to the record behind a finding, Alt+1…4 move between the panels, F5 reloads, Ctrl+W closes.
+to the record behind a finding, Alt+1…5 move between the panels, F5 reloads, Ctrl+W closes.
 After every change the chart reloads from the registry and ``chartChanged(patient_id)`` is
 emitted (the registry list refreshes its row).
 """
@@ -41,6 +42,7 @@ from app.ui.chart.timeline import TimelineView
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import kind_label
 from app.ui.forms.factory import RECORD_FORMS, SECTION_FORMS, record_form
+from app.ui.trends.view import TrendView
 
 #: Record kinds offered in the Record menu, with their shortcuts ("" = menu only).
 ADD_SHORTCUTS: dict[str, str] = {
@@ -77,6 +79,7 @@ class ChartWindow(QMainWindow):
         self.lesions = LesionsView(self)
         self.lesions.recordActivated.connect(self.correct_record)
         self.history = HistoryView(self)
+        self.trends = TrendView(self)
 
         timeline_page = QWidget(self)
         tl = QVBoxLayout(timeline_page)
@@ -93,6 +96,7 @@ class ChartWindow(QMainWindow):
         self.tabs.addTab(timeline_page, "")
         self.tabs.addTab(self.lesions, "")
         self.tabs.addTab(self.history, "")
+        self.tabs.addTab(self.trends, "")
 
         top = QWidget(self)
         tv = QVBoxLayout(top)
@@ -139,7 +143,8 @@ class ChartWindow(QMainWindow):
         self.act_close = self._action("Ctrl+W", self.close)
         self.panel_actions = [
             self._action(f"Alt+{i + 1}", lambda w=w: self._focus(w))
-            for i, w in enumerate((self.findings, self.timeline, self.lesions, self.history))
+            for i, w in enumerate((self.findings, self.timeline, self.lesions, self.history,
+                                   self.trends))
         ]
         bar = self.menuBar()
         self.menu_record = bar.addMenu("")
@@ -168,7 +173,7 @@ class ChartWindow(QMainWindow):
         self.act_refresh.setText(self.tr("&Reload chart"))
         self.act_close.setText(self.tr("&Close chart"))
         names = (self.tr("Findings"), self.tr("Timeline"), self.tr("Lesions && scores"),
-                 self.tr("History"))
+                 self.tr("History"), self.tr("Trends"))
         for act, name in zip(self.panel_actions, names, strict=True):
             act.setText(self.tr("Go to %1").replace("%1", name.replace("&&", "&")))
         for act in self.actions():
@@ -177,6 +182,7 @@ class ChartWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("Lesions && scores"))
         self.tabs.setTabText(2, self.tr("&History"))
+        self.tabs.setTabText(3, self.tr("T&rends (ALP, CTX)"))
         self.filter_label.setText(self.tr("&Show:"))
         self.kind_filter.blockSignals(True)
         current = self.kind_filter.currentData()
@@ -224,7 +230,8 @@ class ChartWindow(QMainWindow):
 
     def _show(self, chart: ChartData) -> None:
         self.chart = chart
-        self.header.show_chart(chart)
+        self.header.show_chart(chart, self.service.params)
+        self.trends.set_case(chart.case, chart.as_of, self.service.params)
         self.findings.set_findings(chart.assessment.findings)
         self.timeline.set_records(chart.records)
         self.lesions.lesions_model.set_records(chart.records)

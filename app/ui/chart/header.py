@@ -2,9 +2,9 @@
 
 Identity (name, MRN, sex, age, weight), histology / stage / driver alterations and performance
 status, bone-metastasis status with the basis the rule engine gives for it, the current bone
-drug with the next dose due, and the rebound-risk badge while denosumab's rebound window is
-open (rule book §5). Every value comes from the chart's assessment and summary; nothing is
-computed here.
+drug with the next dose due, and the rebound-risk badge (the trend view's
+:class:`~app.ui.trends.badge.ReboundBadge`) while denosumab's rebound window is open (rule book
+§5). Every value comes from the chart's assessment, summary and the domain's rebound flag.
 """
 
 from __future__ import annotations
@@ -12,14 +12,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
+from app.domain.params import DEFAULTS, Params
+from app.domain.trends_rebound import rebound_flag
 from app.services.records import ChartData
 from app.ui import labels
 from app.ui.forms.choices import label
-
-_BADGE_STYLE = (
-    "QLabel { background: #fff3cd; color: #7a4b00; border: 2px solid #c77700;"
-    " border-radius: 4px; padding: 2px 8px; font-weight: bold; }"
-)
+from app.ui.trends.badge import ReboundBadge
 
 
 class ChartHeader(QWidget):
@@ -34,9 +32,8 @@ class ChartHeader(QWidget):
         self.cancer = QLabel(self)
         self.status = QLabel(self)
         self.drug = QLabel(self)
-        self.rebound = QLabel(self)
-        self.rebound.setStyleSheet(_BADGE_STYLE)
-        self.rebound.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.rebound = ReboundBadge(self)
+        self.rebound.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         for w in (self.cancer, self.status, self.drug):
             w.setTextFormat(Qt.TextFormat.PlainText)
             w.setWordWrap(True)
@@ -44,14 +41,14 @@ class ChartHeader(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.addWidget(self.identity, 0, 0)
-        grid.addWidget(self.rebound, 0, 1, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.cancer, 1, 0, 1, 2)
-        grid.addWidget(self.status, 2, 0, 1, 2)
-        grid.addWidget(self.drug, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        self.rebound.hide()
+        grid.addWidget(self.cancer, 1, 0)
+        grid.addWidget(self.status, 2, 0)
+        grid.addWidget(self.drug, 3, 0)
+        grid.addWidget(self.rebound, 0, 1, 4, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
 
-    def show_chart(self, chart: ChartData) -> None:
+    def show_chart(self, chart: ChartData, params: Params = DEFAULTS) -> None:
         case, a, s = chart.case, chart.assessment, chart.summary
         p, c = case.patient, case.cancer
         age = labels.age_text(p.birth_date, chart.as_of)
@@ -93,14 +90,5 @@ class ChartHeader(QWidget):
                 due += " " + self.tr("(OVERDUE)")
             text += " · " + due + (f" ({s.next_due_text})" if s.next_due_text else "")
         self.drug.setText(text)
-        self.rebound.setVisible(bool(s.rebound_open))
-        den = a.derived.get("denosumab") if isinstance(a.derived, dict) else None
-        badge = self.tr("⚠ Rebound risk after denosumab stop")
-        tip = badge
-        if isinstance(den, dict) and den.get("window_end"):
-            tip = self.tr("Rebound-risk window until %1; risk %2; checks due: %3").replace(
-                "%1", str(den.get("window_end"))).replace("%2", str(den.get("risk_level"))
-            ).replace("%3", ", ".join(den.get("checks_due") or []) or "—")
-        self.rebound.setText(badge)
-        self.rebound.setToolTip(tip)
-        self.rebound.setAccessibleName(tip)
+        self.rebound.set_flag(rebound_flag(case, chart.as_of, params,
+                                           findings=a.findings))

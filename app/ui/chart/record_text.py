@@ -7,7 +7,6 @@ the reference range and fasting. No clinical logic: conversions come from the do
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any
 
@@ -120,9 +119,12 @@ def value_text(value: Any) -> str:
         return f"{value:g}"
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
         return ", ".join(value_text(v) for v in value) or "—"
-    if isinstance(value, (dict, list)):
-        text = json.dumps(value, ensure_ascii=False, default=str)
-        return text if len(text) <= 160 else text[:157] + "…"
+    if isinstance(value, dict):
+        text = ", ".join(f"{k} {value_text(v)}" for k, v in value.items())
+        return "{" + (text if len(text) <= 200 else text[:197] + "…") + "}"
+    if isinstance(value, list):
+        text = " | ".join(value_text(v) for v in value)
+        return text if len(text) <= 240 else text[:237] + "…"
     return str(value)
 
 
