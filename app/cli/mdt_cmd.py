@@ -1,6 +1,7 @@
 """``bonemet mdt-pack`` (the meeting's case pack as one PDF) and ``bonemet mdt`` (meetings).
 
     bonemet mdt-pack --db DB --meeting YYYY-MM-DD|next --out FILE.pdf [--as-of YYYY-MM-DD]
+                     [--lang en|zh]
     bonemet mdt create --db DB --date YYYY-MM-DD [--title TEXT]
     bonemet mdt add --db DB --date YYYY-MM-DD --mrn MRN --question TEXT
     bonemet mdt list --db DB [--date YYYY-MM-DD]
@@ -117,7 +118,8 @@ def run_pack(args: argparse.Namespace) -> int:
                 print("bonemet mdt-pack: note: trend plots unavailable "
                       "(app.ui.trends.render_trend_png not found); pack built without them",
                       file=sys.stderr)
-            pack = svc.pack_content(meeting.id, as_of=as_of, trend_png=render)
+            pack = svc.pack_content(meeting.id, as_of=as_of, trend_png=render,
+                                    lang=args.pack_lang)
             failed = getattr(render, "failures", [])
             if failed:
                 print(f"bonemet mdt-pack: note: {len(failed)} trend plot(s) could not be drawn "
@@ -190,6 +192,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
                    help="assess the cases as of this date (default: meeting date or today)")
+    p.add_argument("--lang", dest="pack_lang", choices=("en", "zh"), default="en",
+                   help="language of the pack (default: en)")
     p.set_defaults(func=run_pack)
 
     m = subparsers.add_parser("mdt", help="MDT meetings: create, add a patient, list, decide")

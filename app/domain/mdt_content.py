@@ -5,13 +5,14 @@ into a :class:`MdtCaseSummary`: identity, histology/drivers/stage, bone-metastas
 basis, the lesion table with SINS/Mirels/ESCC, the prognostic scores with their missing
 inputs, the bone-drug history (doses with the renal adjustment of each zoledronic-acid dose,
 intervals, stops), skeletal events, the active findings with their evidence, the question
-for the MDT and the decision (when recorded). The ALP/CTX trend plot is not drawn here: the
-caller attaches PNG bytes (``trend_png``) rendered by the UI layer.
+for the MDT and the decision (when recorded), in English or Chinese (``lang``). The ALP/CTX
+trend plot is not drawn here: the caller attaches PNG bytes (``trend_png``) rendered by the UI
+layer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -19,20 +20,9 @@ from app.domain.careplan import assessment_doc
 from app.domain.case import Case
 from app.domain.context import CaseView, round_crcl, za_dose_for_crcl
 from app.domain.dates import age_on
+from app.domain.mdt_text import LABELS, bone, drug, histology, tr, value
 from app.domain.params import DEFAULTS, Params
 
-HISTOLOGY_LABELS = {
-    "adenocarcinoma": "adenocarcinoma", "squamous": "squamous cell carcinoma",
-    "sclc": "small cell lung cancer", "large_cell": "large cell carcinoma",
-    "nsclc_nos": "NSCLC, not otherwise specified", "other": "other",
-}
-DRUG_LABELS = {
-    "denosumab": "denosumab", "zoledronic_acid": "zoledronic acid",
-    "pamidronate": "pamidronate", "ibandronate": "ibandronate",
-    "incadronate": "incadronate", "clodronate": "clodronate",
-}
-SCORE_LABELS = {"tokuhashi": "Revised Tokuhashi (0–15)", "tomita": "Tomita (2–10)",
-                "katagiri": "New Katagiri (0–10)"}
 SKELETAL_EVENTS = ("pathological_fracture", "fracture", "spinal_cord_compression",
                    "radiotherapy", "surgery_to_bone", "vertebroplasty", "hypercalcaemia", "onj")
 
@@ -81,7 +71,8 @@ class EventLine:
 
 @dataclass(frozen=True)
 class FindingLine:
-    severity: str
+    severity: str  # code (critical, warning, info): the PDF colours by it
+    severity_label: str  # in the summary's language
     rule: str
     message: str
     evidence: tuple[str, ...]
@@ -97,8 +88,9 @@ class MdtCaseSummary:
     name: str | None
     identity: tuple[tuple[str, str], ...]  # sex, age, birth date
     cancer: tuple[tuple[str, str], ...]  # histology, stage, drivers, ECOG, ...
-    bm_status: str
-    bm_basis: str
+    bm_status: str  # code: confirmed, suspected, not_found, unknown
+    bm_status_label: str  # in ``lang``
+    bm_basis: str  # as the rules give it (English)
     derived: tuple[tuple[str, str], ...]  # CrCl, ZA dose, calcium, denosumab state
     lesions: tuple[LesionLine, ...]
     scores: tuple[ScoreLine, ...]
@@ -111,6 +103,8 @@ class MdtCaseSummary:
     question: str | None = None
     decision: str | None = None
     trend_png: bytes | None = None
+    lang: str = "en"
+    labels: dict[str, str] = field(default_factory=dict)  # report headings in ``lang``
 
     def with_trend(self, png: bytes | None) -> MdtCaseSummary:
         return replace(self, trend_png=png)
@@ -123,132 +117,166 @@ class MdtPack:
     meeting_date: date
     title: str | None
     cases: tuple[MdtCaseSummary, ...]
+    lang: str = "en"
+    labels: dict[str, str] = field(default_factory=dict)  # cover page and chrome
+
+    def __post_init__(self) -> None:
+        if not self.labels:
+            object.__setattr__(self, "labels", report_labels(self.lang))
 
 
-def _yn(v: bool | None) -> str:
-    return "unknown" if v is None else ("yes" if v else "no")
+def _yn(lang: str, v: bool | None) -> str:
+    return tr(lang, "unknown" if v is None else ("yes" if v else "no"))
 
 
-def _score_text(value: Any, band: Any) -> str:
-    if value is None:
+def _score_text(lang: str, v: Any, band: Any) -> str:
+    if v is None:
         return "—"
-    return f"{value} ({band})" if band else str(value)
+    return f"{v} ({value(lang, band)})" if band else str(v)
 
 
-def _cancer_lines(case: Case) -> tuple[tuple[str, str], ...]:
+def _cancer_lines(case: Case, lang: str) -> tuple[tuple[str, str], ...]:
     c = case.cancer
+    sep = "、" if lang == "zh" else ", "
     lines = [
-        ("Histology", HISTOLOGY_LABELS.get(c.histology or "", "unknown")),
-        ("Stage (AJCC 8)", c.stage or "unknown"),
-        ("Drivers", "unknown" if c.drivers is None else (", ".join(c.drivers) or "none found")),
-        ("Visceral metastases", "not staged" if c.visceral_metastases is None
-         else (", ".join(c.visceral_metastases) or "none")),
-        ("Targeted therapy / immunotherapy / prior chemotherapy",
-         f"{_yn(c.targeted_therapy)} / {_yn(c.immunotherapy)} / {_yn(c.prior_chemotherapy)}"),
-        ("ECOG / KPS / Frankel",
+        (tr(lang, "histology"), histology(lang, c.histology)),
+        (tr(lang, "stage"), c.stage or tr(lang, "unknown")),
+        (tr(lang, "drivers"), tr(lang, "unknown") if c.drivers is None
+         else (sep.join(c.drivers) or tr(lang, "none_found"))),
+        (tr(lang, "visceral"), tr(lang, "not_staged") if c.visceral_metastases is None
+         else (sep.join(c.visceral_metastases) or tr(lang, "none"))),
+        (tr(lang, "therapies"), " / ".join(_yn(lang, v) for v in (
+            c.targeted_therapy, c.immunotherapy, c.prior_chemotherapy))),
+        (tr(lang, "performance"),
          " / ".join("—" if v is None else str(v) for v in (c.ecog, c.kps, c.frankel))),
     ]
     return tuple(lines)
 
 
-def _identity(case: Case, as_of: date) -> tuple[tuple[str, str], ...]:
+def _identity(case: Case, as_of: date, lang: str) -> tuple[tuple[str, str], ...]:
     p = case.patient
-    age = f"{age_on(p.birth_date, as_of)} y" if p.birth_date else "unknown"
-    lines = [("MRN", p.mrn), ("Sex", p.sex or "unknown"), ("Age", age),
-             ("Weight", f"{p.weight_kg:g} kg" if p.weight_kg else "unknown"),
-             ("Osteoporosis", _yn(p.osteoporosis))]
+    age = (tr(lang, "age_value", n=age_on(p.birth_date, as_of)) if p.birth_date
+           else tr(lang, "unknown"))
+    lines = [(tr(lang, "mrn"), p.mrn), (tr(lang, "sex"), value(lang, p.sex or "unknown")),
+             (tr(lang, "age"), age),
+             (tr(lang, "weight"), f"{p.weight_kg:g} kg" if p.weight_kg else tr(lang, "unknown")),
+             (tr(lang, "osteoporosis"), _yn(lang, p.osteoporosis))]
     return tuple(lines)
 
 
-def _derived(doc: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+def _derived(doc: dict[str, Any], lang: str) -> tuple[tuple[str, str], ...]:
     d = doc.get("derived") or {}
     out: list[tuple[str, str]] = []
     if d.get("crcl_ml_min") is not None:
-        out.append(("CrCl (Cockcroft–Gault)", f"{d['crcl_ml_min']} mL/min ({d.get('crcl_date')})"))
+        out.append((tr(lang, "crcl"), f"{d['crcl_ml_min']} mL/min ({d.get('crcl_date')})"))
     if d.get("za_dose_mg") is not None:
-        out.append(("Zoledronic acid dose for this CrCl", f"{d['za_dose_mg']} mg"))
+        out.append((tr(lang, "za_dose"), f"{d['za_dose_mg']} mg"))
     if d.get("corrected_calcium_mmol_l") is not None:
-        corr = "albumin-corrected" if d.get("calcium_albumin_corrected") else "uncorrected"
-        out.append(("Calcium", f"{d['corrected_calcium_mmol_l']} mmol/L, {corr} "
-                               f"({d.get('calcium_date')})"))
+        corr = tr(lang, "corrected" if d.get("calcium_albumin_corrected") else "uncorrected")
+        out.append((tr(lang, "calcium"), f"{d['corrected_calcium_mmol_l']} mmol/L, {corr} "
+                                         f"({d.get('calcium_date')})"))
     if d.get("ionised_calcium_mmol_l") is not None:
-        out.append(("Ionised calcium", f"{d['ionised_calcium_mmol_l']} mmol/L"))
+        out.append((tr(lang, "ionised"), f"{d['ionised_calcium_mmol_l']} mmol/L"))
     den = d.get("denosumab")
     if den:
-        state = "stopped" if den.get("stopped") else "ongoing"
+        state = tr(lang, "den_stopped" if den.get("stopped") else "den_ongoing")
         if den.get("stopped") and not den.get("stop_recorded"):
-            state += " (unrecorded stop)"
-        text = f"last dose {den.get('last_dose')}, {state}"
+            state += tr(lang, "den_unrecorded")
+        parts = [tr(lang, "den_last", date=den.get("last_dose")) + ", " + state]
         if den.get("stopped"):
             peak = den.get("peak_window") or ["?", "?"]
-            text += (f"; rebound risk {den.get('risk_level')}; peak window {peak[0]} – {peak[1]};"
-                     f" window end {den.get('window_end')}")
+            parts.append(tr(lang, "den_window", risk=value(lang, den.get("risk_level")),
+                            start=peak[0], end=peak[1], end2=den.get("window_end")))
             if den.get("checks_due"):
-                text += "; checks due " + ", ".join(den["checks_due"])
+                parts.append(tr(lang, "den_checks", dates=", ".join(den["checks_due"])))
         if den.get("nadir_ng_ml") is not None:
-            text += f"; CTX nadir {den['nadir_ng_ml']} ng/mL"
-        out.append(("Denosumab", text))
+            parts.append(tr(lang, "den_nadir", v=den["nadir_ng_ml"]))
+        out.append((tr(lang, "denosumab"), "; ".join(parts)))
     return tuple(out)
 
 
-def _doses(case: Case, view: CaseView) -> tuple[DoseLine, ...]:
-    lines = []
-    creas = view.labs("CREA")
+def _za_note(view: CaseView, a: Any, lang: str) -> str:
+    """The renal adjustment of one zoledronic-acid dose (CrCl from the creatinine dated
+    0–``creatinine_max_age_days`` days before it; a plan falls back to the latest)."""
     max_age = view.params.creatinine_max_age_days
-    for a in (*view.given(), *view.planned()):
-        note = ""
-        if a.drug == "zoledronic_acid":
-            usable = [lv for lv in creas if 0 <= (a.date - lv.date).days <= max_age]
-            if not usable and a.planned:
-                usable = creas[-1:]
-            if usable:
-                cc = view.crcl(usable[-1])
-                if cc.value is None:
-                    note = "CrCl not computable (missing " + ", ".join(cc.missing) + ")"
-                else:
-                    rec = za_dose_for_crcl(cc.value)
-                    crcl = round_crcl(cc.value)
-                    if rec is None:
-                        note = f"CrCl {crcl}: below 30, not recommended"
-                    elif a.dose_mg > rec + 0.05:
-                        note = f"CrCl {crcl} → {rec:g} mg: EXCEEDS renal adjustment"
-                    elif rec < 4.0:
-                        note = f"CrCl {crcl} → renally adjusted {rec:g} mg"
-                    else:
-                        note = f"CrCl {crcl}: full dose"
-            else:
-                note = "no creatinine within 14 days before"
-        lines.append(DoseLine(a.date, DRUG_LABELS[a.drug], a.dose_mg, a.planned, note))
+    creas = view.labs("CREA")
+    usable = [lv for lv in creas if 0 <= (a.date - lv.date).days <= max_age]
+    if not usable and a.planned:
+        usable = creas[-1:]
+    if not usable:
+        return tr(lang, "no_creatinine", n=max_age)
+    cc = view.crcl(usable[-1])
+    if cc.value is None:
+        return tr(lang, "crcl_missing", what=", ".join(cc.missing))
+    rec = za_dose_for_crcl(cc.value)
+    crcl = round_crcl(cc.value)
+    if rec is None:
+        return tr(lang, "crcl_below_30", c=crcl)
+    if a.dose_mg > rec + 0.05:
+        return tr(lang, "crcl_exceeds", c=crcl, d=f"{rec:g}")
+    if rec < 4.0:
+        return tr(lang, "crcl_adjusted", c=crcl, d=f"{rec:g}")
+    return tr(lang, "crcl_full", c=crcl)
+
+
+def _doses(view: CaseView, lang: str) -> tuple[DoseLine, ...]:
+    lines = [
+        DoseLine(a.date, drug(lang, a.drug), a.dose_mg, a.planned,
+                 _za_note(view, a, lang) if a.drug == "zoledronic_acid" else "")
+        for a in (*view.given(), *view.planned())
+    ]
     return tuple(sorted(lines, key=lambda x: x.date))
 
 
+REPORT_LABELS = (
+    "summary_title", "summary_as_of", "as_of", "no_name", "question", "sec_patient", "sec_bone",
+    "sec_derived", "sec_lesions", "sec_scores", "sec_bma", "sec_stops", "sec_trend",
+    "sec_events", "sec_findings", "decision", "recorded_by", "missing_line", "intervals",
+    "every_days", "col_region", "col_bone", "col_pattern", "col_missing", "col_score",
+    "col_value", "col_date", "col_drug", "col_dose", "col_state", "col_note", "col_reason",
+    "col_event", "col_severity", "col_rule", "col_finding", "col_evidence", "planned", "given",
+    "done", "status", "basis", "mrn", "pack_title", "pack_sub", "col_no", "col_patient",
+    "no_cases", "page", "printed",
+)
+
+
+def report_labels(lang: str) -> dict[str, str]:
+    """Headings and chrome of the summary/pack PDFs in ``lang`` (placeholders kept)."""
+    return {k: LABELS[k][1 if lang == "zh" else 0] for k in REPORT_LABELS}
+
+
 def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str | None = None,
-                      decision: str | None = None, params: Params = DEFAULTS) -> MdtCaseSummary:
-    """The MDT case summary for ``case`` as of ``as_of``."""
+                      decision: str | None = None, params: Params = DEFAULTS,
+                      lang: str = "en") -> MdtCaseSummary:
+    """The MDT case summary for ``case`` as of ``as_of`` in ``lang`` (``en`` or ``zh``)."""
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang: {lang!r} is not a summary language (en, zh)")
     doc = assessment_doc(assessment)
     view = CaseView(case, as_of, params)
     scores = doc.get("scores") or {}
     lesions = tuple(
         LesionLine(
-            region=x.get("region", ""), bone=x.get("bone", ""),
-            pattern=next((les.pattern for les in case.lesions
-                          if les.region == x.get("region")), None),
-            sins=_score_text(x.get("sins"), x.get("sins_band")),
-            mirels=_score_text(x.get("mirels"), x.get("mirels_band")),
+            region=x.get("region", ""), bone=bone(lang, x.get("bone", "")),
+            pattern=value(lang, next((les.pattern for les in case.lesions
+                                      if les.region == x.get("region")), None)),
+            sins=_score_text(lang, x.get("sins"), x.get("sins_band")),
+            mirels=_score_text(lang, x.get("mirels"), x.get("mirels_band")),
             escc=x.get("escc") or "—", missing=tuple(x.get("missing") or ()),
         )
         for x in scores.get("lesions") or []
     )
     score_lines = tuple(
-        ScoreLine(SCORE_LABELS[k],
-                  "not computable" if (scores.get(k) or {}).get("value") is None
-                  else _score_text(scores[k]["value"], scores[k].get("band")),
+        ScoreLine(tr(lang, k),
+                  tr(lang, "not_computable") if (scores.get(k) or {}).get("value") is None
+                  else _score_text(lang, scores[k]["value"], scores[k].get("band")),
                   tuple((scores.get(k) or {}).get("missing") or ()))
         for k in ("tokuhashi", "tomita", "katagiri")
     )
+    msg = "message_zh" if lang == "zh" else "message"
     findings = tuple(
-        FindingLine(f.get("severity", ""), f.get("rule", ""), f.get("message", ""),
-                    tuple(f.get("evidence") or ()), f.get("source", ""))
+        FindingLine(f.get("severity", ""), value(lang, f.get("severity", "")), f.get("rule", ""),
+                    f.get(msg) or f.get("message", ""), tuple(f.get("evidence") or ()),
+                    f.get("source", ""))
         for f in doc.get("findings") or []
     )
     missing = tuple(
@@ -256,16 +284,18 @@ def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str
         for m in (doc.get("derived") or {}).get("missing_inputs") or []
     )
     status = doc.get("status") or {}
+    bm_status = status.get("bone_metastasis") or "unknown"
     return MdtCaseSummary(
         as_of=as_of, mrn=case.patient.mrn, name=case.patient.name,
-        identity=_identity(case, as_of), cancer=_cancer_lines(case),
-        bm_status=status.get("bone_metastasis") or "unknown",
+        identity=_identity(case, as_of, lang), cancer=_cancer_lines(case, lang),
+        bm_status=bm_status, bm_status_label=value(lang, bm_status),
         bm_basis=status.get("basis") or "",
-        derived=_derived(doc), lesions=lesions, scores=score_lines,
-        doses=_doses(case, view),
-        intervals=tuple((DRUG_LABELS[k], v) for k, v in sorted(case.bma.interval_days.items())),
-        stops=tuple(StopLine(s.date, DRUG_LABELS[s.drug], s.reason) for s in view.stops()),
-        events=tuple(EventLine(e.date, e.kind.replace("_", " "), e.region, e.planned)
+        derived=_derived(doc, lang), lesions=lesions, scores=score_lines,
+        doses=_doses(view, lang),
+        intervals=tuple((drug(lang, k), v) for k, v in sorted(case.bma.interval_days.items())),
+        stops=tuple(StopLine(s.date, drug(lang, s.drug), s.reason) for s in view.stops()),
+        events=tuple(EventLine(e.date, value(lang, e.kind), e.region, e.planned)
                      for e in view.events if e.kind in SKELETAL_EVENTS),
         findings=findings, missing_inputs=missing, question=question, decision=decision,
+        lang=lang, labels=report_labels(lang),
     )

@@ -21,7 +21,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Spacer
 from reportlab.platypus.tables import Table, TableStyle
 
-from app.domain.mdt_content import MdtCaseSummary, MdtPack
+from app.domain.mdt_content import MdtCaseSummary, MdtPack, report_labels
 from app.reports.common import (
     CONTENT_WIDTH,
     GRID,
@@ -85,8 +85,8 @@ def _trend(png: bytes) -> Image:
     return Image(io.BytesIO(png), width=width, height=height)
 
 
-def _question_box(text: str, st: Styles) -> Table:
-    t = Table([[para("Question for the MDT", st.h2)], [para(text, st.body)]],
+def _question_box(title: str, text: str, st: Styles) -> Table:
+    t = Table([[para(title, st.h2)], [para(text, st.body)]],
               colWidths=[CONTENT_WIDTH], hAlign="LEFT")
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), ensure_fonts(), 9),
                            ("BOX", (0, 0), (-1, -1), 1, colors.HexColor("#1f4e79")),
@@ -94,8 +94,8 @@ def _question_box(text: str, st: Styles) -> Table:
     return t
 
 
-def _decision_box(summary: MdtCaseSummary, st: Styles) -> Flowable:
-    rows: list[list[Flowable | str]] = [[para("MDT decision", st.h2)]]
+def _decision_box(summary: MdtCaseSummary, lab: dict[str, str], st: Styles) -> Flowable:
+    rows: list[list[Flowable | str]] = [[para(lab["decision"], st.h2)]]
     heights: list[float | None] = [None]
     if summary.decision:
         rows.append([para(summary.decision, st.body)])
@@ -103,7 +103,7 @@ def _decision_box(summary: MdtCaseSummary, st: Styles) -> Flowable:
     else:
         rows += [[""] for _ in range(4)]
         heights += [8 * mm] * 4
-    rows.append([para("Recorded by: ____________________    Date: ____________", st.small)])
+    rows.append([para(lab["recorded_by"], st.small)])
     heights.append(None)
     t = Table(rows, colWidths=[CONTENT_WIDTH], rowHeights=heights, hAlign="LEFT")
     cmds = [("FONT", (0, 0), (-1, -1), ensure_fonts(), 9),
@@ -114,76 +114,87 @@ def _decision_box(summary: MdtCaseSummary, st: Styles) -> Flowable:
     return KeepTogether([Spacer(1, 4 * mm), t])
 
 
+def _labels(obj: MdtCaseSummary | MdtPack) -> dict[str, str]:
+    return obj.labels or report_labels(obj.lang)
+
+
 def summary_story(s: MdtCaseSummary, st: Styles | None = None) -> list[Flowable]:
     """The flowables of one case summary (starts with its running header)."""
-    st = st or styles("en", base_size=9.5)
-    name = s.name or "(no name)"
+    st = st or styles(s.lang, base_size=9.5)
+    lab = _labels(s)
+    name = s.name or lab["no_name"]
+    when = s.as_of.isoformat()
     out: list[Flowable] = [
-        SetHeader(f"MDT case summary — {name}", f"MRN {s.mrn}   as of {s.as_of.isoformat()}"),
-        para(f"{name}   ·   MRN {s.mrn}", st.title),
-        para(f"MDT case summary as of {s.as_of.isoformat()}", st.subtitle),
+        SetHeader(f"{lab['summary_title']} — {name}",
+                  f"{lab['mrn']} {s.mrn}   {lab['as_of'].format(date=when)}"),
+        para(f"{name}   ·   {lab['mrn']} {s.mrn}", st.title),
+        para(lab["summary_as_of"].format(date=when), st.subtitle),
     ]
     if s.question:
-        out += [_question_box(s.question, st), Spacer(1, 3 * mm)]
-    out += [para("Patient and tumour", st.h1), _kv([*s.identity, *s.cancer], st)]
-    out += [para("Bone metastasis", st.h1),
-            _kv([("Status", s.bm_status), ("Basis", s.bm_basis or "—")], st)]
+        out += [_question_box(lab["question"], s.question, st), Spacer(1, 3 * mm)]
+    out += [para(lab["sec_patient"], st.h1), _kv([*s.identity, *s.cancer], st)]
+    out += [para(lab["sec_bone"], st.h1),
+            _kv([(lab["status"], s.bm_status_label), (lab["basis"], s.bm_basis or "—")], st)]
     if s.derived:
-        out += [para("Derived values", st.h2), _kv(list(s.derived), st)]
+        out += [para(lab["sec_derived"], st.h2), _kv(list(s.derived), st)]
     if s.lesions:
-        out += [CondPageBreak(35 * mm), para("Lesions", st.h1), _table(
-            ["Region", "Bone", "Pattern", "SINS", "Mirels", "ESCC", "Missing inputs"],
+        out += [CondPageBreak(35 * mm), para(lab["sec_lesions"], st.h1), _table(
+            [lab["col_region"], lab["col_bone"], lab["col_pattern"], "SINS", "Mirels", "ESCC",
+             lab["col_missing"]],
             [[x.region, x.bone, x.pattern or "—", x.sins, x.mirels, x.escc,
               ", ".join(x.missing) or "—"] for x in s.lesions],
             [0.15, 0.11, 0.12, 0.17, 0.15, 0.08, 0.22], st)]
-    out += [CondPageBreak(30 * mm), para("Prognostic scores", st.h1), _table(
-        ["Score", "Value", "Missing inputs"],
+    out += [CondPageBreak(30 * mm), para(lab["sec_scores"], st.h1), _table(
+        [lab["col_score"], lab["col_value"], lab["col_missing"]],
         [[x.name, x.value, ", ".join(x.missing) or "—"] for x in s.scores],
         [0.34, 0.26, 0.40], st)]
     if s.missing_inputs:
-        out.append(para("Missing inputs (rules not evaluated): " + "; ".join(s.missing_inputs),
+        out.append(para(lab["missing_line"].format(items="; ".join(s.missing_inputs)),
                         st.small))
     if s.doses or s.stops:
-        out += [CondPageBreak(35 * mm), para("Bone-modifying agents", st.h1)]
+        out += [CondPageBreak(35 * mm), para(lab["sec_bma"], st.h1)]
         if s.doses:
             out.append(_table(
-                ["Date", "Drug", "Dose", "Status", "Renal adjustment / note"],
-                [[_fmt(x.date), x.drug, f"{x.dose_mg:g} mg", "planned" if x.planned else "given",
-                  x.note or "—"] for x in s.doses],
+                [lab["col_date"], lab["col_drug"], lab["col_dose"], lab["col_state"],
+                 lab["col_note"]],
+                [[_fmt(x.date), x.drug, f"{x.dose_mg:g} mg",
+                  lab["planned"] if x.planned else lab["given"], x.note or "—"]
+                 for x in s.doses],
                 [0.14, 0.18, 0.10, 0.11, 0.47], st))
         if s.intervals:
-            out.append(para("Intervals: " + ", ".join(f"{d} every {n} days"
-                                                       for d, n in s.intervals), st.small))
+            items = ", ".join(lab["every_days"].format(drug=d, n=n) for d, n in s.intervals)
+            out.append(para(lab["intervals"].format(items=items), st.small))
         if s.stops:
-            out += [para("Stops", st.h2), _table(
-                ["Date", "Drug", "Reason"],
+            out += [para(lab["sec_stops"], st.h2), _table(
+                [lab["col_date"], lab["col_drug"], lab["col_reason"]],
                 [[_fmt(x.date), x.drug, x.reason or "—"] for x in s.stops],
                 [0.14, 0.22, 0.64], st)]
     if s.trend_png:
-        out += [CondPageBreak(70 * mm), para("ALP and CTX over time", st.h1), _trend(s.trend_png)]
+        out += [CondPageBreak(70 * mm), para(lab["sec_trend"], st.h1), _trend(s.trend_png)]
     if s.events:
-        out += [CondPageBreak(30 * mm), para("Skeletal events and local treatment", st.h1),
-                _table(["Date", "Event", "Region", "Status"],
+        out += [CondPageBreak(30 * mm), para(lab["sec_events"], st.h1),
+                _table([lab["col_date"], lab["col_event"], lab["col_region"], lab["col_state"]],
                        [[_fmt(e.date), e.kind, e.region or "—",
-                         "planned" if e.planned else "done"] for e in s.events],
+                         lab["planned"] if e.planned else lab["done"]] for e in s.events],
                        [0.14, 0.36, 0.32, 0.18], st)]
     if s.findings:
-        rows = [[f.severity, f.rule, f.message, _evidence(f.evidence, f.source)]
+        rows = [[f.severity_label, f.rule, f.message, _evidence(f.evidence, f.source)]
                 for f in s.findings]
         rule_style = ParagraphStyle("rule", parent=st.cell, fontSize=7.5, leading=9.5)
-        table = _table(["Severity", "Rule", "Finding", "Evidence"], rows,
+        table = _table([lab["col_severity"], lab["col_rule"], lab["col_finding"],
+                        lab["col_evidence"]], rows,
                        [0.09, 0.22, 0.45, 0.24], st, col_styles={1: rule_style})
         table.setStyle(TableStyle([
             ("TEXTCOLOR", (0, i), (0, i), SEVERITY_COLOURS.get(f.severity, colors.black))
             for i, f in enumerate(s.findings, start=1)]))
-        out += [CondPageBreak(30 * mm), para("Active findings", st.h1), table]
-    out.append(_decision_box(s, st))
+        out += [CondPageBreak(30 * mm), para(lab["sec_findings"], st.h1), table]
+    out.append(_decision_box(s, lab, st))
     return out
 
 
-def _chrome(generated_on: date) -> Chrome:
-    return Chrome(page_label="Page {n} of {total}",
-                  footer_left=f"Confidential — printed {generated_on.isoformat()}")
+def _chrome(lab: dict[str, str], generated_on: date) -> Chrome:
+    return Chrome(page_label=lab["page"],
+                  footer_left=lab["printed"].format(date=generated_on.isoformat()))
 
 
 def build_mdt_summary_pdf(summary: MdtCaseSummary, *, printed_on: date | None = None,
@@ -191,25 +202,26 @@ def build_mdt_summary_pdf(summary: MdtCaseSummary, *, printed_on: date | None = 
     """One MDT case summary as PDF bytes."""
     check_cancel(cancel)
     story = summary_story(summary)
-    return build_pdf(story, _chrome(printed_on or date.today()), title="MDT case summary")
+    return build_pdf(story, _chrome(_labels(summary), printed_on or date.today()),
+                     title="MDT case summary")
 
 
 def _cover(pack: MdtPack, st: Styles) -> list[Flowable]:
-    title = pack.title or "MDT meeting — lung cancer bone metastases"
+    lab = _labels(pack)
+    title = pack.title or lab["pack_title"]
     rows = [[str(i), c.mrn, c.name or "", c.question or "—"]
             for i, c in enumerate(pack.cases, start=1)]
     out: list[Flowable] = [
         SetHeader(title, pack.meeting_date.isoformat()),
         para(title, st.title),
-        para(f"Meeting date {pack.meeting_date.isoformat()} · {len(pack.cases)} "
-             f"case{'' if len(pack.cases) == 1 else 's'}",
+        para(lab["pack_sub"].format(date=pack.meeting_date.isoformat(), n=len(pack.cases)),
              st.subtitle),
     ]
     if rows:
-        out.append(_table(["#", "MRN", "Patient", "Question for the MDT"], rows,
-                          [0.06, 0.16, 0.20, 0.58], st))
+        out.append(_table([lab["col_no"], lab["mrn"], lab["col_patient"], lab["question"]],
+                          rows, [0.07, 0.16, 0.20, 0.57], st))
     else:
-        out.append(para("No cases are listed for this meeting.", st.body))
+        out.append(para(lab["no_cases"], st.body))
     return out
 
 
@@ -217,7 +229,7 @@ def build_mdt_pack_pdf(pack: MdtPack, *, printed_on: date | None = None,
                        progress: Progress | None = None,
                        cancel: Cancel | None = None) -> bytes:
     """The meeting pack: cover page, then one summary per case (each on a new page)."""
-    st = styles("en", base_size=9.5)
+    st = styles(pack.lang, base_size=9.5)
     total = len(pack.cases)
     story = _cover(pack, st)
     for i, case in enumerate(pack.cases):
@@ -225,4 +237,5 @@ def build_mdt_pack_pdf(pack: MdtPack, *, printed_on: date | None = None,
         story += [PageBreak(), Checkpoint(i, total, progress, cancel)]
         story += summary_story(case, st)
     story.append(Checkpoint(total, total, progress, cancel))
-    return build_pdf(story, _chrome(printed_on or date.today()), title="MDT case pack")
+    return build_pdf(story, _chrome(_labels(pack), printed_on or date.today()),
+                     title="MDT case pack")

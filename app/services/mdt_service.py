@@ -226,10 +226,13 @@ class MdtService:
         trend_png: Callable[[Case, date], bytes | None] | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        lang: str = "en",
     ) -> MdtPack:
         """Everything the pack PDF prints: each listed case assessed as of ``as_of``
         (default: the meeting date, or today if that is earlier), with its trend PNG from
-        ``trend_png(case, as_of)`` when given (rendered by the UI layer)."""
+        ``trend_png(case, as_of)`` when given (rendered by the UI layer; Qt widgets live on
+        the GUI thread, so a worker thread's callable must ask the GUI thread for the PNG,
+        e.g. through a blocking queued signal). ``lang``: ``en`` or ``zh``."""
         with self.db.session() as s:
             meeting = s.get(M.MdtMeeting, meeting_id)
             if meeting is None:
@@ -247,10 +250,11 @@ class MdtService:
             if progress is not None:
                 progress(i, len(cases))
             summary = build_mdt_summary(case, assess(case, when, params), when,
-                                        question=question, decision=decision, params=params)
+                                        question=question, decision=decision, params=params,
+                                        lang=lang)
             if trend_png is not None:
                 summary = summary.with_trend(trend_png(case, when))
             summaries.append(summary)
         if progress is not None:
             progress(len(cases), len(cases))
-        return MdtPack(meeting_date, title, tuple(summaries))
+        return MdtPack(meeting_date, title, tuple(summaries), lang=lang)

@@ -70,3 +70,25 @@ def test_unknown_values_are_named_not_blank():
     assert cancer["Histology"] == "unknown" and cancer["Visceral metastases"] == "not staged"
     assert s.lesions == () and s.doses == () and s.events == ()
     assert s.bm_status == "unknown"
+
+
+def test_chinese_summary_translates_labels_and_codes():
+    s = summary(parse_case(example_json()), lang="zh")
+    ident = dict(s.identity)
+    assert ident["年龄"] == "73岁" and ident["性别"] == "女"
+    assert dict(s.cancer)["病理类型"] == "肺腺癌"
+    assert (s.bm_status, s.bm_status_label) == ("confirmed", "确诊")
+    assert s.lesions[0].sins == "10 (潜在不稳定)" and s.lesions[0].pattern == "溶骨性"
+    assert s.lesions[1].bone == "股骨"
+    assert s.doses[0].drug == "地舒单抗"
+    assert s.findings[0].severity == "critical" and s.findings[0].severity_label == "危急"
+    assert s.findings[0].message.startswith("CTX反跳")
+    assert s.labels["sec_lesions"] == "病灶"
+    assert s.events[0].kind == "放疗"
+
+
+def test_unknown_language_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError, match="lang"):
+        summary(case_of(), lang="fr")

@@ -116,7 +116,8 @@ def test_mdt_commands_and_pack(registry, tmp_path, capsys):
     assert image_count(pdf) == 1  # the trend plot, drawn by app.ui.trends (offscreen Qt)
     assert "propagateSizeHints" not in capsys.readouterr().err
     out2 = tmp_path / "pack2.pdf"
-    assert main(["mdt-pack", *db, "--meeting", day, "--out", str(out2)]) == 0
+    assert main(["mdt-pack", *db, "--meeting", day, "--lang", "zh", "--out", str(out2)]) == 0
+    assert squash("MDT病例摘要") in all_text(out2.read_bytes())
     # decision before the meeting is refused; the service records it afterwards
     handle = migrated_db(registry)
     case_id = MdtService(handle, "t").list_cases(1)[0].id

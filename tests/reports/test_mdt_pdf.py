@@ -84,7 +84,7 @@ def pack_pdf() -> bytes:
 def test_pack_cover_lists_cases_then_one_summary_per_case(pack_pdf):
     pages = [squash(t) for t in page_texts(pack_pdf)]
     cover = pages[0]
-    for phrase in ("Thoracic MDT", "2026-11-25", "2 cases", "BM-0001", "张小燕",
+    for phrase in ("Thoracic MDT", "2026-11-25", "2 case(s)", "BM-0001", "张小燕",
                    "Resume denosumab?", "OT-7", "John Smith", "Biopsy needed?"):
         assert squash(phrase) in cover, phrase
     starts = [i for i, p in enumerate(pages) if squash("MDT case summary as of") in p]
@@ -123,3 +123,16 @@ def test_empty_pack_has_a_cover_only():
     pdf = build_mdt_pack_pdf(MdtPack(MEETING, None, ()), printed_on=AS_OF)
     assert len(page_texts(pdf)) == 1
     assert squash("No cases are listed") in all_text(pdf)
+
+
+def test_chinese_summary_and_pack():
+    s = example_summary(question="恢复地舒单抗？", lang="zh")
+    pack = MdtPack(MEETING, None, (s,), lang="zh")
+    pdf = build_mdt_pack_pdf(pack, printed_on=AS_OF)
+    text = all_text(pdf)
+    for phrase in ("MDT会议—肺癌骨转移", "共1例", "MDT病例摘要", "患者与肿瘤", "病理类型", "肺腺癌",
+                   "确诊", "病灶", "10(潜在不稳定)", "8(临界)", "预后评分", "修订Tokuhashi评分",
+                   "<6个月", "无法计算", "骨改良药物", "地舒单抗", "已给药", "骨相关事件与局部治疗",
+                   "放疗", "当前提示", "危急", "CTX反跳", "MDT决定", "第1页，共"):
+        assert squash(phrase) in text, phrase
+    assert font_problems(pdf) == []

@@ -1,0 +1,150 @@
+"""Labels of the MDT case summary and pack, in English and Chinese (clinician wording).
+
+Pairs ``(en, zh)`` under a key, as in :mod:`app.domain.careplan_text`; :func:`tr` picks the
+language and fills ``{placeholders}``. Values the rules produce in English only (the
+status basis, the source of a finding) are printed as they are.
+"""
+
+from __future__ import annotations
+
+from app.domain.careplan_text import BONES, DRUGS, HISTOLOGIES, pick
+
+LABELS: dict[str, tuple[str, str]] = {
+    # identity and tumour
+    "mrn": ("MRN", "病历号"), "sex": ("Sex", "性别"), "age": ("Age", "年龄"),
+    "age_value": ("{n} y", "{n}岁"), "weight": ("Weight", "体重"),
+    "osteoporosis": ("Osteoporosis", "骨质疏松"), "histology": ("Histology", "病理类型"),
+    "stage": ("Stage (AJCC 8)", "分期（AJCC第8版）"), "drivers": ("Drivers", "驱动基因"),
+    "visceral": ("Visceral metastases", "内脏转移"),
+    "therapies": ("Targeted therapy / immunotherapy / prior chemotherapy",
+                  "靶向治疗 / 免疫治疗 / 既往化疗"),
+    "performance": ("ECOG / KPS / Frankel", "ECOG / KPS / Frankel"),
+    "yes": ("yes", "是"), "no": ("no", "否"), "unknown": ("unknown", "未知"),
+    "none": ("none", "无"), "none_found": ("none found", "未发现"),
+    "not_staged": ("not staged", "未评估"),
+    "female": ("female", "女"), "male": ("male", "男"), "other": ("other", "其他"),
+    # status
+    "status": ("Status", "状态"), "basis": ("Basis", "依据"),
+    "confirmed": ("confirmed", "确诊"), "suspected": ("suspected", "疑似"),
+    "not_found": ("not found", "未发现"),
+    # derived
+    "crcl": ("CrCl (Cockcroft–Gault)", "肌酐清除率（Cockcroft–Gault）"),
+    "za_dose": ("Zoledronic acid dose for this CrCl", "该肌酐清除率下唑来膦酸剂量"),
+    "calcium": ("Calcium", "血钙"), "ionised": ("Ionised calcium", "离子钙"),
+    "corrected": ("albumin-corrected", "白蛋白校正"), "uncorrected": ("uncorrected", "未校正"),
+    "denosumab": ("Denosumab", "地舒单抗"),
+    "den_last": ("last dose {date}", "末次给药 {date}"),
+    "den_stopped": ("stopped", "已停药"), "den_ongoing": ("ongoing", "用药中"),
+    "den_unrecorded": (" (unrecorded stop)", "（未记录的停药）"),
+    "den_window": ("rebound risk {risk}; peak window {start} – {end}; window end {end2}",
+                   "反跳风险 {risk}；高峰窗口 {start} – {end}；监测截止 {end2}"),
+    "den_checks": ("checks due {dates}", "待复查 {dates}"),
+    "den_nadir": ("CTX nadir {v} ng/mL", "CTX最低值 {v} ng/mL"),
+    "elevated": ("elevated", "升高"),
+    # scores
+    "tokuhashi": ("Revised Tokuhashi (0–15)", "修订Tokuhashi评分（0–15）"),
+    "tomita": ("Tomita (2–10)", "Tomita评分（2–10）"),
+    "katagiri": ("New Katagiri (0–10)", "新Katagiri评分（0–10）"),
+    "not_computable": ("not computable", "无法计算"),
+    "stable": ("stable", "稳定"), "indeterminate": ("indeterminate", "潜在不稳定"),
+    "unstable": ("unstable", "不稳定"), "low": ("low", "低"), "borderline": ("borderline", "临界"),
+    "high": ("high", "高"), "intermediate": ("intermediate", "中"),
+    "<6 months": ("<6 months", "<6个月"), "≥6 months": ("≥6 months", "≥6个月"),
+    "≥1 year": ("≥1 year", "≥1年"),
+    "long-term local control": ("long-term local control", "长期局部控制"),
+    "middle-term local control": ("middle-term local control", "中期局部控制"),
+    "short-term palliation": ("short-term palliation", "短期姑息"),
+    "terminal care": ("terminal care", "临终关怀"),
+    # doses
+    "no_creatinine": ("no creatinine within {n} days before", "给药前{n}天内无肌酐结果"),
+    "crcl_missing": ("CrCl not computable (missing {what})", "无法计算肌酐清除率（缺少{what}）"),
+    "crcl_below_30": ("CrCl {c}: below 30, not recommended", "肌酐清除率 {c}：低于30，不推荐"),
+    "crcl_exceeds": ("CrCl {c} → {d} mg: EXCEEDS renal adjustment",
+                     "肌酐清除率 {c} → {d} mg：超过肾功能调整剂量"),
+    "crcl_adjusted": ("CrCl {c} → renally adjusted {d} mg", "肌酐清除率 {c} → 肾功能调整 {d} mg"),
+    "crcl_full": ("CrCl {c}: full dose", "肌酐清除率 {c}：全量"),
+    # lesion patterns, severities, events
+    "osteolytic": ("osteolytic", "溶骨性"), "osteoblastic": ("osteoblastic", "成骨性"),
+    "mixed": ("mixed", "混合型"), "vertebra": ("vertebra", "椎体"),
+    "critical": ("critical", "危急"), "warning": ("warning", "警告"), "info": ("info", "提示"),
+    "pathological_fracture": ("pathological fracture", "病理性骨折"),
+    "fracture": ("fracture", "骨折"),
+    "spinal_cord_compression": ("spinal cord compression", "脊髓压迫"),
+    "radiotherapy": ("radiotherapy", "放疗"), "surgery_to_bone": ("surgery to bone", "骨科手术"),
+    "vertebroplasty": ("vertebroplasty", "椎体成形术"),
+    "hypercalcaemia": ("hypercalcaemia", "高钙血症"), "onj": ("osteonecrosis of the jaw",
+                                                         "颌骨坏死"),
+    # report headings and chrome
+    "summary_title": ("MDT case summary", "MDT病例摘要"),
+    "summary_as_of": ("MDT case summary as of {date}", "MDT病例摘要（截至{date}）"),
+    "as_of": ("as of {date}", "截至{date}"),
+    "no_name": ("(no name)", "（无姓名）"),
+    "question": ("Question for the MDT", "提交MDT讨论的问题"),
+    "sec_patient": ("Patient and tumour", "患者与肿瘤"),
+    "sec_bone": ("Bone metastasis", "骨转移"), "sec_derived": ("Derived values", "计算值"),
+    "sec_lesions": ("Lesions", "病灶"), "sec_scores": ("Prognostic scores", "预后评分"),
+    "sec_bma": ("Bone-modifying agents", "骨改良药物"), "sec_stops": ("Stops", "停药"),
+    "sec_trend": ("ALP and CTX over time", "ALP与CTX变化趋势"),
+    "sec_events": ("Skeletal events and local treatment", "骨相关事件与局部治疗"),
+    "sec_findings": ("Active findings", "当前提示"),
+    "decision": ("MDT decision", "MDT决定"),
+    "recorded_by": ("Recorded by: ____________________    Date: ____________",
+                    "记录人：____________________    日期：____________"),
+    "missing_line": ("Missing inputs (rules not evaluated): {items}",
+                     "缺少的数据（相关规则未评估）：{items}"),
+    "intervals": ("Intervals: {items}", "用药间隔：{items}"),
+    "every_days": ("{drug} every {n} days", "{drug} 每{n}天"),
+    "col_region": ("Region", "部位"), "col_bone": ("Bone", "骨骼"), "col_pattern": ("Pattern",
+                                                                            "类型"),
+    "col_missing": ("Missing inputs", "缺少的数据"), "col_score": ("Score", "评分"),
+    "col_value": ("Value", "结果"), "col_date": ("Date", "日期"), "col_drug": ("Drug", "药物"),
+    "col_dose": ("Dose", "剂量"), "col_state": ("Status", "状态"),
+    "col_note": ("Renal adjustment / note", "肾功能调整 / 备注"), "col_reason": ("Reason", "原因"),
+    "col_event": ("Event", "事件"), "col_severity": ("Severity", "级别"),
+    "col_rule": ("Rule", "规则"), "col_finding": ("Finding", "提示内容"),
+    "col_evidence": ("Evidence", "证据"), "planned": ("planned", "计划"),
+    "given": ("given", "已给药"), "done": ("done", "已完成"),
+    "pack_title": ("MDT meeting — lung cancer bone metastases", "MDT会议 — 肺癌骨转移"),
+    "pack_sub": ("Meeting date {date} · {n} case(s)", "会议日期 {date} · 共{n}例"),
+    "col_no": ("#", "序号"), "col_patient": ("Patient", "患者"),
+    "no_cases": ("No cases are listed for this meeting.", "本次会议尚未列入病例。"),
+    "page": ("Page {n} of {total}", "第{n}页，共{total}页"),
+    "printed": ("Confidential — printed {date}", "机密 — 打印日期 {date}"),
+}
+
+EXTRA_BONES = {"vertebra": ("vertebra", "椎体"), "other": ("other", "其他")}
+
+
+def tr(lang: str, key: str, **values: object) -> str:
+    """The label ``key`` in ``lang`` (``en``/``zh``); unknown keys are returned as given."""
+    pair = LABELS.get(key)
+    text = key if pair is None else pick(pair, lang)
+    return text.format(**values) if values else text
+
+
+def value(lang: str, text: str | None) -> str:
+    """A coded value (status, band, pattern, severity…) in ``lang``; unknown codes unchanged."""
+    if text is None:
+        return "—"
+    return tr(lang, text) if text in LABELS else text
+
+
+def drug(lang: str, key: str) -> str:
+    return pick(DRUGS[key], lang) if key in DRUGS else key
+
+
+def histology(lang: str, key: str | None) -> str:
+    if key is None:
+        return tr(lang, "unknown")
+    if lang == "zh":
+        return pick(HISTOLOGIES[key], lang) if key in HISTOLOGIES else key
+    return {"squamous": "squamous cell carcinoma", "sclc": "small cell lung cancer",
+            "large_cell": "large cell carcinoma", "nsclc_nos": "NSCLC, not otherwise specified"
+            }.get(key, key)
+
+
+def bone(lang: str, key: str) -> str:
+    if lang == "en":
+        return key
+    table = EXTRA_BONES if key in EXTRA_BONES else BONES
+    return pick(table[key], lang) if key in table else key
