@@ -16,6 +16,7 @@ MDT pack uses). The table beside the plot lists exactly the series drawn.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +49,11 @@ from app.ui.trends.table import TrendTableModel
 EXPORT_SIZE = (2400, 1350)  # 16:9 at 300 dpi ≈ 20 × 11 cm
 
 translate = QCoreApplication.translate
+
+
+def _plain(label: str) -> str:
+    """A button label without its mnemonic ("&1 year" → "1 year", "1 年(&1)" → "1 年")."""
+    return re.sub(r"\(&.\)|&", "", label).strip()
 
 
 class TrendView(QWidget):
@@ -228,7 +234,7 @@ class TrendView(QWidget):
         for key, button in self.range_buttons.items():
             button.setText(names[key])
             button.setAccessibleName(
-                translate("Trends", "Show range: {range}").format(range=names[key].replace("&", ""))
+                translate("Trends", "Show range: {range}").format(range=_plain(names[key]))
             )
         self.log_box.setText(translate("Trends", "&Log scale (CTX)"))
         self.extra_box.setText(translate("Trends", "&Calcium and creatinine"))
