@@ -135,17 +135,19 @@ def main() -> int:
         print(f"MDT pack, {len(pack.cases)} cases: total {ms(t_content + t_pdf)} "
               f"(load+assess+trends {ms(t_content)}, PDF {ms(t_pdf)}; {len(pdf) // 1024} KiB; "
               f"trends: {source}; target < 10 s)")
-        db.dispose()
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             (args.out / "mdt_pack.pdf").write_bytes(pdf)
+            zh = svc.pack_content(meeting.id, as_of=today, trend_png=render, lang="zh")
+            (args.out / "mdt_pack_zh.pdf").write_bytes(build_mdt_pack_pdf(zh))
             for lang, (_, data) in samples.items():
                 (args.out / f"careplan_{lang}.pdf").write_bytes(data)
             if shutil.which("pdftoppm"):
-                for name in ("mdt_pack", "careplan_en", "careplan_zh"):
+                for name in ("mdt_pack", "mdt_pack_zh", "careplan_en", "careplan_zh"):
                     subprocess.run(["pdftoppm", "-png", "-r", "80", str(args.out / f"{name}.pdf"),
                                     str(args.out / name)], check=True)
             print(f"samples in {args.out}")
+        db.dispose()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
