@@ -130,3 +130,20 @@ def test_panels_have_keyboard_paths(qtbot, chart_registry):
     assert QApplication.focusWidget() is win.findings
     texts = [a.text() for a in win.menu_record.actions() if a.text()]
     assert len(texts) >= 14  # every record kind + sections + correct + error
+
+
+def test_chinese_ui_shows_the_rule_engines_chinese_messages(qtbot, qapp, chart_registry):
+    from app.ui.app import Translations
+
+    db, ids, svc = chart_registry
+    translations = Translations(qapp)
+    try:
+        assert translations.install("zh_CN")
+        win = open_chart(qtbot, svc, ids["D-1"])
+        model = win.findings.findings_model
+        row = [f.rule for f in model.findings()].index("DEN-STOP-WINDOW")
+        assert model.index(row, 2).data() == model.finding(row).message_zh
+        assert model.finding(row).message_zh != model.finding(row).message
+    finally:
+        translations.install("en")
+    assert model.index(row, 2).data() == model.finding(row).message

@@ -44,7 +44,7 @@ def test_lab_form_invalid_value_and_future_date_block_saving(qtbot, chart_regist
     form.inputs["date"].edit.setDate(form.inputs["date"].edit.date().addDays(3))
     form.save()
     assert form.isVisible()
-    assert "expected a number" in form.error_text("value")
+    assert form.error_text("value") == "Enter a number."
     assert "future" in form.error_text("date")
     assert form.focusWidget() is not None
     assert [r for r in rows(db, M.LabResult, ids["P-1"]) if r.analyte == "ALP"] == []
@@ -60,8 +60,8 @@ def test_required_fields_are_named_after_save_attempt(qtbot, chart_registry):
     assert form.error_text("region") == ""  # not nagging before the first save
     form.save()
     assert form.isVisible()
-    assert form.error_text("region") == "required"
-    assert form.error_text("result") == "required"
+    assert form.error_text("region") == "Required."
+    assert form.error_text("result") == "Required."
     form.inputs["region"].setText("L3")
     form.inputs["result"].set_value("negative")
     form.save()

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.domain.findings import Finding
-from app.ui.app import resolve_language
 from app.ui.chart.record_text import data_text
 from app.ui.icons import severity_icon
 from app.ui.labels import severity_label
@@ -25,9 +31,16 @@ COLUMNS = ("severity", "rule", "message", "why", "basis")
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def ui_is_chinese() -> bool:
+    """True while the Chinese translation is installed. The UI has two languages and the
+    drug labels are always translated in zh_CN, so an installed translation shows there."""
+    return QCoreApplication.translate("Labels", "Denosumab") != "Denosumab"
+
+
 def finding_message(f: Finding) -> str:
-    """The message in the UI language (Chinese text when the UI is Chinese)."""
-    return f.message_zh if resolve_language(None) == "zh_CN" and f.message_zh else f.message
+    """The rule engine's message in the UI language (its Chinese text when the UI is
+    Chinese)."""
+    return f.message_zh if f.message_zh and ui_is_chinese() else f.message
 
 
 class FindingsModel(QAbstractTableModel):

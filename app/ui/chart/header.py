@@ -16,6 +16,7 @@ from app.domain.params import DEFAULTS, Params
 from app.domain.trends_rebound import rebound_flag
 from app.services.records import ChartData
 from app.ui import labels
+from app.ui.chart.findings_view import ui_is_chinese
 from app.ui.forms.choices import label
 from app.ui.trends.badge import ReboundBadge
 
@@ -76,7 +77,8 @@ class ChartHeader(QWidget):
         self.status.setText(
             self.tr("Bone metastasis: %1 — basis: %2")
             .replace("%1", labels.bm_status_label(a.status.bone_metastasis))
-            .replace("%2", a.status.basis or "—")
+            .replace("%2", (a.status.basis_zh if ui_is_chinese() and a.status.basis_zh
+                            else a.status.basis) or "—")
         )
         if s.current_bma:
             interval = case.bma.interval_days.get(s.current_bma, 28)

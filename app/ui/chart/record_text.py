@@ -16,9 +16,7 @@ from app.domain.context import round_lab
 from app.domain.units import ANALYTES, normalise_unit, to_canonical
 from app.ui.forms.choices import label
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RecordText", text)
+translate = QCoreApplication.translate
 
 
 def fill(text: str, *args: Any) -> str:
@@ -42,15 +40,16 @@ def lab_text(x: Any) -> str:
         except (KeyError, ValueError):
             pass
     if x.ref_high is not None and x.value > x.ref_high:
-        parts.append(tr("H (high)"))
+        parts.append(translate("RecordText", "H (high)"))
     elif x.ref_low is not None and x.value < x.ref_low:
-        parts.append(tr("L (low)"))
+        parts.append(translate("RecordText", "L (low)"))
     if x.ref_low is not None or x.ref_high is not None:
-        parts.append(tr("ref %1").replace("%1", f"{num(x.ref_low)}–{num(x.ref_high)}"))
+        parts.append(fill(translate("RecordText", "ref %1"),
+                          f"{num(x.ref_low)}–{num(x.ref_high)}"))
     if x.fasting is True:
-        parts.append(tr("fasting"))
+        parts.append(translate("RecordText", "fasting"))
     elif x.fasting is False:
-        parts.append(tr("not fasting"))
+        parts.append(translate("RecordText", "not fasting"))
     if x.method:
         parts.append(x.method)
     return " · ".join(parts)
@@ -58,28 +57,28 @@ def lab_text(x: Any) -> str:
 
 def record_text(kind: str, r: Any) -> str:
     """What the record says, in one line."""
-    planned = tr(" (planned)") if getattr(r, "planned", False) else ""
+    planned = translate("RecordText", " (planned)") if getattr(r, "planned", False) else ""
     if kind == "lab":
         return lab_text(r)
     if kind == "administration":
         return f"{label(r.drug)} {num(r.dose_mg)} mg{planned}"
     if kind == "stop":
         reason = f": {r.reason}" if r.reason else ""
-        return tr("Stop %1").replace("%1", label(r.drug)) + reason
+        return translate("RecordText", "Stop %1").replace("%1", label(r.drug)) + reason
     if kind == "interval":
-        return tr("%1 every %2 days").replace("%1", label(r.drug)).replace("%2", str(r.days))
+        return fill(translate("RecordText", "%1 every %2 days"), label(r.drug), r.days)
     if kind == "imaging":
         extra = [label(r.pattern)] if r.pattern else []
         if r.bone_destruction:
-            extra.append(tr("bone destruction"))
+            extra.append(translate("RecordText", "bone destruction"))
         more = f" ({', '.join(extra)})" if extra else ""
         return f"{label(r.modality)} {r.region}: {label(r.result)}{more}"
     if kind == "biopsy":
-        return tr("Biopsy %1: %2").replace("%1", r.region).replace("%2", label(r.result))
+        return fill(translate("RecordText", "Biopsy %1: %2"), r.region, label(r.result))
     if kind == "dental_exam":
-        return tr("Dental exam")
+        return translate("RecordText", "Dental exam")
     if kind == "dental_procedure":
-        return tr("Dental: %1").replace("%1", label(r.kind)) + planned
+        return translate("RecordText", "Dental: %1").replace("%1", label(r.kind)) + planned
     if kind == "event":
         where = f" {r.region}" if r.region else ""
         return f"{label(r.kind)}{where}{planned}"
@@ -114,7 +113,7 @@ def value_text(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return tr("yes") if value else tr("no")
+        return translate("RecordText", "yes") if value else translate("RecordText", "no")
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,6 +50,32 @@ ERROR_STYLE = "color: #b00020;"
 BANNER_STYLE = ("QLabel { background: #fde7e9; color: #7d0012; border: 1px solid #b00020;"
                 " padding: 6px; }")
 PREVIEW_DELAY_MS = 250
+translate = QCoreApplication.translate
+
+
+def field_message(code: str, message: str) -> str:
+    """The user's text for a field problem: translated by code, with the service's detail
+    (allowed range, the unit) kept where it carries one."""
+    fixed = {
+        "required": translate("RecordDialog", "Required."),
+        "future": translate(
+            "RecordDialog", "In the future: only a planned record can be dated after today."),
+        "unit": translate("RecordDialog", "This unit is not accepted for this analyte."),
+        "too_short": translate(
+            "RecordDialog", "Too short: write at least 10 characters saying why."),
+    }
+    if code in fixed:
+        return fixed[code]
+    if code == "type":
+        if "whole number" in message:
+            return translate("RecordDialog", "Enter a whole number.")
+        if "number" in message:
+            return translate("RecordDialog", "Enter a number.")
+        if "date" in message:
+            return translate("RecordDialog", "Enter a valid date.")
+    if code == "out_of_range":
+        return translate("RecordDialog", "Out of range: %1").replace("%1", message)
+    return translate("RecordDialog", "Not allowed: %1").replace("%1", message)
 
 
 class RecordDialog(QDialog):
@@ -204,7 +230,7 @@ class RecordDialog(QDialog):
             problems: dict[str, str] = {}
         except ValidationFailed as exc:
             self.record = None
-            problems = {e.field: e.message for e in exc.errors
+            problems = {e.field: field_message(e.code, e.message) for e in exc.errors
                         if self._attempted or e.code != "required"}
         self._show_errors(problems)
         text = self.update_live(self.record)
@@ -276,9 +302,9 @@ class RecordDialog(QDialog):
             self.override_reason.setFocus()
             return
         except ValidationFailed as exc:
-            msgs = "; ".join(e.message for e in exc.errors)
+            msgs = "; ".join(field_message(e.code, e.message) for e in exc.errors)
             if any(e.field == "override_reason" for e in exc.errors):
-                self.override_label.setText(self.tr("Override reason: %1").replace("%1", msgs))
+                self.override_label.setText(msgs)
                 self.override_reason.setFocus()
             else:
                 self._banner(msgs)

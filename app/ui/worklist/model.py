@@ -32,14 +32,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def category_label(code: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "critical": t("Worklist", "Critical finding"),
-        "dose_overdue": t("Worklist", "Dose overdue"),
-        "dose_due": t("Worklist", "Dose due"),
-        "rebound": t("Worklist", "Rebound window: checks"),
-        "dental": t("Worklist", "Dental"),
-        "workup": t("Worklist", "Work-up to confirm"),
+        "critical": QCoreApplication.translate("Worklist", "Critical finding"),
+        "dose_overdue": QCoreApplication.translate("Worklist", "Dose overdue"),
+        "dose_due": QCoreApplication.translate("Worklist", "Dose due"),
+        "rebound": QCoreApplication.translate("Worklist", "Rebound window: checks"),
+        "dental": QCoreApplication.translate("Worklist", "Dental"),
+        "workup": QCoreApplication.translate("Worklist", "Work-up to confirm"),
     }.get(code, code)
 
 
