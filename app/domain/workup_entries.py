@@ -123,6 +123,7 @@ class WorkupEntries:
     mscc_continue: bool = False  # go on with the full work-up after the urgent page
     compression_region: str = ""  # cord compression seen (records a spinal_cord_compression)
     mdt_question: str = ""
+    mdt_meeting_id: int | None = None  # list the patient for this MDT meeting on completion
     page: str = ""  # the page the draft was saved on
 
     # ---- JSON (drafts) -----------------------------------------------------------------

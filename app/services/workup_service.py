@@ -7,9 +7,9 @@ cancel, and complete.
 - **complete** writes, in ONE transaction: every entry as an ordinary chart record (symptoms,
   labs, imaging, biopsies, events, lesions — the same rows and validation as the chart's own forms,
   :func:`app.services.records_validate.parse_record` + :func:`app.data.case_repo.add_record`),
-  the edited risk profile on the patient row, the work-up row marked ``completed``, an audit row
-  for each, and the patient's cached summary (status) refreshed. Any problem → nothing is
-  written.
+  the edited risk profile on the patient row, the MDT referral (the patient listed for the
+  chosen meeting with the question), the work-up row marked ``completed``, an audit row for
+  each, and the patient's cached summary (status) refreshed. Any problem → nothing is written.
 - **cancel** marks the row ``cancelled`` (never deleted).
 
 Audit summaries name fields and counts only, never values.
@@ -44,6 +44,7 @@ from app.domain.workup_entries import (
     chart_fragments,
 )
 from app.services.audit import write_audit
+from app.services.mdt_service import QUESTION_MAX, MdtService, Meeting
 from app.services.records_validate import parse_record
 from app.services.registry import (
     ConcurrentEditError,
@@ -96,7 +97,7 @@ class DraftInfo:
 @dataclass(frozen=True)
 class CompleteResult:
     workup_id: int
-    records: tuple[tuple[str, int], ...]  # (entity, row id) of every chart record written
+    records: tuple[tuple[str, int], ...]  # (entity, row id) of every row written (+ mdt_case)
     assessment: Assessment  # the chart's assessment after completion
 
     @property
@@ -163,6 +164,10 @@ class WorkupService:
         """The wizard's decision support on the chart plus the entries (pure domain call)."""
         return analyse(case, entries, self.today(), self._params)
 
+    def meetings(self) -> list[Meeting]:
+        """MDT meetings from today on (for the referral on the conclusion page)."""
+        return MdtService(self._db, self._actor).list_meetings(from_date=self.today())
+
     # ---- validation ---------------------------------------------------------------------
     def records(self, entries: WorkupEntries) -> list[Any]:
         """The chart records the entries make, validated like the chart's own forms.
@@ -183,6 +188,14 @@ class WorkupService:
             parse_record("cancer", {k: getattr(entries.risk, k) for k in RISK_FIELDS})
         except ValidationFailed as exc:
             errors.extend(FieldError(f"cancer.{e.field}", e.code, e.message) for e in exc.errors)
+        if entries.mdt_meeting_id is not None:
+            q = entries.mdt_question.strip()
+            if not q:
+                errors.append(FieldError("mdt_question", "required",
+                                         "required: the question for the MDT"))
+            elif len(q) > QUESTION_MAX:
+                errors.append(FieldError("mdt_question", "too_long",
+                                         f"at most {QUESTION_MAX} characters"))
         if errors:
             raise ValidationFailed(errors)
         return out
@@ -255,6 +268,8 @@ class WorkupService:
                 s.flush()
                 write_audit(s, actor=self._actor, action="update", entity="patient",
                             entity_id=patient_id, patient_id=patient_id, fields=changed)
+            if entries.mdt_meeting_id is not None:
+                written.append(("mdt_case", self._refer(s, patient_id, entries)))
             row.status = "completed"
             row.draft = entries.to_json()
             row.visit_date = entries.visit_date
@@ -284,6 +299,26 @@ class WorkupService:
         if row is None or row.patient_id != patient_id:
             raise WorkupNotFound("workup: no such work-up for this patient")
         return row
+
+    def _refer(self, s: Session, patient_id: int, entries: WorkupEntries) -> int:
+        """List the patient for the chosen MDT meeting with the question (same checks as the
+        MDT service: the meeting exists, the patient is not listed there yet)."""
+        meeting_id = entries.mdt_meeting_id
+        if s.get(M.MdtMeeting, meeting_id) is None:
+            raise ValidationFailed([FieldError("mdt_meeting", "invalid", "no such meeting")])
+        dup = s.scalar(select(M.MdtCase.id).where(
+            M.MdtCase.meeting_id == meeting_id, M.MdtCase.patient_id == patient_id,
+            M.MdtCase.entered_in_error.is_(False)))
+        if dup is not None:
+            raise ValidationFailed([FieldError(
+                "mdt_meeting", "duplicate", "the patient is already listed for this meeting")])
+        case = M.MdtCase(meeting_id=meeting_id, patient_id=patient_id,
+                         question=entries.mdt_question.strip(), created_by=self._actor)
+        s.add(case)
+        s.flush()
+        write_audit(s, actor=self._actor, action="create", entity="mdt_case",
+                    entity_id=case.id, patient_id=patient_id, fields=["question"])
+        return case.id
 
     def _open_row(self, s: Session, patient_id: int, workup_id: int, version: int | None
                   ) -> Workup:

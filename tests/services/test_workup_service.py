@@ -139,3 +139,29 @@ def test_urgent_path_records_the_deficit(setup):
         kinds = s.scalars(select(M.SymptomRecord.kind).where(M.SymptomRecord.patient_id == pid)
                           ).all()
     assert kinds == ["neuro_deficit"]
+
+
+def test_mdt_referral_lists_the_patient_in_the_same_transaction(setup):
+    from app.services.mdt_service import MdtService
+
+    db, pid, svc = setup
+    mdt = MdtService(db, "coord")
+    meeting = mdt.create_meeting(date(2026, 11, 28), "Thoracic MDT")
+    mdt.create_meeting(date(2026, 10, 1))  # past: not offered
+    assert [m.id for m in svc.meetings()] == [meeting.id]
+    e = svc.start(pid).entries
+    e.mdt_meeting_id = meeting.id
+    with pytest.raises(ValidationFailed) as info:
+        svc.complete(pid, e)  # a referral needs its question
+    assert [x.field for x in info.value.errors] == ["mdt_question"]
+    e.mdt_question = "Solitary lesion: biopsy?"
+    svc.complete(pid, e)
+    assert [(c.patient_id, c.question) for c in mdt.list_cases(meeting.id)] == [
+        (pid, "Solitary lesion: biopsy?")]
+    e2 = svc.start(pid).entries
+    e2.mdt_meeting_id, e2.mdt_question = meeting.id, "again"
+    e2.studies.append(StudyEntry(TODAY, "ct", "L1", "negative"))
+    with pytest.raises(ValidationFailed) as info:
+        svc.complete(pid, e2)  # already listed: nothing at all is written
+    assert info.value.errors[0].field == "mdt_meeting"
+    assert _count(db, M.ImagingRecord, pid) == 0

@@ -19,6 +19,7 @@ from app.data.migrate import ensure_schema
 from app.data.models_workup import Workup
 from app.domain.casefile import parse_case
 from app.services.case_service import import_case
+from app.services.mdt_service import MdtService
 from app.services.records import RecordsService
 from app.ui.workup import open_workup_wizard, workup_action
 from app.ui.workup.page_base import (
@@ -136,6 +137,7 @@ def test_positive_scan_then_negative_mri_reassures(qtbot, reg, shots):
 
 def test_positive_scan_then_destructive_mri_confirms(qtbot, reg, shots):
     db, pid = reg
+    meeting = MdtService(db, "coord").create_meeting(date(2026, 11, 28), "Thoracic MDT")
     wiz = open_wizard(qtbot, db, pid)
     p = wiz.currentPage()
     p.pain.setChecked(True)
@@ -177,6 +179,7 @@ def test_positive_scan_then_destructive_mri_confirms(qtbot, reg, shots):
     assert "BMA-START" in page.steps.text()
     assert "LOC-SINS-INDETERMINATE" in page.steps.text()
     assert page.question.toPlainText()  # MDT question suggested
+    page.meeting.setCurrentIndex(page.meeting.findData(meeting.id))
     shot(wiz, shots, "conclusion-confirmed")
     finish(qtbot, wiz)
     c = chart(db, pid)
@@ -185,6 +188,8 @@ def test_positive_scan_then_destructive_mri_confirms(qtbot, reg, shots):
     assert sorted(lab.value for lab in c.case.labs if lab.analyte == "ALP") == [90, 260]
     assert [(le.region, le.level, le.pain) for le in c.case.lesions] == [("L3", "L3",
                                                                          "mechanical")]
+    cases = MdtService(db, "coord").list_cases(meeting.id)
+    assert [c.patient_id for c in cases] == [pid] and "bone-modifying" in cases[0].question
     with db.session() as s:
         assert s.get(M.Patient, pid).bm_status == "confirmed"
         assert s.scalars(select(Workup.status)).all() == ["completed"]
@@ -338,3 +343,39 @@ def test_workup_action_opens_the_wizard(qtbot, reg):
     wiz = host.property("workupWizard")
     assert wiz is not None and wiz.isVisible()
     wiz.reject()
+
+
+def test_solitary_lesion_leads_from_lesions_to_the_biopsy_decision(qtbot, reg):
+    db, pid = reg
+    wiz = open_wizard(qtbot, db, pid)
+    wiz.next()
+    risk = wiz.currentPage()
+    risk.visceral.clear()  # staged, none: a solitary bone metastasis is possible
+    wiz.next()
+    wiz.next()
+    img = wiz.currentPage()
+    add_study(qtbot, img, "mri", "right femur", "positive", destruction=True)
+    wiz.next()
+    les = wiz.currentPage()
+    assert wiz.currentId() == LESIONS
+    les.form.bone.set_value("femur")
+    les.form.side.set_value("right")
+    les.form.pattern.set_value("osteolytic")
+    les.form.pain.set_value("functional")
+    les.form.size.set_value("gt_two_thirds")
+    qtbot.mouseClick(les.add_button, Qt.MouseButton.LeftButton)
+    assert les.model.index(0, 3).data() == "11 (high)"  # Mirels 2 + 3 + 3 + 3
+    assert "LOC-MIRELS-FIX" in les.local.text()
+    wiz.next()
+    assert wiz.currentId() == BIOPSY
+    assert "WU-BIOPSY-SOLITARY" in wiz.currentPage().advice.text()
+    wiz.next()
+    assert wiz.currentId() == CONCLUSION
+    text = wiz.currentPage().steps.text()
+    assert "LOC-MIRELS-FIX" in text and "WU-BIOPSY-SOLITARY" in text
+    assert "biopsy" in wiz.currentPage().question.toPlainText().lower()
+    finish(qtbot, wiz)
+    c = chart(db, pid)
+    assert c.case.cancer.visceral_metastases == []
+    assert [(le.bone, le.limb, le.size) for le in c.case.lesions] == [("femur", "lower",
+                                                                      "gt_two_thirds")]

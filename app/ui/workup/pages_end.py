@@ -8,7 +8,15 @@ from collections import Counter
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.workup import WorkupAnalysis
 from app.domain.workup_entries import WorkupEntries, chart_fragments
@@ -40,6 +48,12 @@ class ConclusionPage(WorkupPage):
         self.question.setTabChangesFocus(True)
         self.question.setMaximumHeight(70)
         self.question_label.setBuddy(self.question)
+        self.meeting_label = QLabel(self)
+        self.meeting = QComboBox(self)
+        self.meeting_label.setBuddy(self.meeting)
+        self._meetings_loaded = False
+        self._meeting_wanted: int | None = None
+        self.meeting.currentIndexChanged.connect(lambda _i: self._show_writes())
         self.writes = QLabel(self)
         self.writes.setWordWrap(True)
         self.error = QLabel(self)
@@ -51,6 +65,10 @@ class ConclusionPage(WorkupPage):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.question_label)
         layout.addWidget(self.question)
+        row = QHBoxLayout()
+        row.addWidget(self.meeting_label)
+        row.addWidget(self.meeting, 1)
+        layout.addLayout(row)
         layout.addWidget(self.writes)
         layout.addWidget(self.error)
         self._suggested = ""
@@ -61,6 +79,9 @@ class ConclusionPage(WorkupPage):
         self.setSubTitle(self.tr("Drawn from the rules on the chart plus this work-up. Finish "
                                  "writes everything to the chart."))
         self.question_label.setText(self.tr("&Question for the MDT (empty: no referral)"))
+        self.meeting_label.setText(self.tr("List for MDT &meeting"))
+        if self.meeting.count():
+            self.meeting.setItemText(0, self.tr("— not now —"))
 
     def _group_title(self, group: str) -> str:
         return {
@@ -97,6 +118,7 @@ class ConclusionPage(WorkupPage):
         if not html:
             html.append(escape(self.tr("No further steps are called for by the rules.")))
         self.steps.setText("".join(html))
+        self._load_meetings()
         suggested = pick(c.mdt_question, c.mdt_question_zh)
         current = self.question.toPlainText().strip()
         if not current or current == self._suggested:
@@ -104,24 +126,45 @@ class ConclusionPage(WorkupPage):
         self._suggested = suggested
         self._show_writes()
 
+    def _load_meetings(self) -> None:
+        """Upcoming MDT meetings (once per wizard), keeping the draft's choice."""
+        w = self.wizard_()
+        if self._meetings_loaded or w is None:
+            return
+        self._meetings_loaded = True
+        self.meeting.clear()
+        self.meeting.addItem(self.tr("— not now —"), None)
+        for m in w.service.meetings():
+            text = m.meeting_date.isoformat() + (f" — {m.title}" if m.title else "")
+            self.meeting.addItem(text, m.id)
+        self.meeting.setCurrentIndex(max(self.meeting.findData(self._meeting_wanted), 0))
+
     def _show_writes(self) -> None:
         w = self.wizard_()
-        if w is None:
+        if w is None or not self._meetings_loaded:
             return
+        w.collect()
         e: WorkupEntries = w.entries
         counts = Counter(kind for kind, _ in chart_fragments(e))
         parts = [f"{n} × {kind_label(k)}" for k, n in counts.items()]
         changed = e.risk.differs_from(w.start_data.case.cancer)
         if changed:
             parts.append(self.tr("risk profile (%1)").replace("%1", ", ".join(changed)))
+        if e.mdt_meeting_id is not None:
+            parts.append(self.tr("MDT listing (%1)").replace("%1", self.meeting.currentText()))
         self.writes.setText(self.tr("Finish will add to the chart: %1").replace(
             "%1", "; ".join(parts) if parts else self.tr("nothing (only the work-up record)")))
 
     def load(self, e: WorkupEntries) -> None:
         self.question.setPlainText(e.mdt_question)
+        self._meeting_wanted = e.mdt_meeting_id
 
     def store(self, e: WorkupEntries) -> None:
         e.mdt_question = self.question.toPlainText().strip()
+        if self._meetings_loaded:
+            e.mdt_meeting_id = self.meeting.currentData()
+        else:
+            e.mdt_meeting_id = self._meeting_wanted
 
     def show_errors(self, messages: list[str]) -> None:
         self.error.setText("\n".join(messages))
