@@ -89,6 +89,14 @@
         <translation>提交MDT的问题(&amp;Q)（留空：不转诊）</translation>
     </message>
     <message>
+        <source>List for MDT &amp;meeting</source>
+        <translation>列入MDT会议(&amp;M)</translation>
+    </message>
+    <message>
+        <source>— not now —</source>
+        <translation>— 暂不 —</translation>
+    </message>
+    <message>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -135,6 +143,10 @@
     <message>
         <source>risk profile (%1)</source>
         <translation>风险概况（%1）</translation>
+    </message>
+    <message>
+        <source>MDT listing (%1)</source>
+        <translation>MDT会议列表（%1）</translation>
     </message>
     <message>
         <source>Finish will add to the chart: %1</source>
