@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
+from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
@@ -71,6 +72,7 @@ DAY = 86400.0
 translate = QCoreApplication.translate
 
 
+@lru_cache(maxsize=65536)
 def x_of(d: date) -> float:
     """A calendar date as the POSIX seconds of its local noon (DateAxisItem shows local)."""
     return datetime(d.year, d.month, d.day, 12).timestamp()

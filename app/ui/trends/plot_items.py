@@ -138,7 +138,9 @@ def _draw_series(plot: TrendPlot, key: str, s: TrendSeries) -> None:
         brushes.append(hollow if p.converted else filled)
     x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
     plot.curves[key].setData(x, y)
-    plot.scatters[key].setData(x=x, y=y, data=idx, brush=brushes)
+    # one brush for all when nothing was converted: no per-spot styling work
+    same = all(b is filled for b in brushes)
+    plot.scatters[key].setData(x=x, y=y, data=idx, brush=filled if same else brushes)
 
 
 def _draw_band(
