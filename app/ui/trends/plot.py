@@ -177,7 +177,7 @@ class TrendPlot(QWidget):
         return vb
 
     def _lane_scatter(self, name: str, symbol: str, size: int) -> pg.ScatterPlotItem:
-        from app.ui.trends.plot_items import lane_tip
+        from app.ui.trends.plot_lanes import lane_tip
 
         scatter = pg.ScatterPlotItem(
             symbol=symbol,

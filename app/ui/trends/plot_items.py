@@ -9,12 +9,11 @@ windows never stretch an axis).
 from __future__ import annotations
 
 import math
-from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from app.domain.trends import LscBand, RangeBand, TrendSeries
@@ -22,7 +21,6 @@ from app.ui.trends import text as tx
 from app.ui.trends.plot import (
     COLOURS,
     DAY,
-    EVENT_SYMBOLS,
     MONITOR_BRUSH,
     PEAK_BRUSH,
     STOP_COLOUR,
@@ -31,31 +29,14 @@ from app.ui.trends.plot import (
     rect_item,
     x_of,
 )
+from app.ui.trends.plot_lanes import clear_lanes, draw_lanes
+from app.ui.trends.plot_style import WHITE, brush, fits_right, pen, rgba
 
 Z_WINDOW, Z_BAND, Z_LINE, Z_LABEL = -100, -50, 5, 40
 WINDOW_KEY = 0  # QGraphicsItem.data key holding "window:<kind>" on the shading rectangles
 HEADROOM = 0.38  # fraction of the data span kept free above it for labels
 
 translate = QCoreApplication.translate
-
-
-@cache
-def brush(rgba: tuple[int, int, int, int]) -> QBrush:
-    """One shared brush per colour: the scatter symbol atlas caches by brush identity, so a
-    fresh brush per point would re-render every symbol on every draw."""
-    return pg.mkBrush(QColor(*rgba))
-
-
-@cache
-def pen(rgba: tuple[int, int, int, int], width: float = 1, style=Qt.PenStyle.SolidLine):
-    return pg.mkPen(QColor(*rgba), width=width, style=style)
-
-
-def rgba(colour: QColor) -> tuple[int, int, int, int]:
-    return colour.red(), colour.green(), colour.blue(), colour.alpha()
-
-
-WHITE = (255, 255, 255, 255)
 
 
 def draw(plot: TrendPlot) -> None:
@@ -89,7 +70,7 @@ def draw(plot: TrendPlot) -> None:
         if key not in data.series:
             plot.curves[key].setData([], [])
             plot.scatters[key].setData([], [])
-    _draw_lanes(plot, data)  # first: sets the lanes' y range the window shading spans
+    draw_lanes(plot, data)  # first: sets the lanes' y range the window shading spans
     _draw_windows(plot, data)
     _draw_stops(plot, data)
     _draw_changes(plot, data)
@@ -202,18 +183,6 @@ def _draw_lsc(plot: TrendPlot, key: str, s: TrendSeries, lsc: LscBand, right: fl
     plot.add_item(vb, rect_item(x_of(lsc.start), x1, low, high, brush, tip), Z_BAND + 2)
 
 
-def _plot_width(plot: TrendPlot) -> float:
-    """The data area's width in pixels (a guess before the first layout)."""
-    return plot.main.vb.width() if plot.main.vb.width() > 50 else 700.0
-
-
-def _fits_right(plot: TrendPlot, x: float, label: str) -> bool:
-    """Would ``label`` drawn to the right of ``x`` stay inside the plot?"""
-    lo, hi = plot.main.vb.viewRange()[0]
-    need = QFontMetrics(QFont()).horizontalAdvance(label) + 12
-    return (hi - x) / (hi - lo) * _plot_width(plot) >= need
-
-
 def _vline(
     plot: TrendPlot,
     vb: pg.ViewBox,
@@ -239,7 +208,7 @@ def _vline(
         plot.add_item(vb, line, z)
     if label:
         if left is None:
-            left = not _fits_right(plot, x, label)
+            left = not fits_right(plot, x, label)
         text = pg.TextItem(
             label, color=colour, fill=brush((255, 255, 255, 235)), anchor=(1, 0) if left else (0, 0)
         )
@@ -278,7 +247,7 @@ def _draw_windows(plot: TrendPlot, data) -> None:
         )
         x = region[0]
         left = None
-        if not _fits_right(plot, x, label):  # keep it inside the window, flush right
+        if not fits_right(plot, x, label):  # keep it inside the window, flush right
             x, left = min(region[1], plot.main.vb.viewRange()[0][1]), True
         _vline(plot, plot.main.vb, x, None, label, position, tip, z=Z_LABEL, left=left)
 
@@ -325,80 +294,3 @@ def _draw_as_of(plot: TrendPlot, data) -> None:
         label,
         left=True,
     )
-
-
-def _draw_lanes(plot: TrendPlot, data) -> None:
-    """Doses (one lane per drug), events and lab changes, on the lanes' three persistent
-    scatters (``setData`` on every draw: no scatter is created or removed per patient)."""
-    lanes: list[str] = [plot.drug_name(d) for d in data.drugs]
-    drug_rows = {d: i for i, d in enumerate(data.drugs)}
-    if data.events:
-        lanes.append(translate("Trends", "Events"))
-    if data.changes:
-        lanes.append(translate("Trends", "Lab changes"))
-    plot.set_lanes(lanes)
-    n = len(lanes)
-    x0, x1 = plot.main.vb.viewRange()[0]
-
-    def lane_y(i: int) -> float:
-        return float(n - 1 - i)
-
-    doses = [d for d in data.doses if d.drug in drug_rows]
-    hollow = brush(WHITE)
-    fills = {d: brush(rgba(plot.drug_colour(d))) for d in drug_rows}
-    plot.lane_items["doses"] = (doses, tx.dose_tooltip)
-    plot.dose_scatter.setData(
-        x=[x_of(d.date) for d in doses],
-        y=[lane_y(drug_rows[d.drug]) for d in doses],
-        brush=[hollow if d.planned else fills[d.drug] for d in doses],
-        data=list(range(len(doses))),
-    )
-    events = list(data.events)
-    plot.lane_items["events"] = (events, tx.event_tooltip)
-    row = len(drug_rows)
-    plot.event_scatter.setData(
-        x=[x_of(e.date) for e in events],
-        y=[lane_y(row)] * len(events),
-        symbol=[EVENT_SYMBOLS.get(e.kind, "o") for e in events],
-        brush=[hollow if e.planned else brush(rgba(_event_colour(e.kind))) for e in events],
-        data=list(range(len(events))),
-    )
-    gap = 9 * (x1 - x0) / _plot_width(plot)  # 9 px beside the marker, in x units
-    for e in events:
-        label, x = tx.event_short(e), x_of(e.date)
-        right = _fits_right(plot, x + gap, label)
-        text = pg.TextItem(label, color=TEXT_COLOUR, anchor=(0, 0.5) if right else (1, 0.5))
-        text.setPos(x + gap if right else x - gap, lane_y(row))
-        plot.add_item(plot.lanes.vb, text, 21)
-    changes = list(data.changes)
-    plot.lane_items["changes"] = (changes, tx.change_tooltip)
-    plot.change_scatter.setData(
-        x=[x_of(c.date) for c in changes],
-        y=[lane_y(n - 1)] * len(changes),
-        brush=[brush(rgba(COLOURS[c.series])) for c in changes],
-        data=list(range(len(changes))),
-    )
-
-
-def clear_lanes(plot: TrendPlot) -> None:
-    for name in ("dose_scatter", "event_scatter", "change_scatter"):
-        getattr(plot, name).setData([], [])
-    plot.lane_items.clear()
-
-
-def _event_colour(kind: str) -> QColor:
-    return STOP_COLOUR if "fracture" in kind else QColor(110, 60, 150)
-
-
-def lane_tip(plot: TrendPlot, name: str):
-    """Hover text of a lane marker, computed when hovered (not for every marker on every
-    draw) from the items the lane shows now."""
-
-    def tip(x: float, y: float, data: object) -> str:
-        items, text = plot.lane_items.get(name, ((), str))
-        try:
-            return text(items[int(data)])
-        except (TypeError, ValueError, IndexError):
-            return ""
-
-    return tip
