@@ -76,6 +76,27 @@ def _text(value: str | None, field: str, limit: int, *, required: bool) -> str |
     return text
 
 
+def list_patient(session: Session, *, actor: str, meeting_id: int, patient_id: int,
+                 question: str) -> int:
+    """List a patient for a meeting inside the caller's transaction (e.g. the work-up wizard's
+    completion), audited; returns the ``mdt_case`` id. Raises :class:`MdtError`."""
+    q = _text(question, "question", QUESTION_MAX, required=True)
+    if session.get(M.MdtMeeting, meeting_id) is None:
+        raise MdtError("meeting", "no such meeting")
+    dup = session.scalar(select(M.MdtCase.id).where(
+        M.MdtCase.meeting_id == meeting_id, M.MdtCase.patient_id == patient_id,
+        M.MdtCase.entered_in_error.is_(False)))
+    if dup is not None:
+        raise MdtError("mrn", "this patient is already listed for this meeting")
+    row = M.MdtCase(meeting_id=meeting_id, patient_id=patient_id, question=q,
+                    created_by=actor)
+    session.add(row)
+    session.flush()
+    write_audit(session, actor=actor, action="create", entity="mdt_case", entity_id=row.id,
+                patient_id=patient_id, fields=["question"])
+    return row.id
+
+
 class MdtService:
     """MDT use cases for one signed-in user (``actor`` goes into the audit trail)."""
 
@@ -131,25 +152,14 @@ class MdtService:
 
     def add_case(self, meeting_id: int, mrn: str, question: str) -> MdtCaseRow:
         """List a patient (by MRN) for a meeting with the question for the MDT."""
-        q = _text(question, "question", QUESTION_MAX, required=True)
         with self.db.session() as s:
-            if s.get(M.MdtMeeting, meeting_id) is None:
-                raise MdtError("meeting", "no such meeting")
             pid = case_repo.find_patient_id(s, (mrn or "").strip())
             if pid is None:
+                _text(question, "question", QUESTION_MAX, required=True)  # report it first
                 raise MdtError("mrn", "no patient with this MRN in the registry")
-            dup = s.scalar(select(M.MdtCase.id).where(
-                M.MdtCase.meeting_id == meeting_id, M.MdtCase.patient_id == pid,
-                M.MdtCase.entered_in_error.is_(False)))
-            if dup is not None:
-                raise MdtError("mrn", "this patient is already listed for this meeting")
-            row = M.MdtCase(meeting_id=meeting_id, patient_id=pid, question=q,
-                            created_by=self.actor)
-            s.add(row)
-            s.flush()
-            write_audit(s, actor=self.actor, action="create", entity="mdt_case",
-                        entity_id=row.id, patient_id=pid, fields=["question"])
-            return self._row(s, row)
+            case_id = list_patient(s, actor=self.actor, meeting_id=meeting_id, patient_id=pid,
+                                   question=question)
+            return self._row(s, s.get(M.MdtCase, case_id))
 
     def list_cases(self, meeting_id: int) -> list[MdtCaseRow]:
         """The meeting's cases in the order they were listed (withdrawn ones left out)."""
