@@ -167,3 +167,22 @@ def test_cancer_section_validates_and_saves(qtbot, chart_registry):
     assert not form.isVisible()
     case = svc.chart(pid).case
     assert (case.cancer.kps, case.cancer.frankel, case.cancer.drivers) == (60, "D", ["EGFR L858R"])
+
+
+def test_correction_conflict_is_reported_never_overwritten(qtbot, chart_registry):
+    db, ids, svc = chart_registry
+    pid = ids["K-2"]
+    stored = next(r for r in svc.chart(pid).records
+                  if r.kind == "lab" and r.record.analyte == "CA")
+    form = open_form(qtbot, record_form("lab", svc, pid, stored=stored))
+    # another workstation corrects the same result first
+    other = type(svc)(db, "dr.other", today=svc.today)
+    from app.domain.case import Lab
+    other.correct(pid, stored.rid, stored.version,
+                  Lab(date=stored.record.date, analyte="CA", value=2.4, unit="mmol/L"))
+    form.inputs["value"].setText("2.2")
+    form.save()
+    assert form.isVisible() and form.banner.isVisible()
+    assert "another workstation" in form.banner.text()
+    values = [r.value for r in rows(db, M.LabResult, pid) if r.analyte == "CA"]
+    assert values == [2.3, 2.4]  # the other correction stands; ours was not written

@@ -123,6 +123,8 @@ class FindingsView(QTableView):
         self.setWordWrap(True)
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
+        # long triggering data stays readable: at most ~7 lines a row, all of it in the tooltip
+        self.verticalHeader().setMaximumSectionSize(self.fontMetrics().lineSpacing() * 7 + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         widths = (130, 150, 330, 260) if compact else (120, 150, 420, 260)

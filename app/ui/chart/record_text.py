@@ -91,6 +91,8 @@ def record_text(kind: str, r: Any) -> str:
         return " · ".join(bits)
     if kind == "lesion":
         where = r.level or label(r.bone)
+        if where.casefold() == (r.region or "").strip().casefold():
+            where = label(r.bone)
         side = f" {label(r.side)}" if r.side else ""
         return f"{r.region} ({where}{side})"
     return str(r)
