@@ -186,3 +186,30 @@ def test_correction_conflict_is_reported_never_overwritten(qtbot, chart_registry
     assert "another workstation" in form.banner.text()
     values = [r.value for r in rows(db, M.LabResult, pid) if r.analyte == "CA"]
     assert values == [2.3, 2.4]  # the other correction stands; ours was not written
+
+
+def test_status_override_needs_a_reason_and_supplements_save(qtbot, chart_registry):
+    from app.ui.forms.section_forms import StatusOverrideForm, SupplementsForm
+
+    db, ids, svc = chart_registry
+    pid = ids["P-1"]
+    chart = svc.chart(pid)
+    form = open_form(qtbot, StatusOverrideForm(svc, pid, patient_version=chart.patient_version,
+                                               current=None))
+    form.inputs["status"].set_value("suspected")
+    form.save()
+    assert form.isVisible() and form.error_text("reason") == "Required."
+    form.inputs["reason"].setText("MDT: imaging artefact, re-image")
+    form.save()
+    assert not form.isVisible()
+    chart = svc.chart(pid)
+    assert chart.assessment.status.bone_metastasis == "suspected"
+    assert chart.assessment.status.overridden
+    sup = open_form(qtbot, SupplementsForm(svc, pid, patient_version=chart.patient_version,
+                                           current=chart.case.supplements))
+    sup.inputs["calcium"].set_value(True)
+    sup.inputs["vitamin_d"].set_value(False)
+    sup.save()
+    assert not sup.isVisible()
+    assert (svc.chart(pid).case.supplements.calcium,
+            svc.chart(pid).case.supplements.vitamin_d) == (True, False)

@@ -233,7 +233,7 @@ class ChartWindow(QMainWindow):
         self.header.show_chart(chart, self.service.params)
         self.trends.set_case(chart.case, chart.as_of, self.service.params)
         self.findings.set_findings(chart.assessment.findings)
-        self.timeline.set_records(chart.records)
+        self.timeline.set_records(chart.records, chart.as_of)
         self.lesions.lesions_model.set_records(chart.records)
         self.history.history_model.set_entries(self.service.history(self.patient_id))
         self._titles()

@@ -42,10 +42,12 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[StoredRecord] = []
+        self._as_of = date.today()
 
-    def set_records(self, records: list[StoredRecord]) -> None:
+    def set_records(self, records: list[StoredRecord], as_of: date | None = None) -> None:
         self.beginResetModel()
         self._rows = sorted(records, key=_sort_key, reverse=True)
+        self._as_of = as_of or date.today()
         self.endResetModel()
 
     def stored(self, row: int) -> StoredRecord:
@@ -90,7 +92,7 @@ class TimelineModel(QAbstractTableModel):
                 return self.tr("Override: %1").replace("%1", r.override_reason)
             if getattr(r.record, "planned", False):
                 d = getattr(r.record, "date", None)
-                if isinstance(d, date) and d < date.today():
+                if isinstance(d, date) and d < self._as_of:
                     return self.tr("planned — overdue")
                 return self.tr("planned")
             return ""
@@ -140,9 +142,9 @@ class TimelineView(QTableView):
         self.doubleClicked.connect(lambda _i: self._emit(self.recordActivated))
         self.setAccessibleName(self.tr("Timeline of records"))
 
-    def set_records(self, records: list[StoredRecord]) -> None:
+    def set_records(self, records: list[StoredRecord], as_of: date | None = None) -> None:
         keep = self.current_record()
-        self.timeline_model.set_records(records)
+        self.timeline_model.set_records(records, as_of)
         if keep is None or not self.select_record(*keep):
             if self.proxy.rowCount():
                 self.setCurrentIndex(self.proxy.index(0, 0))

@@ -89,4 +89,5 @@ class StatusOverrideForm(SectionDialog):
                        ChoiceInput(CHOICES["status"], optional=False, parent=self))
         self.add_field("date", self.tr("&From date"), DateInput(self, today=self.service.today()))
         self.add_field("by", self.tr("&By"), TextInput(self))
-        self.add_field("reason", self.tr("&Reason"), TextInput(self))
+        self.add_field("reason", self.tr("&Reason"), TextInput(self),
+                       self.tr("Required: why the derived status is replaced"))

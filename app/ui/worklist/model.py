@@ -46,6 +46,7 @@ class WorklistModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[WorklistItem] = []
+        self.as_of = date.today()  # the day the list was computed for
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -105,7 +106,7 @@ class WorklistModel(QAbstractTableModel):
             if col == "due":
                 if it.due_date is None:
                     return ""
-                late = self.tr(" (overdue)") if it.due_date < date.today() else ""
+                late = self.tr(" (overdue)") if it.due_date < self.as_of else ""
                 return it.due_date.isoformat() + late
             if col == "mrn":
                 return it.mrn

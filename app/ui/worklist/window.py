@@ -181,7 +181,8 @@ class WorklistWindow(QMainWindow):
         if self.job is not None:
             self.job.cancel()
         self.model.clear()
-        job = WorklistJob(self._db, self._today(), self._params)
+        self.model.as_of = self._today()
+        job = WorklistJob(self._db, self.model.as_of, self._params)
         job.signals.chunkReady.connect(self._chunk)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._done)
