@@ -379,3 +379,23 @@ def test_solitary_lesion_leads_from_lesions_to_the_biopsy_decision(qtbot, reg):
     assert c.case.cancer.visceral_metastases == []
     assert [(le.bone, le.limb, le.size) for le in c.case.lesions] == [("femur", "lower",
                                                                       "gt_two_thirds")]
+
+
+def test_return_in_region_adds_the_study_and_next_waits_for_an_unadded_one(qtbot, reg):
+    db, pid = reg
+    wiz = open_wizard(qtbot, db, pid)
+    img = to_imaging(wiz)
+    assert (img.form.modality.value(), img.form.region.text()) == ("mri", "L3")  # prefilled
+    img.form.result.set_value("positive")
+    img.form.region.setFocus()
+    qtbot.keyClick(img.form.region, Qt.Key.Key_Return)  # adds, does not move on
+    assert wiz.currentId() == IMAGING and [s.modality for s in img.studies] == ["mri"]
+    img.form.region.clear()
+    qtbot.keyClicks(img.form.region, "T12")  # typed, not added
+    wiz.next()
+    assert wiz.currentId() == IMAGING and "not added" in img.advice.text()
+    img.form.region.clear()
+    wiz.next()
+    # one positive MRI without destruction: suspected, PET-CT for a direct diagnosis
+    assert wiz.currentId() == CONCLUSION
+    assert wiz.analysis().recommendation.purpose == "direct"

@@ -8,7 +8,7 @@ the reassurance and the PET-CT option.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,14 +34,20 @@ from app.ui.workup.widgets import AdviceBox, CodeCombo, DateField, pick
 
 
 class StudyForm(QWidget):
-    """Entry of one study: date, modality, region, result, pattern, bone destruction."""
+    """Entry of one study: date, modality, region, result, pattern, bone destruction.
+
+    Return in the region field submits the study (``submitted``) instead of moving the wizard
+    on; ``dirty`` tells whether the user changed the form since it was last added/prefilled.
+    """
+
+    submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.date = DateField(self)
         self.modality = CodeCombo(C.MODALITIES, optional=False, parent=self)
         self.region = QLineEdit(self)
-        self.result = CodeCombo(C.IMAGING_RESULTS, optional=False, parent=self)
+        self.result = CodeCombo(C.IMAGING_RESULTS, parent=self)
         self.pattern = CodeCombo(C.LESION_PATTERNS, parent=self)
         self.destruction = QCheckBox(self)
         self.form = QFormLayout(self)
@@ -49,6 +55,25 @@ class StudyForm(QWidget):
         for w in (self.date, self.modality, self.region, self.result, self.pattern,
                   self.destruction):
             self.form.addRow(QLabel(self), w)
+        self.dirty = False
+        self._quiet = False
+        for combo in (self.modality, self.result, self.pattern):
+            combo.changed.connect(self._touched)
+        self.region.textEdited.connect(self._touched)
+        self.destruction.toggled.connect(self._touched)
+        self.date.dateChanged.connect(self._touched)
+        self.region.installEventFilter(self)
+
+    def _touched(self, *_args) -> None:
+        if not self._quiet:
+            self.dirty = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.region and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            self.submitted.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         labels = (self.tr("Study dat&e"), self.tr("M&odality"), self.tr("&Region"),
@@ -61,21 +86,24 @@ class StudyForm(QWidget):
         self.region.setPlaceholderText(self.tr("e.g. L3, left femur, whole body"))
 
     def entry(self) -> StudyEntry | None:
-        region = self.region.text().strip()
-        if not region:
+        """The study typed, or None while the region or the result is missing."""
+        region, result = self.region.text().strip(), self.result.value()
+        if not region or result is None:
             return None
-        return StudyEntry(self.date.value(), self.modality.value() or "mri", region,
-                          self.result.value() or "negative", self.pattern.value(),
-                          True if self.destruction.isChecked() else None)
+        return StudyEntry(self.date.value(), self.modality.value() or "mri", region, result,
+                          self.pattern.value(), True if self.destruction.isChecked() else None)
 
     def prefill(self, modality: str | None, region: str | None) -> None:
+        self._quiet = True
         if modality:
             self.modality.set_value(modality)
         if region:
             self.region.setText(region)
-        self.result.set_value("negative")
+        self.result.set_value(None)
         self.pattern.set_value(None)
         self.destruction.setChecked(False)
+        self._quiet = False
+        self.dirty = False
 
 
 def _study_cells(s: StudyEntry) -> list[str]:
@@ -106,6 +134,7 @@ class ImagingPage(WorkupPage):
         self.use_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_study)
+        self.form.submitted.connect(self.add_study)
         self.use_button.clicked.connect(self.use_recommendation)
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected)
@@ -143,6 +172,7 @@ class ImagingPage(WorkupPage):
     def load(self, e: WorkupEntries) -> None:
         self.studies = list(e.studies)
         self.form.date.set_value(e.visit_date)
+        self.form.dirty = False
         self._fill_table()
 
     def store(self, e: WorkupEntries) -> None:
@@ -151,13 +181,27 @@ class ImagingPage(WorkupPage):
     def add_study(self) -> None:
         s = self.form.entry()
         if s is None:
-            self.form.region.setFocus()
-            self.advice.show_advice(self.tr("Region required"),
-                                    self.tr("Enter the region the study covers."))
+            missing_region = not self.form.region.text().strip()
+            (self.form.region if missing_region else self.form.result).setFocus()
+            self.advice.show_advice(
+                self.tr("Region required") if missing_region else self.tr("Result required"),
+                self.tr("Enter the region the study covers.") if missing_region
+                else self.tr("Choose the study's result."))
             return
         self.studies.append(s)
         self._fill_table()
         self._after_change(prefill=True)
+
+    def validatePage(self) -> bool:
+        """Do not move on while a study typed in the form has not been added."""
+        if self.form.dirty and self.form.region.text().strip():
+            self.advice.show_advice(
+                self.tr("Study not added yet"),
+                self.tr("Add the study in the form (Alt+A) or clear its region before going "
+                        "on."))
+            self.add_button.setFocus()
+            return False
+        return True
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}, reverse=True)
@@ -202,6 +246,8 @@ class ImagingPage(WorkupPage):
             "%4", r.source)
         self.advice.show_advice(title, pick(r.text, r.text_zh), evidence)
         self.use_button.setEnabled(r.modality is not None)
+        if not self.form.dirty and not self.form.region.text().strip():
+            self.form.prefill(r.modality, r.region)
 
     def _purpose(self, purpose: str) -> str:
         return {

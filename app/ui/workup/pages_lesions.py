@@ -59,6 +59,14 @@ class LesionForm(QWidget):
         grid.setColumnStretch(3, 1)
         self.bone.changed.connect(self._bone_changed)
         self._bone_changed()
+        self.dirty = False  # changed by the user since the last add
+        self.region.textEdited.connect(self._touched)
+        for w in self.fields[1:-1]:
+            w.changed.connect(self._touched)
+        self.peri.toggled.connect(self._touched)
+
+    def _touched(self, *_args) -> None:
+        self.dirty = True
 
     def retranslate(self) -> None:
         texts = (self.tr("Lesion re&gion"), self.tr("B&one"), self.tr("Le&vel"),
@@ -164,6 +172,7 @@ class LesionsPage(WorkupPage):
         self.lesions.append(le)
         self._changed()
         self.form.region.clear()
+        self.form.dirty = False
         self.form.region.setFocus()
 
     def remove_selected(self) -> None:
@@ -195,6 +204,15 @@ class LesionsPage(WorkupPage):
         body = "\n".join(f"{f.rule}: {pick(f.message, f.message_zh)}" for f in local)
         self.local.show_advice(self.tr("Local therapy (from the scores)"),
                                body or self.tr("No local-therapy rule fires."))
+
+    def validatePage(self) -> bool:
+        """Do not move on while a lesion typed in the form has not been added."""
+        if self.form.dirty and self.form.region.text().strip():
+            self.local.show_advice(self.tr("Lesion not added yet"), self.tr(
+                "Add the lesion in the form (Alt+L) or clear its region before going on."))
+            self.add_button.setFocus()
+            return False
+        return True
 
     def nextId(self) -> int:
         w = self.wizard_()
