@@ -147,3 +147,51 @@ def test_chinese_ui_shows_the_rule_engines_chinese_messages(qtbot, qapp, chart_r
     finally:
         translations.install("en")
     assert model.index(row, 2).data() == model.finding(row).message
+
+
+def test_registry_enter_opens_chart_once_and_closing_registry_closes_charts(qtbot, registry):
+    from app.ui.chart.opener import install_chart
+    from app.ui.main_window import MainWindow
+
+    from .conftest import settle
+
+    main = MainWindow(registry.service, registry.db.describe())
+    qtbot.addWidget(main)
+    opener = install_chart(main, registry.db, "dr.ui")
+    main.show()
+    qtbot.waitExposed(main)
+    settle(qtbot, main)
+    assert opener.act_open.shortcut().toString() == "Ctrl+O"
+    assert opener.act_open in main.menu_patient.actions()
+    assert opener.act_worklist in main.menu_view.actions()
+    pid = main.view.current_patient_id()
+    main.patientActivated.emit(pid)
+    main.patientActivated.emit(pid)  # a second Enter reuses the open chart
+    assert list(opener.charts) == [pid]
+    chart = opener.charts[pid]
+    qtbot.waitExposed(chart)
+    assert main.current_dialog() is None  # the chart, not the edit dialog
+    main.close()
+    qtbot.waitUntil(lambda: not opener.charts, timeout=3000)
+
+
+def test_recompute_all_summaries_runs_in_background(qtbot, registry):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.data import models as M
+    from app.ui.chart.opener import install_chart
+    from app.ui.main_window import MainWindow
+
+    main = MainWindow(registry.service, registry.db.describe())
+    qtbot.addWidget(main)
+    opener = install_chart(main, registry.db, "dr.ui")
+    main.show()
+    qtbot.waitExposed(main)
+    with qtbot.waitSignal(opener.refreshed, timeout=20000):
+        opener.recompute_summaries()
+        assert opener._refresh_dialog is not None  # progress shown while it runs
+    with registry.db.session() as s:
+        stamps = set(s.scalars(select(M.Patient.summary_as_of)))
+    assert stamps == {date.today()}

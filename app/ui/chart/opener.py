@@ -5,7 +5,8 @@ double click on a patient (``patientActivated``) then opens that patient's chart
 per patient; a second Enter raises it), and the main window gets menu entries with shortcuts:
 Patient → Open chart (Ctrl+O), View → Worklist (Ctrl+Shift+W), View → Recompute all summaries.
 A change saved in a chart refreshes the registry list (cached summary columns). Worklist
-entries open charts the same way.
+entries open charts the same way. Closing the registry window closes the charts and the
+worklist.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QProgressDialog
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
@@ -22,6 +23,13 @@ from app.services.records import RecordsService
 from app.services.worklist import refresh_all_summaries
 from app.ui.chart.chart_window import ChartWindow
 from app.ui.worklist.window import WorklistWindow
+
+
+def _raise(win: QWidget) -> None:
+    """Bring an open window to the front (the offscreen test platform cannot, and says so)."""
+    win.setWindowState(win.windowState() & ~Qt.WindowState.WindowMinimized)
+    if QGuiApplication.platformName() != "offscreen":
+        win.raise_()
 
 
 class _RefreshSignals(QObject):
@@ -84,15 +92,25 @@ class ChartOpener(QObject):
             act.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString()})")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._main and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if watched is self._main:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+            elif event.type() == QEvent.Type.Close:
+                self.close_all()
         return False
+
+    def close_all(self) -> None:
+        """Close every chart and the worklist (the registry window is closing)."""
+        for win in list(self.charts.values()):
+            win.close()
+        if self.worklist is not None:
+            self.worklist.close()
 
     # ---- charts ---------------------------------------------------------------------------
     def open_chart(self, patient_id: int) -> ChartWindow:
         win = self.charts.get(patient_id)
         if win is not None and win.isVisible():
-            win.raise_()
+            _raise(win)
         if win is None:
             win = ChartWindow(self.service, patient_id)
             win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -120,7 +138,7 @@ class ChartOpener(QObject):
             self.worklist = WorklistWindow(self._db, params=self.params)
             self.worklist.patientActivated.connect(self.open_chart)
         elif self.worklist.isVisible():
-            self.worklist.raise_()
+            _raise(self.worklist)
         self.worklist.show()
         self.worklist.activateWindow()
         return self.worklist
