@@ -282,10 +282,15 @@ def _mdt_question(a: Assessment, fired: dict[str, Finding]) -> tuple[str, str]:
             "".join(p[1] for p in parts).format(basis=a.status.basis_zh))
 
 
-def conclude(e: WorkupEntries, a: Assessment) -> Conclusion:
-    """The status with its basis and the next steps drawn from the rules."""
+def conclude(e: WorkupEntries, a: Assessment, rec: Recommendation | None = None
+             ) -> Conclusion:
+    """The status with its basis and the next steps drawn from the rules (plus the wizard's
+    next study when no rule already says it, e.g. PET-CT for a direct diagnosis)."""
     fired = {f.rule: f for f in a.findings}
     steps: list[Step] = []
+    if rec is not None and rec.modality is not None and not rec.rules:
+        steps.append(Step("imaging", "info", rec.text, rec.text_zh, (), rec.evidence,
+                          rec.source))
     for f in a.findings:
         group = _group(f.rule)
         if group is None:
@@ -334,5 +339,5 @@ def analyse(base: C.Case, e: WorkupEntries, as_of: date | None = None,
     case = pending_case(base, e)
     a = assess(case, day, params)
     verdicts = {k: biomarker_verdict(case, a, k, day, params) for k in BIOMARKER_RULES}
-    return WorkupAnalysis(case, a, recommend(e, a), verdicts, tuple(biopsy_findings(a)),
-                          conclude(e, a))
+    rec = recommend(e, a)
+    return WorkupAnalysis(case, a, rec, verdicts, tuple(biopsy_findings(a)), conclude(e, a, rec))

@@ -258,3 +258,10 @@ def test_lesions_entered_in_the_workup_feed_the_scores():
                        "pattern": "osteolytic", "pain": "mechanical",
                        "alignment": "subluxation", "collapse": "gt50",
                        "posterolateral": "bilateral", "escc": "2"}) in chart_fragments(e)
+
+
+def test_suspected_without_rule_gets_the_pet_ct_step_in_the_conclusion():
+    b = base()
+    a = analyse(b, entries(b, studies=[mri("positive")]))
+    assert a.status == "suspected" and a.recommendation.purpose == "direct"
+    assert any(s.group == "imaging" and "PET-CT" in s.text for s in a.conclusion.steps)
