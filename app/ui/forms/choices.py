@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain import case as C
 from app.domain.units import ANALYTES
+from app.ui import labels
 
 _LABELS: dict[str, str] = {
     # record kinds
@@ -84,13 +85,6 @@ _LABELS: dict[str, str] = {
     "lt_third": QT_TRANSLATE_NOOP("Choices", "< 1/3 of cortex"),
     "third_to_two_thirds": QT_TRANSLATE_NOOP("Choices", "1/3 – 2/3 of cortex"),
     "gt_two_thirds": QT_TRANSLATE_NOOP("Choices", "> 2/3 of cortex"),
-    # drugs
-    "denosumab": QT_TRANSLATE_NOOP("Choices", "Denosumab"),
-    "zoledronic_acid": QT_TRANSLATE_NOOP("Choices", "Zoledronic acid"),
-    "pamidronate": QT_TRANSLATE_NOOP("Choices", "Pamidronate"),
-    "ibandronate": QT_TRANSLATE_NOOP("Choices", "Ibandronate"),
-    "incadronate": QT_TRANSLATE_NOOP("Choices", "Incadronate"),
-    "clodronate": QT_TRANSLATE_NOOP("Choices", "Clodronate"),
     # dental
     "root_canal": QT_TRANSLATE_NOOP("Choices", "Root canal"),
     "scaling": QT_TRANSLATE_NOOP("Choices", "Scaling"),
@@ -109,17 +103,6 @@ _LABELS: dict[str, str] = {
     "vertebroplasty": QT_TRANSLATE_NOOP("Choices", "Vertebroplasty/kyphoplasty"),
     "hypercalcaemia": QT_TRANSLATE_NOOP("Choices", "Hypercalcaemia"),
     "onj": QT_TRANSLATE_NOOP("Choices", "Osteonecrosis of the jaw"),
-    # cancer
-    "adenocarcinoma": QT_TRANSLATE_NOOP("Choices", "Adenocarcinoma"),
-    "squamous": QT_TRANSLATE_NOOP("Choices", "Squamous cell"),
-    "sclc": QT_TRANSLATE_NOOP("Choices", "Small cell (SCLC)"),
-    "large_cell": QT_TRANSLATE_NOOP("Choices", "Large cell"),
-    "nsclc_nos": QT_TRANSLATE_NOOP("Choices", "NSCLC NOS"),
-    # status
-    "confirmed": QT_TRANSLATE_NOOP("Choices", "Confirmed"),
-    "suspected": QT_TRANSLATE_NOOP("Choices", "Suspected"),
-    "not_found": QT_TRANSLATE_NOOP("Choices", "Not found"),
-    "unknown": QT_TRANSLATE_NOOP("Choices", "Unknown"),
 }
 
 #: The choices every coded field offers (from the domain's allowed values).
@@ -140,9 +123,16 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 
 def label(code: str | None) -> str:
-    """The display label of a code (the code itself when it has none; — for None)."""
+    """The display label of a code (the code itself when it has none; — for None). Drugs,
+    histologies and statuses use the registry's labels (one name everywhere)."""
     if code is None:
         return "—"
+    if code in C.DRUGS:
+        return labels.drug_label(code)
+    if code in C.HISTOLOGIES and code != "other":
+        return labels.histology_label(code)
+    if code in C.STATUSES:
+        return labels.bm_status_label(code)
     text = _LABELS.get(code)
     return QCoreApplication.translate("Choices", text) if text else code
 
