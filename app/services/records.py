@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import exists, false, select
@@ -397,8 +397,3 @@ class RecordsService:
     def _new(before: Assessment, after: Assessment) -> list[Finding]:
         old = _rule_ids(before.findings)
         return [f for f in after.findings if f.rule not in old]
-
-
-def now_local() -> datetime:
-    """The current local date-time (minutes), the default time of a new record."""
-    return datetime.now().replace(second=0, microsecond=0)
