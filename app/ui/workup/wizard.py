@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.data.engine import Database
+from app.domain.params import DEFAULTS, Params
 from app.domain.workup import WorkupAnalysis
 from app.services.workup_service import (
     CompleteResult,
@@ -205,23 +206,27 @@ class WorkupWizard(QWizard):
 
 
 def open_workup_wizard(parent: QWidget | None, db: Database, patient_id: int, actor: str, *,
-                       resume: bool = True, today=date.today) -> WorkupWizard:
+                       resume: bool = True, today=date.today,
+                       params: Params = DEFAULTS) -> WorkupWizard:
     """Create (not yet shown) the work-up wizard for a patient: the latest draft is resumed
-    when ``resume`` and one exists, else a new work-up prefilled from the chart. Call
-    ``.show()`` / ``.open()``; connect ``completed(patient_id)`` to reload the chart."""
-    service = WorkupService(db, actor, today=today)
+    when ``resume`` and one exists, else a new work-up prefilled from the chart. ``params`` are
+    the site's rule parameters (as the chart uses them). Call ``.show()`` / ``.open()``;
+    connect ``completed(patient_id)`` to reload the chart."""
+    service = WorkupService(db, actor, params=params, today=today)
     return WorkupWizard(service, service.start(patient_id, resume=resume), parent)
 
 
 def workup_action(parent: QWidget, db: Database, patient_id: int, actor: str,
-                  on_completed=None) -> QAction:
-    """A QAction "Bone-metastasis work-up…" (Ctrl+Shift+W) that opens the wizard."""
+                  on_completed=None, *, params: Params = DEFAULTS) -> QAction:
+    """A QAction "Bone-metastasis work-up…" (Ctrl+Shift+W) that opens the wizard (window-modal
+    on ``parent``); ``on_completed(patient_id)`` runs after Finish wrote the chart."""
     act = QAction(parent)
     act.setText(QCoreApplication.translate("WorkupWizard", "Bone-metastasis &work-up…"))
     act.setShortcut(QKeySequence("Ctrl+Shift+W"))
 
     def trigger() -> None:
-        wiz = open_workup_wizard(parent, db, patient_id, actor)
+        wiz = open_workup_wizard(parent, db, patient_id, actor, params=params)
+        wiz.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if on_completed is not None:
             wiz.completed.connect(on_completed)
         wiz.open()
