@@ -26,12 +26,14 @@ peak window when a rebound window is open and its peak is still ahead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.domain.case import Case
 from app.domain.context import CaseView
 from app.domain.dates import add_months
+from app.domain.findings import Finding
 from app.domain.params import DEFAULTS, Params
 from app.domain.trends_rebound import ReboundFlag, Window, course_windows, rebound_flag
 from app.domain.units import ANALYTES, normalise_unit
@@ -189,16 +191,19 @@ def build_trend_data(
     params: Params = DEFAULTS,
     range_key: str = "all",
     extra: tuple[str, ...] = EXTRA_SERIES,
+    findings: Iterable[Finding] | None = None,
 ) -> TrendData:
     """Everything the trend plot shows for ``case`` as of ``as_of`` (see the module doc).
 
-    ``extra`` picks the optional series (``"CA"`` corrected calcium, ``"CREA"`` creatinine).
+    ``extra`` picks the optional series (``"CA"`` corrected calcium, ``"CREA"`` creatinine);
+    ``findings``: the assessment's findings for the same as-of date when the caller has them
+    (the rebound flag then uses them instead of running the DEN rules again).
     """
     for key in extra:
         if key not in EXTRA_SERIES:
             raise ValueError(f"extra: {key!r} is not one of {', '.join(EXTRA_SERIES)}")
     view = CaseView(case, as_of, params)
-    flag = rebound_flag(case, as_of, params, view=view)
+    flag = rebound_flag(case, as_of, params, view=view, findings=findings)
     cw = course_windows(view)
     series: dict[str, TrendSeries] = {}
     for key in (*MAIN_SERIES, *extra):

@@ -233,3 +233,13 @@ def test_realistic_stopped_case_has_every_layer():
     assert {e.kind for e in data.events} == {"radiotherapy", "fracture"}
     climbing = [p.value for p in data.series["CTX"].points if p.date > data.flag.last_dose]
     assert climbing == sorted(climbing) and climbing[-1] > 1.3 * data.flag.nadir_ng_ml
+
+
+def test_findings_from_the_caller_drive_the_flag():
+    from app.domain.assess import assess
+
+    case = stopped_denosumab_case()
+    findings = assess(case, AS_OF).findings
+    assert build_trend_data(case, AS_OF, findings=findings).flag == (
+        build_trend_data(case, AS_OF).flag)
+    assert build_trend_data(case, AS_OF, findings=[]).flag is None

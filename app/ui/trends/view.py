@@ -17,6 +17,7 @@ MDT pack uses). The table beside the plot lists exactly the series drawn.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.case import Case
+from app.domain.findings import Finding
 from app.domain.params import DEFAULTS, Params
 from app.domain.trends import EXTRA_SERIES, MAIN_SERIES, RANGES, TrendData, build_trend_data
 from app.ui.trends.badge import ReboundBadge
@@ -121,13 +123,22 @@ class TrendView(QWidget):
 
     # ---- feeding -------------------------------------------------------------------------
     def set_case(
-        self, case: Case | None, as_of: date | None = None, params: Params = DEFAULTS
+        self,
+        case: Case | None,
+        as_of: date | None = None,
+        params: Params = DEFAULTS,
+        findings: Iterable[Finding] | None = None,
     ) -> None:
-        """Compute and show the trend data of ``case`` as of ``as_of`` (default: today)."""
+        """Compute and show the trend data of ``case`` as of ``as_of`` (default: today).
+
+        ``findings``: the chart's assessment findings for the same date, if at hand (saves
+        re-running the DEN rules for the rebound flag)."""
         if case is None:
             self.set_data(None)
             return
-        self.set_data(build_trend_data(case, as_of or date.today(), params, self._range))
+        self.set_data(
+            build_trend_data(case, as_of or date.today(), params, self._range, findings=findings)
+        )
 
     def set_data(self, data: TrendData | None) -> None:
         """Show prebuilt data (its range is replaced by the view's current range)."""
