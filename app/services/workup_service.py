@@ -92,6 +92,7 @@ class DraftInfo:
     updated_at: datetime
     updated_by: str
     version: int
+    status: str = "draft"  # draft | completed | cancelled
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,14 @@ class WorkupService:
                 .order_by(Workup.updated_at.desc(), Workup.id.desc()))
             return [DraftInfo(r.id, r.visit_date, r.updated_at, r.updated_by, r.version)
                     for r in rows]
+
+    def workups(self, patient_id: int) -> list[DraftInfo]:
+        """Every work-up of the patient (drafts, completed, cancelled), newest first."""
+        with self._db.session() as s:
+            rows = s.scalars(select(Workup).where(Workup.patient_id == patient_id)
+                             .order_by(Workup.updated_at.desc(), Workup.id.desc()))
+            return [DraftInfo(r.id, r.visit_date, r.updated_at, r.updated_by, r.version,
+                              r.status) for r in rows]
 
     def load(self, patient_id: int, workup_id: int) -> WorkupStart:
         """Resume a saved draft. :class:`WorkupClosed` if it is no longer a draft."""

@@ -65,6 +65,7 @@ def test_draft_saved_and_resumed(setup):
     assert svc.drafts(pid) == [] and svc.start(pid).workup_id is None
     with db.session() as s:
         assert s.get(Workup, wid).status == "cancelled"  # kept, never deleted
+    assert [(w.id, w.status) for w in svc.workups(pid)] == [(wid, "cancelled")]
 
 
 def test_complete_writes_records_status_and_audit_in_one_go(setup):
