@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.domain.findings import Finding
 from app.services.records_dose import DoseSuggestion
+from app.ui import labels
 from app.ui.chart.record_text import fill, unit_text
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import CHOICES, label
@@ -88,7 +89,7 @@ class DoseForm(RecordDialog):
         used = fill(self.tr("creatinine %1 %2 on %3, weight %4, age %5, sex %6"),
                     f"{s.creatinine_value:g}", unit_text(s.creatinine_unit or ""),
                     s.creatinine_date.isoformat() if s.creatinine_date else "—", weight,
-                    "—" if s.age is None else s.age, label(s.sex))
+                    "—" if s.age is None else s.age, labels.sex_label(s.sex))
         if s.basis == "missing":
             return fill(self.tr("Zoledronic acid: CrCl cannot be computed (missing: %1); %2."),
                         ", ".join(s.missing), used)
