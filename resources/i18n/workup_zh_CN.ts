@@ -212,8 +212,24 @@
         <translation>需填写部位</translation>
     </message>
     <message>
+        <source>Result required</source>
+        <translation>需选择结果</translation>
+    </message>
+    <message>
         <source>Enter the region the study covers.</source>
         <translation>请填写该检查覆盖的部位。</translation>
+    </message>
+    <message>
+        <source>Choose the study's result.</source>
+        <translation>请选择该检查的结果。</translation>
+    </message>
+    <message>
+        <source>Study not added yet</source>
+        <translation>检查尚未添加</translation>
+    </message>
+    <message>
+        <source>Add the study in the form (Alt+A) or clear its region before going on.</source>
+        <translation>继续前请添加表单中的检查（Alt+A）或清空其部位。</translation>
     </message>
     <message>
         <source>Next: %1 — %2 (%3)</source>
@@ -384,6 +400,14 @@
     <message>
         <source>No local-therapy rule fires.</source>
         <translation>无局部治疗规则触发。</translation>
+    </message>
+    <message>
+        <source>Lesion not added yet</source>
+        <translation>病灶尚未添加</translation>
+    </message>
+    <message>
+        <source>Add the lesion in the form (Alt+L) or clear its region before going on.</source>
+        <translation>继续前请添加表单中的病灶（Alt+L）或清空其部位。</translation>
     </message>
 </context>
 <context>
@@ -627,6 +651,46 @@
     <message>
         <source>Bone-metastasis work-up — %1 (draft saved)</source>
         <translation>骨转移检查 — %1（草稿已保存）</translation>
+    </message>
+    <message>
+        <source>Someone else saved this work-up meanwhile: close it and open it again.</source>
+        <translation>其他人已同时保存了本次检查：请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <source>This work-up was already completed or cancelled.</source>
+        <translation>本次检查已完成或已取消。</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>is in the future: only a planned record can be dated after today</source>
+        <translation>日期在未来：只有计划记录可以晚于今天</translation>
+    </message>
+    <message>
+        <source>is not a unit of this analyte</source>
+        <translation>不是该检验项目的单位</translation>
+    </message>
+    <message>
+        <source>is not an allowed value</source>
+        <translation>不是允许的取值</translation>
+    </message>
+    <message>
+        <source>has the wrong type</source>
+        <translation>类型错误</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <source>the patient is already listed for this meeting</source>
+        <translation>该患者已列入此次会议</translation>
     </message>
     <message>
         <source>Discard the work-up?</source>

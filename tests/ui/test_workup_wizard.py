@@ -399,3 +399,21 @@ def test_return_in_region_adds_the_study_and_next_waits_for_an_unadded_one(qtbot
     # one positive MRI without destruction: suspected, PET-CT for a direct diagnosis
     assert wiz.currentId() == CONCLUSION
     assert wiz.analysis().recommendation.purpose == "direct"
+
+
+def test_a_refused_completion_names_the_field_and_writes_nothing(qtbot, reg):
+    db, pid = reg
+    wiz = open_wizard(qtbot, db, pid)
+    p = wiz.currentPage()
+    p.visit_date.set_value(date(2027, 1, 5))  # after "today": a symptom cannot be in the future
+    p.pain.setChecked(True)
+    p.pattern.set_value("fixed")
+    p.site.setText("L3")
+    for _ in range(4):
+        wiz.next()
+    page = wiz.currentPage()
+    assert wiz.currentId() == CONCLUSION
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wiz.result is None and wiz.isVisible()
+    assert "symptoms[0].date: is in the future" in page.error.text()
+    assert chart(db, pid).case.symptoms == []

@@ -154,14 +154,33 @@ class WorkupWizard(QWizard):
             self.result = self.service.complete(self.start_data.patient_id, self.entries,
                                                 self.workup_id, self.version)
         except ValidationFailed as exc:
-            page.show_errors([str(e) for e in exc.errors])
+            page.show_errors([self._error_text(e.field, e.code, e.message) for e in exc.errors])
             return False
-        except (ConcurrentEditError, WorkupClosed) as exc:
-            page.show_errors([str(exc)])
+        except ConcurrentEditError:
+            page.show_errors([self.tr("Someone else saved this work-up meanwhile: close it and "
+                                      "open it again.")])
+            return False
+        except WorkupClosed:
+            page.show_errors([self.tr("This work-up was already completed or cancelled.")])
             return False
         self._saved_json = self.entries.to_json()
         self.completed.emit(self.start_data.patient_id)
         return True
+
+    def _error_text(self, field: str, code: str, message: str) -> str:
+        """``imaging[0].date: in the future …`` with the problem in the UI language."""
+        problems = {
+            "required": self.tr("required"),
+            "future": self.tr("is in the future: only a planned record can be dated after "
+                              "today"),
+            "unit": self.tr("is not a unit of this analyte"),
+            "invalid": self.tr("is not an allowed value"),
+            "type": self.tr("has the wrong type"),
+            "out_of_range": self.tr("is out of range"),
+            "too_long": self.tr("is too long"),
+            "duplicate": self.tr("the patient is already listed for this meeting"),
+        }
+        return f"{field}: {problems.get(code, message)}"
 
     def reject(self) -> None:
         """Cancel / Esc / close: ask before discarding unsaved input."""
