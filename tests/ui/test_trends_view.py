@@ -236,3 +236,27 @@ def test_switching_patients_does_not_leak_plot_objects(qtbot):
         assert len(scene.items()) == baseline_items
         assert sum(isinstance(i, pg.ViewBox) for i in scene.items()) == baseline_vbs == view_boxes
         assert all(r() is None for r in refs)
+
+
+@pytest.mark.parametrize("log", [False, True])
+def test_sparse_patients_draw_without_errors(qtbot, log):
+    from app.domain.case import Administration, Bma, Case, Lab, Patient
+
+    w = TrendView()
+    qtbot.addWidget(w)
+    w.resize(900, 500)
+    w.show()
+    w.set_log_ctx(log)
+    only_doses = Case(patient=Patient(mrn="T-S1"), bma=Bma(administrations=[
+        Administration(date(2026, 1, 5), "zoledronic_acid", 4)]))
+    w.set_case(only_doses, AS_OF)
+    assert w.model.rowCount() == 0 and w.plot.lane_names() == ["Zoledronic acid"]
+    zero_ctx = Case(patient=Patient(mrn="T-S2"), labs=[
+        Lab(date(2026, 3, 1), "CTX", 0, "ng/mL"), Lab(date(2026, 4, 1), "ALP", 80, "U/L")])
+    w.set_case(zero_ctx, AS_OF)
+    assert w.model.rowCount() == 2  # the table lists the 0 even where log scale cannot
+    assert len(w.plot.plotted("CTX")[0]) == (0 if log else 1)
+    nothing = Case(patient=Patient(mrn="T-S3"))
+    w.set_case(nothing, AS_OF)
+    assert w.model.rowCount() == 0 and w.plot.lane_names() == []
+    w.grab()  # paints without Qt warnings (they fail the test)
