@@ -15,7 +15,9 @@ conversion, scores, dose suggestion). The base does the rest, the same way for e
   written reason, which is stored with the record and in the audit log.
 - **conflicts**: a record changed on another workstation meanwhile is reported in a banner.
 
-Keyboard: Ctrl+S or Ctrl+Enter saves, Esc cancels; Tab walks the fields in order.
+Keyboard: Enter (as in any dialog), Ctrl+S or Ctrl+Enter saves — after validating and the
+checks, never blindly — Esc cancels; Tab walks the fields in order; Alt+underlined letter
+jumps to a field.
 """
 
 from __future__ import annotations
@@ -130,8 +132,6 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save_btn.setToolTip(self.tr("Save the record (Ctrl+S)"))
-        save_btn.setDefault(False)
-        save_btn.setAutoDefault(False)
         self.save_action = QAction(self)
         self.save_action.setShortcuts([QKeySequence(k) for k in
                                        ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter")])
