@@ -314,6 +314,9 @@ class RecordDialog(QDialog):
                 "This record was changed on another workstation since the chart was opened. "
                 "Nothing was saved. Close this form and reopen it from the refreshed chart."))
             return
+        except LookupError:
+            self._banner(self.tr("This patient is no longer in the registry. Nothing was saved."))
+            return
         self.saved.emit(self.KIND, int(rid or 0))
         self.accept()
 
