@@ -44,7 +44,7 @@ from app.domain.workup_entries import (
     chart_fragments,
 )
 from app.services.audit import write_audit
-from app.services.mdt_service import QUESTION_MAX, MdtService, Meeting
+from app.services.mdt_service import QUESTION_MAX, MdtError, MdtService, Meeting, list_patient
 from app.services.records_validate import parse_record
 from app.services.registry import (
     ConcurrentEditError,
@@ -310,24 +310,14 @@ class WorkupService:
         return row
 
     def _refer(self, s: Session, patient_id: int, entries: WorkupEntries) -> int:
-        """List the patient for the chosen MDT meeting with the question (same checks as the
-        MDT service: the meeting exists, the patient is not listed there yet)."""
-        meeting_id = entries.mdt_meeting_id
-        if s.get(M.MdtMeeting, meeting_id) is None:
-            raise ValidationFailed([FieldError("mdt_meeting", "invalid", "no such meeting")])
-        dup = s.scalar(select(M.MdtCase.id).where(
-            M.MdtCase.meeting_id == meeting_id, M.MdtCase.patient_id == patient_id,
-            M.MdtCase.entered_in_error.is_(False)))
-        if dup is not None:
-            raise ValidationFailed([FieldError(
-                "mdt_meeting", "duplicate", "the patient is already listed for this meeting")])
-        case = M.MdtCase(meeting_id=meeting_id, patient_id=patient_id,
-                         question=entries.mdt_question.strip(), created_by=self._actor)
-        s.add(case)
-        s.flush()
-        write_audit(s, actor=self._actor, action="create", entity="mdt_case",
-                    entity_id=case.id, patient_id=patient_id, fields=["question"])
-        return case.id
+        """List the patient for the chosen MDT meeting with the question, inside this
+        transaction (the MDT service's own checks: meeting exists, not listed there yet)."""
+        try:
+            return list_patient(s, actor=self._actor, meeting_id=entries.mdt_meeting_id,
+                                patient_id=patient_id, question=entries.mdt_question)
+        except MdtError as exc:
+            code = "duplicate" if "already listed" in exc.problem else "invalid"
+            raise ValidationFailed([FieldError("mdt_meeting", code, exc.problem)]) from exc
 
     def _open_row(self, s: Session, patient_id: int, workup_id: int, version: int | None
                   ) -> Workup:
