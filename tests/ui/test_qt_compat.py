@@ -1,43 +1,49 @@
-"""The binding work-around: thousands of Python-side emits must not drain ``True``'s references
-(PySide6 6.12.0 would abort the interpreter: "bool_dealloc: deallocating True or False")."""
+"""The binding work-around: a long session's worth of Qt calls must not drain the references
+of ``None``/``True`` (PySide6 6.12.0 as installed loses one per void call / per emit, and
+CPython then aborts: "Fatal Python error: none_dealloc: deallocating None")."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+_SESSION = """
+import gc
 from PySide6.QtCore import QObject, Signal
-
-import app.ui  # noqa: F401  (installs the fix)
-from app.ui.qt_compat import install
-
-
-class _Source(QObject):
-    changed = Signal(int, object)
-
-
-def test_many_emits_keep_reference_counts_balanced():
-    install()
-    source = _Source()
-    received = []
-    source.changed.connect(lambda n, payload: received.append(n))
-    before = sys.getrefcount(True)
-    for i in range(5000):  # more than the references a fresh interpreter holds on True
-        assert source.changed.emit(i, {"x": i}) is True
-    assert abs(sys.getrefcount(True) - before) <= 2
-    assert len(received) == 5000 and received[-1] == 4999
+from PySide6.QtWidgets import QApplication, QLineEdit
+{prelude}
+class S(QObject):
+    s = Signal()
+app = QApplication([])
+edit, o = QLineEdit(), S()
+for i in range(60000):  # more than the references None/True have in a fresh process
+    edit.setText("x")     # returns nothing
+    o.s.emit()            # returns True
+gc.collect()
+print("ok")
+"""
 
 
-def test_a_fresh_process_survives_many_emits_after_importing_app_ui():
-    code = (
-        "import app.ui\n"
-        "from PySide6.QtCore import QObject, Signal\n"
-        "class S(QObject):\n    s = Signal()\n"
-        "o = S()\n"
-        "for _ in range(20000):\n    o.s.emit()\n"
-        "import gc; gc.collect(); print('ok')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=False)
-    assert done.returncode == 0, done.stderr[-500:]
+def _run(prelude: str) -> subprocess.CompletedProcess:
+    code = _SESSION.format(prelude=prelude)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=180, check=False,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+
+
+def test_a_long_session_survives_after_importing_app_ui():
+    done = _run("import app.ui")
+    assert done.returncode == 0, done.stderr[-800:]
     assert done.stdout.strip() == "ok"
+
+
+def test_install_reports_whether_the_binding_needed_it():
+    from app.ui.qt_compat import RESERVE, install
+
+    active = install()
+    if active:  # the defect is there and the reserve is in place
+        assert sys.getrefcount(None) > RESERVE // 2
+        assert sys.getrefcount(True) > RESERVE // 2
+    else:  # a fixed binding: the same session must survive without help
+        done = _run("")
+        assert done.returncode == 0, done.stderr[-800:]
