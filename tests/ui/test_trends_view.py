@@ -260,3 +260,24 @@ def test_sparse_patients_draw_without_errors(qtbot, log):
     w.set_case(nothing, AS_OF)
     assert w.model.rowCount() == 0 and w.plot.lane_names() == []
     w.grab()  # paints without Qt warnings (they fail the test)
+
+
+def test_markers_in_the_shaded_window_keep_their_colour(view):
+    """The window shading lies under both series (the CTX box is above the whole layout):
+    a CTX marker inside the peak window is painted in the CTX colour, not tinted."""
+    from app.ui.trends.plot import COLOURS
+
+    plot, data = view.plot, view.trend_data()
+    peak = next(w for w in data.windows if w.kind == "peak")
+    image = plot.glw.grab().toImage()
+    for key, vb in (("CTX", plot.ctx_vb), ("ALP", plot.main.vb)):
+        inside = [(x, y) for x, y in zip(*plot.plotted(key), strict=True)
+                  if peak.start <= day_of(x) <= peak.end]
+        assert inside, key
+        x, y = inside[0]
+        pixel = plot.glw.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+        colour = image.pixelColor(pixel.x(), pixel.y())
+        expected = COLOURS[key]
+        assert abs(colour.red() - expected.red()) <= 12, (key, colour.name())
+        assert abs(colour.green() - expected.green()) <= 12, (key, colour.name())
+        assert abs(colour.blue() - expected.blue()) <= 12, (key, colour.name())

@@ -127,10 +127,11 @@ class TrendPlot(QWidget):
                 tip=self._tip_for(key),
                 hoverSize=13,
             )
-            curve.setZValue(10)
-            scatter.setZValue(20)
             vb.addItem(curve)
             vb.addItem(scatter)
+            # after addItem: ViewBox.addItem lifts a lower z to its own; ours order the layers
+            curve.setZValue(10)
+            scatter.setZValue(20)
             self.curves[key], self.scatters[key] = curve, scatter
         self._lane_names: list[str] = []
         self.lane_items: dict[str, tuple] = {}  # lane scatter -> (items shown, tooltip fn)
@@ -166,6 +167,9 @@ class TrendPlot(QWidget):
         vb.setMouseEnabled(x=False, y=False)
         vb.disableAutoRange()
         plot.scene().addItem(vb)
+        # a top-level item: above the whole layout (z 0), or the main box's window shading
+        # would tint this box's markers
+        vb.setZValue(1)
         plot.getAxis("right").linkToView(vb)
         vb.setXLink(plot)
 
@@ -186,8 +190,8 @@ class TrendPlot(QWidget):
             hoverable=True,
             tip=lane_tip(self, name),
         )
-        scatter.setZValue(20)
         self.lanes.vb.addItem(scatter)
+        scatter.setZValue(20)
         return scatter
 
     def _tip_for(self, key: str):
@@ -326,8 +330,8 @@ class TrendPlot(QWidget):
         self._transient.clear()
 
     def _add(self, vb: pg.ViewBox, item, z: float = 0) -> None:
-        item.setZValue(z)
         vb.addItem(item, ignoreBounds=True)
+        item.setZValue(z)  # after addItem, which lifts a lower z to the view box's own
         self._transient.append((vb, item))
 
     def resizeEvent(self, event) -> None:
