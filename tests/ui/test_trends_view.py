@@ -281,3 +281,16 @@ def test_markers_in_the_shaded_window_keep_their_colour(view):
         assert abs(colour.red() - expected.red()) <= 12, (key, colour.name())
         assert abs(colour.green() - expected.green()) <= 12, (key, colour.name())
         assert abs(colour.blue() - expected.blue()) <= 12, (key, colour.name())
+
+
+def test_legend_lists_what_the_patient_has(view):
+    legend = view.plot.legend_text()
+    for text in ("rebound peak window", "monitoring window", "stop", "LSC band",
+                 "hollow: converted unit or planned", "reference range"):
+        assert text in legend
+    assert "Creatinine" not in legend
+    view.set_case(long_history_case(years=2), date(2026, 11, 1))  # denosumab still running
+    legend = view.plot.legend_text()
+    assert "peak window" not in legend and "monitoring window" not in legend
+    view.set_extra_visible(True)
+    assert "Creatinine" in view.plot.legend_text()

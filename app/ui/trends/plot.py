@@ -280,9 +280,14 @@ class TrendPlot(QWidget):
         self.main.setLabel("right", text, color=COLOURS["CTX"].name())
 
     def _set_legend(self) -> None:
+        """The key, listing only what the current patient's plot shows."""
+
         def chip(colour: QColor, mark: str, label: str) -> str:
             return f'<span style="color:{colour.name()}">{mark}</span>&nbsp;{label}'
 
+        data, grey = self._data, QColor(120, 120, 120)
+        series = () if data is None else tuple(data.series.values())
+        shown = [s for s in series if s.key in ("ALP", "CTX") or self._extra_visible]
         parts = [
             chip(COLOURS["ALP"], "●", translate("Trends", "ALP")),
             chip(COLOURS["CTX"], "■", translate("Trends", "CTX")),
@@ -292,17 +297,32 @@ class TrendPlot(QWidget):
                 chip(COLOURS["CA"], "▲", translate("Trends", "Corr. calcium")),
                 chip(COLOURS["CREA"], "◆", translate("Trends", "Creatinine")),
             ]
-        parts += [
-            chip(
-                QColor(120, 120, 120), "□", translate("Trends", "hollow: converted unit or planned")
+        hollow = any(p.converted for s in shown for p in s.points) or (
+            data is not None and any(d.planned for d in data.doses)
+        )
+        kinds = set() if data is None else {w.kind for w in data.windows}
+        optional = [
+            (hollow, chip(grey, "□", translate("Trends", "hollow: converted unit or planned"))),
+            (any(s.bands for s in shown), chip(grey, "┅", translate("Trends", "reference range"))),
+            (any(s.lsc for s in shown), chip(grey, "▨", translate("Trends", "LSC band"))),
+            (
+                "peak" in kinds,
+                chip(QColor(230, 159, 0), "█", translate("Trends", "rebound peak window")),
             ),
-            chip(QColor(120, 120, 120), "┅", translate("Trends", "reference range")),
-            chip(QColor(120, 120, 120), "▨", translate("Trends", "LSC band")),
-            chip(QColor(230, 159, 0), "█", translate("Trends", "rebound peak window")),
-            chip(QColor(200, 190, 40), "█", translate("Trends", "monitoring window")),
-            chip(STOP_COLOUR, "┆", translate("Trends", "stop")),
+            (
+                "monitoring" in kinds,
+                chip(QColor(200, 190, 40), "█", translate("Trends", "monitoring window")),
+            ),
+            (
+                data is not None and bool(data.stops),
+                chip(STOP_COLOUR, "┆", translate("Trends", "stop")),
+            ),
         ]
+        parts += [text for present, text in optional if present]
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts), size="9pt", color=TEXT_COLOUR.name())
+
+    def legend_text(self) -> str:
+        return self.legend.text
 
     def _apply_extra_visibility(self) -> None:
         """Put the calcium/creatinine plot into the layout or take it out (hiding a layout
@@ -351,6 +371,7 @@ class TrendPlot(QWidget):
 
         self._drawn_width = self.main.vb.width()
         self._clear_transient()
+        self._set_legend()
         self._set_ctx_label()
         self.main.getAxis("right").setLogMode(False, self._log_ctx)
         draw(self)
