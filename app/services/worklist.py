@@ -63,11 +63,18 @@ class WorklistItem:
     detail: str  # English
 
 
-def candidate_ids(db: Database, as_of: date) -> list[int]:
-    """Patients the cached summaries say may need something (or whose cache is stale)."""
+def candidate_ids(db: Database, as_of: date, window: int = DUE_WINDOW_DAYS) -> list[int]:
+    """Patients the cached summaries say may need something, or whose cache is stale.
+
+    Every category shows in the cache: a critical finding or a warning (work-up, dental
+    clearance, invasive dental plan) sets ``alert_top_severity``; a dose due or overdue, an
+    overdue dental review or rebound check makes ``next_due_date`` (the earliest due item)
+    fall within the window; the rebound flag and a suspected status are columns of their
+    own. Patients with only information-level findings and nothing due are skipped."""
     p = M.Patient
     stmt = select(p.id).where(or_(
-        p.alert_count > 0, p.next_due_date.is_not(None), p.rebound_open.is_(True),
+        p.alert_top_severity.in_(("critical", "warning")),
+        p.next_due_date <= as_of + timedelta(days=window), p.rebound_open.is_(True),
         p.bm_status == "suspected", p.summary_as_of.is_(None), p.summary_as_of != as_of,
     )).order_by(p.id)
     with db.session() as s:
@@ -150,7 +157,7 @@ def worklist_chunks(db: Database, as_of: date, params: Params = DEFAULTS, *,
                     ) -> Iterator[tuple[list[WorklistItem], int, int]]:
     """Yield (items of the chunk, patients done, candidates in all) chunk by chunk; stops
     early when ``cancel()`` turns true."""
-    ids = candidate_ids(db, as_of)
+    ids = candidate_ids(db, as_of, window)
     total = len(ids)
     for start in range(0, total, chunk_size):
         if cancel is not None and cancel():

@@ -126,3 +126,20 @@ def test_demo_registry_has_rebound_and_overdue_patients(tmp_path):
     rebound = [i for i in items if i.category == "rebound"]
     assert all("DEN-STOP-WINDOW" in i.rules for i in rebound)
     db.dispose()
+
+
+def test_cache_preselection_misses_nobody_on_the_demo_registry(tmp_path, monkeypatch):
+    import app.services.worklist as W
+
+    db = open_database(tmp_path / "demo.sqlite")
+    ensure_schema(db)
+    write_demo_registry(db, n=80, seed=3, reference_date=TODAY)
+    refresh_all_summaries(db, as_of=TODAY)
+    narrow = build_worklist(db, TODAY)
+    with db.session() as s:
+        everyone = list(s.scalars(select(M.Patient.id)))
+    assert len(candidate_ids(db, TODAY)) <= len(everyone)
+    monkeypatch.setattr(W, "candidate_ids", lambda *_a, **_k: everyone)
+    full = build_worklist(db, TODAY)
+    assert set(full) == set(narrow) and narrow
+    db.dispose()
