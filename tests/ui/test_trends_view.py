@@ -61,7 +61,7 @@ def test_plot_items_for_a_stopped_denosumab_patient(view):
     assert "Stop: Denosumab" in labels
     assert "Rebound-risk window open: day 124 of 395" in labels
     assert "Peak window (days 60–120)" in labels
-    assert "As of 2026-11-21" in labels
+    assert "As of 2026-11-21" in plot.legend_text()
     # lanes: the drug, events and lab changes; one dose marker per dose
     assert plot.lane_names() == ["Denosumab", "Events", "Lab changes"]
     xs, ys = plot.dose_scatter.getData()

@@ -319,6 +319,9 @@ class TrendPlot(QWidget):
             ),
         ]
         parts += [text for present, text in optional if present]
+        if data is not None:
+            as_of = translate("Trends", "As of {date}").format(date=data.as_of.isoformat())
+            parts.append(chip(QColor(90, 90, 90), "┊", as_of))
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts), size="9pt", color=TEXT_COLOUR.name())
 
     def legend_text(self) -> str:

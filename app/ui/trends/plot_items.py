@@ -283,14 +283,14 @@ def _draw_changes(plot: TrendPlot, data) -> None:
 
 
 def _draw_as_of(plot: TrendPlot, data) -> None:
+    """The as-of line; its date is in the legend (a label here would sit on the latest
+    results, which are exactly the ones that matter)."""
     label = translate("Trends", "As of {date}").format(date=data.as_of.isoformat())
     _vline(
         plot,
         plot.main.vb,
         x_of(data.as_of),
         pen((90, 90, 90, 255), plot.pen_scale, Qt.PenStyle.DashDotLine),
-        label,
-        0.1,
-        label,
-        left=True,
+        None,
+        tooltip=label,
     )
