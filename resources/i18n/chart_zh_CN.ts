@@ -339,6 +339,10 @@
         <translation>该患者已不在登记库中。未保存任何内容。</translation>
     </message>
     <message>
+        <source>Checks with this record: no new finding.</source>
+        <translation>与此记录相关的检查：无新提示。</translation>
+    </message>
+    <message>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>

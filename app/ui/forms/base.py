@@ -255,6 +255,9 @@ class RecordDialog(QDialog):
             elif f.rule not in self._baseline_rules:
                 marks[i] = self.tr("new")
         self.checks.set_findings(shown, marks)
+        self.checks_title.setText(
+            self.tr("Checks with this record (rule, reason, source):") if shown
+            else self.tr("Checks with this record: no new finding."))
         self._show_override(bool(self._blocking))
 
     def relevant(self, finding: Finding) -> bool:
