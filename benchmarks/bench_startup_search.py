@@ -218,15 +218,24 @@ def _pct(values: list[float], p: float) -> float:
 
 
 def _wait_for_rows(model, timeout_s: float = 10.0) -> None:
-    from PySide6.QtCore import QCoreApplication
+    """Block in a Qt event loop (no spinning: the GUI thread sleeps as in the app) until the
+    newest query's rows are shown."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    process_events = QCoreApplication.processEvents
-    deadline = time.perf_counter() + timeout_s
+    if not model.busy:
+        return
+    loop = QEventLoop()
+    model.searchFinished.connect(loop.quit)
+    model.searchFailed.connect(loop.quit)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     while model.busy:
-        process_events()
-        if time.perf_counter() > deadline:
-            raise SystemExit("search did not finish")
-        time.sleep(0.0002)
+        loop.exec()
+        if model.busy and not loop.isRunning():
+            break
+    model.searchFinished.disconnect(loop.quit)
+    model.searchFailed.disconnect(loop.quit)
+    if model.busy:
+        raise SystemExit("search did not finish")
 
 
 def bench_keystrokes(db_path: Path, repeats: int) -> dict[str, object]:

@@ -300,9 +300,11 @@ class RegistryTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = _DISPLAY):
         # Called for every role of every visible cell on each paint: keep the common path to a
         # couple of lookups (display strings are computed once per row and cached).
-        if role not in _HANDLED_ROLES or not index.isValid():
+        if role not in _HANDLED_ROLES:
             return None
-        r = index.row()
+        r = index.row()  # -1 for an invalid index (one call fewer than isValid())
+        if r < 0:
+            return None
         if role == _DISPLAY:
             cells = self._display.get(r)
             if cells is None:
