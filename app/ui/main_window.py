@@ -1,9 +1,10 @@
 """The application shell: the registry window (search box, patient table, menus, status bar).
 
 Keyboard-first: the search box has the focus on start and filters as you type (debounced
-~150 ms; the debounce stretches if a query ever gets slow, so typing never stalls), Up/Down
-move in the table, Enter opens the patient. ``patientActivated(patient_id)`` is emitted for
-that; until the patient chart exists the window answers it with the edit dialog.
+~150 ms; the query runs on a background thread, latest wins, and the debounce stretches if
+queries get slow, so typing never stalls), Up/Down move in the table, Enter opens the patient:
+``patientActivated(patient_id)`` is emitted and the opener runs — the edit dialog by default,
+the patient chart once :meth:`MainWindow.set_patient_opener` is given one.
 """
 
 from __future__ import annotations
