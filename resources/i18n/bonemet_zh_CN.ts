@@ -2,82 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/chart/record_text.py" line="+46"/>
-        <source>H (high)</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>L (low)</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ref %1</source>
-        <translation>参考 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>fasting</source>
-        <translation>空腹</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>not fasting</source>
-        <translation>非空腹</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source> (planned)</source>
-        <translation>（计划）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Stop %1</source>
-        <translation>停用 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 every %2 days</source>
-        <translation>%1，每 %2 天</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>bone destruction</source>
-        <translation>骨质破坏</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Biopsy %1: %2</source>
-        <translation>活检 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dental exam</source>
-        <translation>口腔检查</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dental: %1</source>
-        <translation>口腔：%1</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-</context>
-<context>
     <name>BiomarkersPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_labs.py" line="+125"/>
+        <location filename="../../app/ui/workup/pages_labs.py" line="+126"/>
         <source>Bone markers</source>
         <translation>骨代谢标志物</translation>
     </message>
@@ -138,7 +65,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+247"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+293"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -273,7 +200,7 @@
 <context>
     <name>ChartHeader</name>
     <message>
-        <location filename="../../app/ui/chart/header.py" line="+55"/>
+        <location filename="../../app/ui/chart/header.py" line="+56"/>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -338,7 +265,7 @@
         <translation>骨转移：%1 — 依据：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Bone drug: %1 every %2 days</source>
         <translation>骨改良药物：%1，每 %2 天</translation>
     </message>
@@ -361,7 +288,7 @@
 <context>
     <name>ChartOpener</name>
     <message>
-        <location filename="../../app/ui/chart/opener.py" line="+74"/>
+        <location filename="../../app/ui/chart/opener.py" line="+82"/>
         <source>&amp;Open chart</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
@@ -391,7 +318,7 @@
         <translation>对每位患者重新运行规则并更新登记列表</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+62"/>
         <source>Recomputing the patients&apos; summaries…</source>
         <translation>正在重新计算患者摘要…</translation>
     </message>
@@ -562,9 +489,422 @@
     </message>
 </context>
 <context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../app/ui/forms/choices.py" line="+19"/>
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab result</source>
+        <translation>检验结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imaging</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biopsy</source>
+        <translation>活检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bone lesion</source>
+        <translation>骨病灶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BMA dose</source>
+        <translation>骨改良药物给药</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BMA stop</source>
+        <translation>骨改良药物停药</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dosing interval</source>
+        <translation>给药间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dental exam</source>
+        <translation>口腔检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dental procedure</source>
+        <translation>口腔操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinical event</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancer and performance status</source>
+        <translation>肿瘤与体能状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplements</source>
+        <translation>补充剂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bone-metastasis status override</source>
+        <translation>骨转移状态人工修订</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bone pain</source>
+        <translation>骨痛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neurological deficit</source>
+        <translation>神经功能缺损</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed site</source>
+        <translation>固定部位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Migratory</source>
+        <translation>游走性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bone scan</source>
+        <translation>骨扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MRI</source>
+        <translation>MRI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CT</source>
+        <translation>CT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X-ray</source>
+        <translation>X 线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PET-CT</source>
+        <translation>PET-CT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equivocal</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-diagnostic</source>
+        <translation>未能确诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Osteolytic</source>
+        <translation>溶骨性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Osteoblastic</source>
+        <translation>成骨性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed</source>
+        <translation>混合性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vertebra</source>
+        <translation>椎体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Femur</source>
+        <translation>股骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tibia</source>
+        <translation>胫骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fibula</source>
+        <translation>腓骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Humerus</source>
+        <translation>肱骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radius</source>
+        <translation>桡骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ulna</source>
+        <translation>尺骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pelvis</source>
+        <translation>骨盆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rib</source>
+        <translation>肋骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sternum</source>
+        <translation>胸骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skull</source>
+        <translation>颅骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scapula</source>
+        <translation>肩胛骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clavicle</source>
+        <translation>锁骨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Midline</source>
+        <translation>中线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilateral</source>
+        <translation>双侧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper limb</source>
+        <translation>上肢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lower limb</source>
+        <translation>下肢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mechanical</source>
+        <translation>机械性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occasional</source>
+        <translation>偶发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Functional</source>
+        <translation>功能性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subluxation/translation</source>
+        <translation>半脱位/移位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De novo deformity</source>
+        <translation>新发畸形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collapse &gt; 50%</source>
+        <translation>塌陷 &gt; 50%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collapse &lt; 50%</source>
+        <translation>塌陷 &lt; 50%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No collapse, &gt; 50% body involved</source>
+        <translation>无塌陷，椎体受累 &gt; 50%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unilateral</source>
+        <translation>单侧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; 1/3 of cortex</source>
+        <translation>&lt; 1/3 皮质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1/3 – 2/3 of cortex</source>
+        <translation>1/3 – 2/3 皮质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&gt; 2/3 of cortex</source>
+        <translation>&gt; 2/3 皮质</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root canal</source>
+        <translation>根管治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scaling</source>
+        <translation>洁治</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filling</source>
+        <translation>补牙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crown</source>
+        <translation>牙冠修复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extraction</source>
+        <translation>拔牙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Implant</source>
+        <translation>种植牙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periodontal surgery</source>
+        <translation>牙周手术</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oral surgery</source>
+        <translation>口腔手术</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pathological fracture</source>
+        <translation>病理性骨折</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fracture</source>
+        <translation>骨折</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spinal cord compression</source>
+        <translation>脊髓压迫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radiotherapy</source>
+        <translation>放疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surgery to bone</source>
+        <translation>骨手术</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertebroplasty/kyphoplasty</source>
+        <translation>椎体成形术/后凸成形术</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypercalcaemia</source>
+        <translation>高钙血症</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Osteonecrosis of the jaw</source>
+        <translation>颌骨坏死</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_end.py" line="+60"/>
+        <location filename="../../app/ui/workup/pages_end.py" line="+78"/>
         <source>Conclusion and next steps</source>
         <translation>结论与下一步</translation>
     </message>
@@ -579,7 +919,18 @@
         <translation>提交 MDT 的问题（留空：不转诊）(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>List for MDT &amp;meeting</source>
+        <translation>列入 MDT 会议(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+52"/>
+        <source>— not now —</source>
+        <translation>— 暂不 —</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -634,9 +985,14 @@
         <translation>规则未要求进一步措施。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>risk profile (%1)</source>
         <translation>风险概况（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MDT listing (%1)</source>
+        <translation>MDT 列表（%1）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -678,7 +1034,7 @@
 <context>
     <name>DoseForm</name>
     <message>
-        <location filename="../../app/ui/forms/dose_form.py" line="+33"/>
+        <location filename="../../app/ui/forms/dose_form.py" line="+34"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -789,7 +1145,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../app/ui/chart/findings_view.py" line="+62"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="+75"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -832,7 +1188,7 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Findings</source>
         <translation>提示</translation>
     </message>
@@ -939,7 +1295,7 @@
 <context>
     <name>ImagingPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-141"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-158"/>
         <source>Imaging plan and results</source>
         <translation>影像计划与结果</translation>
     </message>
@@ -999,14 +1355,34 @@
         <translation>删除所选 (Del)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Region required</source>
         <translation>必须填写部位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result required</source>
+        <translation>必须填写结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter the region the study covers.</source>
         <translation>请输入检查覆盖的部位。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the study&apos;s result.</source>
+        <translation>请选择该检查的结果。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Study not added yet</source>
+        <translation>检查尚未添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the study in the form (Alt+A) or clear its region before going on.</source>
+        <translation>继续之前，请在表单中添加该检查 (Alt+A) 或清除其部位。</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -1034,7 +1410,7 @@
         <translation>当前状态：%1 · 规则：%2 · 证据：%3 — %4</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
@@ -1250,12 +1626,13 @@
         <translation>未发现</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="-100"/>
+        <location filename="../../app/ui/labels.py" line="+8"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/ui/labels.py" line="+1"/>
         <source>Zoledronic acid</source>
         <translation>唑来膦酸</translation>
     </message>
@@ -1334,7 +1711,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+65"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+73"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -1547,7 +1924,7 @@
         <translation>删除所选 (Del)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>incomplete</source>
         <translation>不完整</translation>
     </message>
@@ -1561,6 +1938,16 @@
         <source>No local-therapy rule fires.</source>
         <translation>无局部治疗规则触发。</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Lesion not added yet</source>
+        <translation>病灶尚未添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the lesion in the form (Alt+L) or clear its region before going on.</source>
+        <translation>继续之前，请在表单中添加该病灶 (Alt+L) 或清除其部位。</translation>
+    </message>
 </context>
 <context>
     <name>LesionsView</name>
@@ -1573,7 +1960,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+131"/>
+        <location filename="../../app/ui/main_window.py" line="+132"/>
         <source>BoneMet Workstation — Patient registry</source>
         <translation>骨转移诊疗工作站 — 患者登记</translation>
     </message>
@@ -1938,12 +2325,58 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../app/ui/forms/base.py" line="+87"/>
+        <location filename="../../app/ui/forms/base.py" line="+62"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the future: only a planned record can be dated after today.</source>
+        <translation>日期在未来：只有计划记录可以晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This unit is not accepted for this analyte.</source>
+        <translation>此检测项目不接受该单位。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too short: write at least 10 characters saying why.</source>
+        <translation>太短：请至少用 10 个字符说明原因。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a valid date.</source>
+        <translation>请输入有效日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out of range: %1</source>
+        <translation>超出范围：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not allowed: %1</source>
+        <translation>不允许：%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+144"/>
         <source>Checks with this record (rule, reason, source):</source>
         <translation>与此记录相关的检查（规则、原因、来源）：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-133"/>
         <source>Why is this given despite the critical finding? (kept in the audit log)</source>
         <translation>为何在危急提示下仍给药？（记入审计日志）</translation>
     </message>
@@ -1958,7 +2391,7 @@
         <translation>保存记录 (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Correct: %1</source>
         <translation>更正：%1</translation>
     </message>
@@ -1978,19 +2411,97 @@
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+4"/>
+        <source>Checks with this record: no new finding.</source>
+        <translation>与此记录相关的检查：无新提示。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Critical finding (%1): saving is blocked. To give it anyway, type the reason for the override (at least 10 characters).</source>
         <translation>危急提示（%1）：已阻止保存。如仍要给药，请输入越过提示的原因（至少 10 个字符）。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Override reason: %1</source>
-        <translation>越过原因：%1</translation>
+        <location line="+38"/>
+        <source>This patient is no longer in the registry. Nothing was saved.</source>
+        <translation>该患者已不在登记库中。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>This record was changed on another workstation since the chart was opened. Nothing was saved. Close this form and reopen it from the refreshed chart.</source>
+        <translation>打开病历后，此记录已在其他工作站被修改。未保存任何内容。请关闭此表单，并从刷新后的病历重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordText</name>
+    <message>
+        <location filename="../../app/ui/chart/record_text.py" line="+43"/>
+        <source>H (high)</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L (low)</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ref %1</source>
+        <translation>参考 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fasting</source>
+        <translation>空腹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not fasting</source>
+        <translation>非空腹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (planned)</source>
+        <translation>（计划）</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>This record was changed on another workstation since the chart was opened. Nothing was saved. Close this form and reopen it from the refreshed chart.</source>
-        <translation>打开病历后，此记录已在其他工作站被修改。未保存任何内容。请关闭此表单，并从刷新后的病历重新打开。</translation>
+        <source>Stop %1</source>
+        <translation>停用 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 every %2 days</source>
+        <translation>%1，每 %2 天</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bone destruction</source>
+        <translation>骨质破坏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Biopsy %1: %2</source>
+        <translation>活检 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dental exam</source>
+        <translation>口腔检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dental: %1</source>
+        <translation>口腔：%1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2047,7 +2558,7 @@
         <translation>点击按此列排序</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Sex %1, age %2</source>
         <translation>性别 %1，年龄 %2</translation>
     </message>
@@ -2241,6 +2752,11 @@
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: why the derived status is replaced</source>
+        <translation>必填：为何替换推导出的状态</translation>
+    </message>
 </context>
 <context>
     <name>StopForm</name>
@@ -2263,7 +2779,7 @@
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-158"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-179"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
@@ -2306,7 +2822,7 @@
 <context>
     <name>SupplementsForm</name>
     <message>
-        <location filename="../../app/ui/forms/section_forms.py" line="-12"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="-13"/>
         <source>&amp;Calcium supplement</source>
         <translation>钙剂补充(&amp;C)</translation>
     </message>
@@ -2347,7 +2863,7 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ui/chart/timeline.py" line="+71"/>
+        <location filename="../../app/ui/chart/timeline.py" line="+73"/>
         <source>Date (newest first)</source>
         <translation>日期（最新在前）</translation>
     </message>
@@ -2408,7 +2924,7 @@
         <translation>地舒单抗已停用 — 处于反跳风险期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot.py" line="+248"/>
+        <location filename="../../app/ui/trends/plot.py" line="+262"/>
         <source>Trend plot: ALP and CTX over time</source>
         <translation>趋势图：ALP 和 CTX 随时间变化</translation>
     </message>
@@ -2444,7 +2960,7 @@
         <translation>CTX (ng/mL)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <location filename="../../app/ui/trends/text.py" line="+27"/>
         <source>ALP</source>
         <translation>ALP</translation>
@@ -2467,12 +2983,12 @@
         <translation>肌酐</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>hollow: converted unit or planned</source>
         <translation>空心：单位已换算或为计划</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>reference range</source>
         <translation>参考范围</translation>
     </message>
@@ -2482,22 +2998,22 @@
         <translation>最小显著变化带</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>rebound peak window</source>
         <translation>反跳高峰期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>monitoring window</source>
         <translation>监测期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>stop</source>
         <translation>停药</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot_items.py" line="+72"/>
+        <location filename="../../app/ui/trends/plot_items.py" line="+53"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
@@ -2507,7 +3023,7 @@
         <translation>{start} 至 {end} 共 {n} 项结果；图旁的表格列出了这些结果。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>lab&apos;s range</source>
         <translation>实验室范围</translation>
     </message>
@@ -2537,7 +3053,7 @@
         <translation>{name} 最小显著变化 ±{pct}%，以{anchor} {value} {unit}（{date}）为中心：{low}–{high}</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+67"/>
         <source>Peak window (days 60–120)</source>
         <translation>高峰期（第 60–120 天）</translation>
     </message>
@@ -2557,12 +3073,13 @@
         <translation>{label}：{start} – {end}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../app/ui/trends/plot.py" line="+5"/>
+        <location filename="../../app/ui/trends/plot_items.py" line="+43"/>
         <source>As of {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../app/ui/trends/plot_lanes.py" line="+26"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -2942,7 +3459,7 @@
         <translation>{rule}：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/view.py" line="+198"/>
+        <location filename="../../app/ui/trends/view.py" line="+215"/>
         <location line="+11"/>
         <source>Export trend plot</source>
         <translation>导出趋势图</translation>
@@ -3062,9 +3579,42 @@
     </message>
 </context>
 <context>
+    <name>Worklist</name>
+    <message>
+        <location filename="../../app/ui/worklist/model.py" line="+36"/>
+        <source>Critical finding</source>
+        <translation>危急提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dose overdue</source>
+        <translation>给药已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dose due</source>
+        <translation>给药到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rebound window: checks</source>
+        <translation>反跳风险期：复查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dental</source>
+        <translation>口腔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work-up to confirm</source>
+        <translation>待确认的评估</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../app/ui/worklist/model.py" line="+81"/>
+        <location line="+40"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -3167,7 +3717,7 @@
         <translation>全部原因</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Computing the worklist…</source>
         <translation>正在计算工作清单…</translation>
     </message>
@@ -3200,7 +3750,7 @@
 <context>
     <name>WorkupWizard</name>
     <message>
-        <location filename="../../app/ui/workup/wizard.py" line="+98"/>
+        <location filename="../../app/ui/workup/wizard.py" line="+99"/>
         <source>Bone-metastasis work-up — %1 (resumed draft)</source>
         <translation>骨转移评估 — %1（继续草稿）</translation>
     </message>
@@ -3235,7 +3785,57 @@
         <translation>骨转移评估 — %1（草稿已保存）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+21"/>
+        <source>Someone else saved this work-up meanwhile: close it and open it again.</source>
+        <translation>其他人已同时保存了此评估：请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This work-up was already completed or cancelled.</source>
+        <translation>此评估已完成或已取消。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is in the future: only a planned record can be dated after today</source>
+        <translation>日期在未来：只有计划记录可以晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a unit of this analyte</source>
+        <translation>不是此检测项目的单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not an allowed value</source>
+        <translation>不是允许的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has the wrong type</source>
+        <translation>类型错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is out of range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the patient is already listed for this meeting</source>
+        <translation>该患者已列入此次会议</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Discard the work-up?</source>
         <translation>放弃本次评估？</translation>
     </message>
@@ -3265,7 +3865,7 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Bone-metastasis &amp;work-up…</source>
         <translation>骨转移评估(&amp;W)…</translation>
     </message>
@@ -3294,12 +3894,17 @@
 <context>
     <name>_MarkerBox</name>
     <message>
-        <location filename="../../app/ui/workup/pages_labs.py" line="-98"/>
-        <source>&amp;%1 value</source>
-        <translation>%1 数值(&amp;V)</translation>
+        <location filename="../../app/ui/workup/pages_labs.py" line="-99"/>
+        <source>&amp;ALP value</source>
+        <translation>ALP 数值(&amp;A)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;CTX value</source>
+        <translation>CTX 数值(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -3309,12 +3914,12 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Fasting</source>
         <translation>空腹</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Upper limit (lab)</source>
         <translation>上限（实验室）</translation>
     </message>
