@@ -3,6 +3,16 @@
 The summary is *composed here* from structured parts (action, entity, field names, a count), so
 it can never carry a clinical value or a patient's name: callers cannot pass free text. Field
 names must be identifiers (``weight_kg``), never values.
+
+**The one exception: overrides.** The rule book (§0) requires that saving an action against a
+critical finding takes an explicit override with a *written reason, which is audit-logged*.
+:func:`write_override_audit` writes that row (action ``override``): the rule IDs overridden
+(validated as rule IDs) and the clinician's reason — the only free text the audit trail
+accepts. The reason is the clinician's own words and may mention clinical facts; it is stored
+as written (whitespace runs folded to one space, cut to fit the 500-character summary; the full
+text stays on the record row), and it is never logged or printed outside the audit trail and
+the patient's history. ``override`` is deliberately not in :data:`ACTIONS`:
+:func:`write_audit` cannot write an override row, so no reason can be missing from one.
 """
 
 from __future__ import annotations
@@ -22,7 +32,10 @@ ACTIONS = (
     "create", "update", "entered_in_error", "correct", "import", "export", "backup",
     "upgrade", "login", "decide",
 )
+OVERRIDE_ACTION = "override"
 _IDENT = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
+_SUMMARY_MAX = 500
 
 
 class AuditError(ValueError):
@@ -71,6 +84,39 @@ def write_audit(
     session.add(AuditLog(
         at=utcnow(), actor=actor, action=action, entity=entity, entity_id=entity_id,
         patient_id=patient_id, summary=compose_summary(action, entity, fields, count),
+    ))
+
+
+def compose_override_summary(rule_ids: Iterable[str], reason: str) -> str:
+    """``"override BMA-ZA-CONTRAINDICATED, DENT-ONJ: <reason>"`` (at most 500 characters)."""
+    rules = list(dict.fromkeys(rule_ids))
+    if not rules:
+        raise AuditError("rule_ids: an override names at least one rule")
+    for rule in rules:
+        if not isinstance(rule, str) or len(rule) > 40 or not _RULE_ID.match(rule):
+            raise AuditError("rule_ids: must be rule IDs such as BMA-ZA-CONTRAINDICATED")
+    text = " ".join((reason or "").split())
+    if not text:
+        raise AuditError("reason: an override requires a written reason (rule book §0)")
+    head = f"{OVERRIDE_ACTION} {', '.join(rules)}: "
+    if len(head) >= _SUMMARY_MAX - 10:
+        raise AuditError("rule_ids: too many rules for one audit row")
+    return head + text[:_SUMMARY_MAX - len(head)]
+
+
+def write_override_audit(
+    session: Session, *, actor: str, patient_id: int | None, entity: str,
+    entity_id: int | None, rule_ids: Iterable[str], reason: str,
+) -> None:
+    """Add the audit row of an override of critical finding(s) ``rule_ids`` with the
+    clinician's written ``reason`` (required) to the caller's unit of work."""
+    if not actor or len(actor) > 64:
+        raise AuditError("actor: required, at most 64 characters")
+    if not _IDENT.match(entity):
+        raise AuditError("entity: must be an identifier")
+    session.add(AuditLog(
+        at=utcnow(), actor=actor, action=OVERRIDE_ACTION, entity=entity, entity_id=entity_id,
+        patient_id=patient_id, summary=compose_override_summary(rule_ids, reason),
     ))
 
 

@@ -34,13 +34,12 @@ from app.data import case_repo, record_repo
 from app.data import models as M
 from app.data.engine import Database
 from app.data.patient_repo import store_summary
-from app.data.types import utcnow
 from app.domain import case as C
 from app.domain.assess import Assessment, assess
 from app.domain.findings import Finding
 from app.domain.params import DEFAULTS, Params
 from app.domain.summary import PatientSummary, summarize
-from app.services.audit import write_audit
+from app.services.audit import write_audit, write_override_audit
 from app.services.records_dose import DoseSuggestion, dose_suggestion
 from app.services.records_history import HistoryEntry, patient_history
 from app.services.records_map import (
@@ -335,11 +334,9 @@ class RecordsService:
             )
             overridden = tuple(dict.fromkeys(f.rule for f in blocking))
             if blocking:
-                s.add(M.AuditLog(
-                    at=utcnow(), actor=self._actor, action="override", entity=k.entity,
-                    entity_id=new_id, patient_id=patient_id,
-                    summary=f"override {', '.join(overridden)}: {reason}"[:500],
-                ))
+                write_override_audit(s, actor=self._actor, patient_id=patient_id,
+                                     entity=k.entity, entity_id=new_id, rule_ids=overridden,
+                                     reason=reason or "")
             after = self._refresh_summary(s, patient_id)
         return SaveResult(new_id, after.findings, self._new(before, after), overridden)
 
