@@ -174,6 +174,17 @@ class RecordsService:
     def params(self) -> Params:
         return self._params
 
+    @property
+    def db(self) -> Database:
+        """The registry this service writes to (read-only: other use cases of the same
+        window, e.g. the work-up wizard, open their own service on it)."""
+        return self._db
+
+    @property
+    def actor(self) -> str:
+        """The user the service acts for (read-only)."""
+        return self._actor
+
     def today(self) -> date:
         return self._today()
 

@@ -338,7 +338,7 @@ def test_workup_action_opens_the_wizard(qtbot, reg):
     qtbot.addWidget(host)
     done = []
     act = workup_action(host, db, pid, "dr.test", on_completed=done.append)
-    assert act.shortcut().toString() == "Ctrl+Shift+W"
+    assert act.shortcut().toString() == "Ctrl+Shift+U"  # the registry has Ctrl+Shift+W
     act.trigger()
     wiz = host.property("workupWizard")
     assert wiz is not None and wiz.isVisible()

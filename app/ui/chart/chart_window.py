@@ -3,8 +3,10 @@ trends (the trend view of ALP/CTX with the treatments).
 
 Everything is reachable from the keyboard: the Record menu adds each kind of record (common
 ones have shortcuts, shown in the menu and tooltips), F2 / Enter corrects the selected record,
-Delete marks it entered in error (with a reason), Ctrl+J (or Enter in the findings list) jumps
-to the record behind a finding, Alt+1…5 move between the panels, F5 reloads, Ctrl+W closes.
+Delete marks it entered in error (with a reason), Ctrl+Shift+U starts (or resumes) the
+bone-metastasis work-up wizard (completing it reloads the chart), Ctrl+J (or Enter in the
+findings list) jumps to the record behind a finding, Alt+1…5 move between the panels, F5
+reloads, Ctrl+W closes.
 After every change the chart reloads from the registry and ``chartChanged(patient_id)`` is
 emitted (the registry list refreshes its row).
 """
@@ -43,6 +45,7 @@ from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import kind_label
 from app.ui.forms.factory import RECORD_FORMS, SECTION_FORMS, record_form
 from app.ui.trends.view import TrendView
+from app.ui.workup import workup_action, workup_action_text
 
 #: Record kinds offered in the Record menu, with their shortcuts ("" = menu only).
 ADD_SHORTCUTS: dict[str, str] = {
@@ -136,6 +139,10 @@ class ChartWindow(QMainWindow):
                             for k, s in ADD_SHORTCUTS.items()}
         self.section_actions = {k: self._action(s, lambda k=k: self.edit_section(k))
                                 for k, s in SECTION_SHORTCUTS.items()}
+        self.act_workup = workup_action(self, self.service.db, self.patient_id,
+                                        self.service.actor, lambda _pid: self._changed(),
+                                        params=self.service.params)
+        self.addAction(self.act_workup)
         self.act_correct = self._action("F2", self.correct_current)
         self.act_error = self._action("Del", self.mark_current_in_error)
         self.act_jump = self._action("Ctrl+J", self.jump_to_finding)
@@ -148,6 +155,8 @@ class ChartWindow(QMainWindow):
         ]
         bar = self.menuBar()
         self.menu_record = bar.addMenu("")
+        self.menu_record.addAction(self.act_workup)
+        self.menu_record.addSeparator()
         for act in self.add_actions.values():
             self.menu_record.addAction(act)
         self.menu_record.addSeparator()
@@ -167,6 +176,7 @@ class ChartWindow(QMainWindow):
             act.setText(self.tr("Add %1…").replace("%1", kind_label(kind)))
         for kind, act in self.section_actions.items():
             act.setText(self.tr("Edit %1…").replace("%1", kind_label(kind)))
+        self.act_workup.setText(workup_action_text())
         self.act_correct.setText(self.tr("&Correct selected record…"))
         self.act_error.setText(self.tr("Mark selected record entered in &error…"))
         self.act_jump.setText(self.tr("&Go to the record behind the finding"))

@@ -235,13 +235,24 @@ def open_workup_wizard(parent: QWidget | None, db: Database, patient_id: int, ac
     return WorkupWizard(service, service.start(patient_id, resume=resume), parent)
 
 
+#: The chart's shortcut for the work-up (the registry window's Ctrl+Shift+W is the worklist).
+WORKUP_SHORTCUT = "Ctrl+Shift+U"
+
+
+def workup_action_text() -> str:
+    """The action's menu text in the current UI language (call again on a language change)."""
+    return QCoreApplication.translate("WorkupWizard", "Bone-metastasis &work-up…")
+
+
 def workup_action(parent: QWidget, db: Database, patient_id: int, actor: str,
                   on_completed=None, *, params: Params = DEFAULTS) -> QAction:
-    """A QAction "Bone-metastasis work-up…" (Ctrl+Shift+W) that opens the wizard (window-modal
-    on ``parent``); ``on_completed(patient_id)`` runs after Finish wrote the chart."""
+    """A QAction "Bone-metastasis work-up…" (:data:`WORKUP_SHORTCUT`, active in ``parent``'s
+    window) that opens the wizard (window-modal on ``parent``); ``on_completed(patient_id)``
+    runs after Finish wrote the chart."""
     act = QAction(parent)
-    act.setText(QCoreApplication.translate("WorkupWizard", "Bone-metastasis &work-up…"))
-    act.setShortcut(QKeySequence("Ctrl+Shift+W"))
+    act.setText(workup_action_text())
+    act.setShortcut(QKeySequence(WORKUP_SHORTCUT))
+    act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
     def trigger() -> None:
         wiz = open_workup_wizard(parent, db, patient_id, actor, params=params)
