@@ -17,6 +17,10 @@ returning other values (ints, strings, objects) are not affected.
 objects"); these objects are never freed anyway, so nothing leaks. At a million lost
 references a second the reserve lasts 12 days of uninterrupted use… per process start; a
 real session loses far fewer. With a fixed binding (or on CPython ≥ 3.12) it does nothing.
+
+``pyproject.toml`` now pins PySide6 below 6.12, where the defect is absent; the probe stays as
+the single guard (it costs a few calls at import) in case a later build brings it back. It is
+the only such mechanism in the UI: nothing else adds references to the singletons.
 """
 
 from __future__ import annotations

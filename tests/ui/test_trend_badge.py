@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from app.domain.case import Administration
 from app.domain.trends_rebound import rebound_flag
@@ -158,22 +158,3 @@ def test_texts_are_translated_and_retranslated_live(qapp, view, qtbot):
         qapp.removeTranslator(translator)
     qtbot.waitUntil(lambda: view.log_box.text() == "&Log scale (CTX)", timeout=2000)
     assert "Stop: Denosumab" in window_labels(view)
-
-
-def test_pyside_refcount_workaround_is_in_place(qapp):
-    """PySide6 6.12 drops a reference to None on every void call (and to True on every
-    emit); on CPython 3.11 the trend plot pins them so a long session cannot free them."""
-    import sys
-
-    import app.ui.trends.plot  # noqa: F401  (pins on import)
-    from app.ui.trends import pyside_workaround
-
-    if not pyside_workaround.needed():
-        return  # CPython 3.12+: None/True/False are immortal
-    label = QLabel()
-    before = sys.getrefcount(None)
-    for _ in range(1000):
-        label.setText("x")
-    assert sys.getrefcount(None) > pyside_workaround.PIN // 2
-    assert sys.getrefcount(True) > pyside_workaround.PIN // 2
-    assert before - sys.getrefcount(None) <= 1000  # what the binding takes, at most

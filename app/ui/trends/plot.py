@@ -31,9 +31,6 @@ from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 from app.domain.trends import MAIN_SERIES, TrendData, TrendSeries
 from app.ui.labels import drug_label
 from app.ui.trends import text as tx
-from app.ui.trends.pyside_workaround import pin_singleton_refcounts
-
-pin_singleton_refcounts()  # PySide6 6.12 drops references to None/True (see the module)
 
 COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
     "ALP": QColor(0, 114, 178),
