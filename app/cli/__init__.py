@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.demo_cmd",
     "app.cli.mdt_cmd",
     "app.cli.rules_cmd",
+    "app.cli.summaries_cmd",
 )
 
 # Top-level command name -> (module, one-line help). Only the module of the command being run
@@ -38,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("app.cli.demo_cmd", "write a synthetic demo registry"),
     "mdt": ("app.cli.mdt_cmd", "MDT meetings: create, add a patient, list, decide"),
     "mdt-pack": ("app.cli.mdt_cmd", "the case pack (PDF) for an MDT meeting"),
+    "refresh-summaries": ("app.cli.summaries_cmd",
+                          "recompute every patient's cached summary (registry list, worklist)"),
     "rules": ("app.cli.rules_cmd", "list every clinical rule with its trigger and basis"),
 }
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")

@@ -10,11 +10,21 @@ Categories (each item names the rule IDs or the schedule behind it):
 - ``workup`` — bone metastasis suspected and not yet confirmed, or a work-up rule (WU-*) at
   warning or above.
 
-The cached summary columns pick the candidates (any finding, anything due, rebound open,
-suspected status, or a summary not computed for today); each candidate is then assessed on
-demand. The work is chunked (:func:`worklist_chunks` yields items as each chunk of patients is
-done and honours a cancel flag), so the UI can run it off the GUI thread and show results as
-they come. :func:`refresh_all_summaries` recomputes every patient's cached summary the same way.
+Two passes, so a 100,000-patient registry shows its worklist at once:
+
+1. :func:`app.services.worklist_cached.cached_items` — provisional items straight from the
+   cached summary columns (one query, no assessment);
+2. :func:`refine_chunks` — the cached summary columns pick the candidates (any finding,
+   anything due, rebound open, suspected status, or a summary not computed for today), the
+   patients of the first pass first; each candidate is assessed and each chunk names the
+   patients it covers, whose rows it replaces. It honours a cancel flag, so the UI runs it off
+   the GUI thread and shows results as they come.
+
+:func:`patient_items` assesses one patient (after a chart edit: no full recompute).
+:func:`worklist_chunks` / :func:`build_worklist` give the assessed list alone (CLI, tests).
+:func:`refresh_all_summaries` recomputes every patient's cached summary the same way (``bonemet
+refresh-summaries``). The worklist itself never writes: a background write of a summary could
+overwrite a newer one saved from a chart meanwhile.
 
 Item ``detail`` texts are English (the finding's message or the due text); the UI labels the
 categories itself.
@@ -22,7 +32,7 @@ categories itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -61,6 +71,18 @@ class WorklistItem:
     due_date: date | None
     rules: tuple[str, ...]
     detail: str  # English
+    provisional: bool = False  # from the cached summary only; replaced once assessed
+
+
+@dataclass(frozen=True)
+class WorklistChunk:
+    """One step of the refinement: the items of ``patient_ids`` (which replace every earlier
+    row of those patients; a patient without items drops out), and the progress."""
+
+    patient_ids: tuple[int, ...]
+    items: list[WorklistItem]
+    done: int
+    total: int
 
 
 def candidate_ids(db: Database, as_of: date, window: int = DUE_WINDOW_DAYS) -> list[int]:
@@ -151,22 +173,54 @@ def _load(db: Database, ids: list[int]) -> list[tuple[int, str, str | None, Case
     return [(pid, c.patient.mrn, c.patient.name, c) for pid, c in sorted(cases.items())]
 
 
+def refinement_order(db: Database, as_of: date, first: Iterable[int] = (),
+                     window: int = DUE_WINDOW_DAYS) -> list[int]:
+    """The candidates, those in ``first`` (the patients shown by the first pass) first."""
+    candidates = candidate_ids(db, as_of, window)
+    known = set(candidates)
+    head = [pid for pid in dict.fromkeys(first) if pid in known]
+    seen = set(head)
+    return head + [pid for pid in candidates if pid not in seen]
+
+
+def refine_chunks(db: Database, as_of: date, params: Params = DEFAULTS, *,
+                  first: Iterable[int] = (), chunk_size: int = 100,
+                  cancel: Cancel | None = None, window: int = DUE_WINDOW_DAYS
+                  ) -> Iterator[WorklistChunk]:
+    """Assess the candidates chunk by chunk (``first`` first); stops early when ``cancel()``
+    turns true. A patient removed meanwhile is reported with no items."""
+    ids = refinement_order(db, as_of, first, window)
+    total = len(ids)
+    for start in range(0, total, chunk_size):
+        if cancel is not None and cancel():
+            return
+        part = ids[start:start + chunk_size]
+        items: list[WorklistItem] = []
+        for pid, mrn, name, case in _load(db, part):
+            a = assess(case, as_of, params)
+            items.extend(items_for(pid, mrn, name, case, a, as_of, params, window))
+        yield WorklistChunk(tuple(part), items, start + len(part), total)
+
+
 def worklist_chunks(db: Database, as_of: date, params: Params = DEFAULTS, *,
                     chunk_size: int = 100, cancel: Cancel | None = None,
                     window: int = DUE_WINDOW_DAYS
                     ) -> Iterator[tuple[list[WorklistItem], int, int]]:
     """Yield (items of the chunk, patients done, candidates in all) chunk by chunk; stops
     early when ``cancel()`` turns true."""
-    ids = candidate_ids(db, as_of, window)
-    total = len(ids)
-    for start in range(0, total, chunk_size):
-        if cancel is not None and cancel():
-            return
-        items: list[WorklistItem] = []
-        for pid, mrn, name, case in _load(db, ids[start:start + chunk_size]):
-            a = assess(case, as_of, params)
-            items.extend(items_for(pid, mrn, name, case, a, as_of, params, window))
-        yield items, min(start + chunk_size, total), total
+    for chunk in refine_chunks(db, as_of, params, chunk_size=chunk_size, cancel=cancel,
+                               window=window):
+        yield chunk.items, chunk.done, chunk.total
+
+
+def patient_items(db: Database, patient_id: int, as_of: date, params: Params = DEFAULTS,
+                  window: int = DUE_WINDOW_DAYS) -> list[WorklistItem]:
+    """The assessed worklist items of one patient ([] when none, or the patient is gone)."""
+    out: list[WorklistItem] = []
+    for pid, mrn, name, case in _load(db, [patient_id]):
+        a = assess(case, as_of, params)
+        out.extend(items_for(pid, mrn, name, case, a, as_of, params, window))
+    return out
 
 
 def build_worklist(db: Database, as_of: date, params: Params = DEFAULTS, *,

@@ -1,0 +1,76 @@
+"""``bonemet refresh-summaries``: recompute every patient's cached summary (the registry list's
+status, bone drug, alerts, next due item and rebound flag, which the worklist's first pass
+reads).
+
+    bonemet refresh-summaries --db DB [--as-of YYYY-MM-DD] [--chunk-size N]
+
+Progress goes to stderr as counts only (``refreshed 200 of 1000 patients``), never patient
+data; stdout gets one line at the end. Ctrl+C stops: the chunk in progress rolls back, the chunks
+done are kept (one transaction per chunk), exit 1. Bad input exits 2 with one line naming the
+flag.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from app.cli.assess_cmd import InputError, parse_as_of
+from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
+
+_PROGRESS_EVERY_S = 1.0
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "refresh-summaries",
+        help="recompute every patient's cached summary (registry list, worklist first pass)",
+        description="Run the rules for every patient and store the cached summary columns.",
+    )
+    add_db_argument(p)
+    p.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
+    p.add_argument("--chunk-size", type=int, default=200,
+                   help="patients per transaction (default 200)")
+    p.set_defaults(func=run)
+
+
+class _Progress:
+    """Prints ``refreshed D of T patients`` to stderr at most once a second, and at the end."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self._stream = stream
+        self._last = 0.0
+        self.done = self.total = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        now = time.monotonic()
+        if done >= total or now - self._last >= _PROGRESS_EVERY_S:
+            self._last = now
+            print(f"refreshed {done} of {total} patients", file=self._stream, flush=True)
+
+
+@report
+def run(args: argparse.Namespace) -> int:
+    try:
+        as_of = parse_as_of(args.as_of)
+    except InputError as exc:
+        raise CliError(str(exc), exc.code) from None
+    if args.chunk_size < 1:
+        raise CliError("--chunk-size: must be at least 1")
+    from app.services.worklist import refresh_all_summaries
+
+    db = ready_database(getattr(args, "db", None), must_exist=True)
+    progress = _Progress()
+    try:
+        try:
+            n = refresh_all_summaries(db, progress, as_of=as_of, chunk_size=args.chunk_size)
+        except KeyboardInterrupt:  # the chunk in progress rolls back; earlier ones are kept
+            print(f"bonemet refresh-summaries: interrupted; {progress.done} of "
+                  f"{progress.total} patients refreshed", file=sys.stderr)
+            return 1
+    finally:
+        db.dispose()
+    print(f"refreshed the summaries of {n} patients as of {as_of.isoformat()}")
+    return 0
