@@ -1,0 +1,286 @@
+"""The MDT window's dialogs: new meeting, add a patient with a question, record a decision.
+
+Each validates on OK through :class:`~app.services.mdt_service.MdtService` and shows a refusal
+under the field it is about (text, marked "⚠", not colour alone); nothing is saved then and
+the dialog stays open. Enter in a one-line field presses OK; Tab leaves the text boxes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.mdt_service import (
+    QUESTION_MAX,
+    TITLE_MAX,
+    MdtCaseRow,
+    MdtError,
+    MdtService,
+    Meeting,
+)
+from app.services.registry import RegistryService
+
+translate = QCoreApplication.translate
+
+
+def problem_text(exc: MdtError) -> str:
+    """The refusal in the UI language (the service speaks English)."""
+    p = exc.problem
+    known = {
+        "required": translate("MdtErrors", "required"),
+        "a meeting on this date already exists":
+            translate("MdtErrors", "a meeting on this date already exists"),
+        "no patient with this MRN in the registry":
+            translate("MdtErrors", "no patient with this MRN in the registry"),
+        "this patient is already listed for this meeting":
+            translate("MdtErrors", "this patient is already listed for this meeting"),
+        "the meeting has not taken place yet":
+            translate("MdtErrors", "the meeting has not taken place yet"),
+        "no such meeting": translate("MdtErrors", "no such meeting (reload the list)"),
+        "no such MDT case": translate("MdtErrors", "no such case (reload the list)"),
+    }
+    if p in known:
+        return known[p]
+    if p.startswith("too long"):
+        limit = "".join(ch for ch in p if ch.isdigit())
+        return translate("MdtErrors", "too long (at most %1 characters)").replace("%1", limit)
+    if p.startswith("already recorded"):
+        return translate("MdtErrors", "already recorded; withdraw the case (entered in error) "
+                         "and list it again to correct it")
+    if p.startswith("changed by someone else"):
+        return translate("MdtErrors", "changed on another workstation; reload the list")
+    return p
+
+
+class PlainText(QPlainTextEdit):
+    """A multi-line text box that Tab leaves (keyboard-first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(80)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+
+class FormDialog(QDialog):
+    """Fields with an error line under each; OK runs :meth:`submit` (which may raise
+    :class:`MdtError`) and closes only when it succeeds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self.result_value: Any = None
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.general_error = QLabel(self)
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet("color: #b00020;")
+        self.general_error.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        err = QLabel(box)
+        err.setObjectName(f"error_{key}")
+        err.setWordWrap(True)
+        err.setStyleSheet("color: #b00020;")
+        err.hide()
+        v.addWidget(err)
+        self.errors[key] = err
+        lab = QLabel(label, self)
+        lab.setBuddy(widget)
+        self.form.addRow(lab, box)
+        return widget
+
+    def clear_errors(self) -> None:
+        for err in (*self.errors.values(), self.general_error):
+            err.clear()
+            err.hide()
+
+    def show_error(self, field: str, text: str) -> None:
+        target = self.errors.get(field, self.general_error)
+        target.setText("⚠ " + text)
+        target.show()
+
+    def error_text(self, field: str) -> str:
+        return self.errors.get(field, self.general_error).text()
+
+    def submit(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def try_accept(self) -> None:
+        self.clear_errors()
+        try:
+            self.result_value = self.submit()
+        except MdtError as exc:
+            self.show_error(exc.field, problem_text(exc))
+            return
+        self.accept()
+
+
+class MeetingDialog(FormDialog):
+    """Create a meeting: date (next week by default) and an optional title."""
+
+    created = Signal(object)  # Meeting
+
+    def __init__(self, service: MdtService, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mdtMeetingDialog")
+        self.service = service
+        self.setWindowTitle(self.tr("New MDT meeting"))
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        d = today + timedelta(days=7)
+        self.date_edit.setDate(QDate(d.year, d.month, d.day))
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("e.g. Thoracic oncology MDT"))
+        self.add_field("meeting_date", self.tr("Meeting &date:"), self.date_edit)
+        self.add_field("title", self.tr("&Title (optional):"), self.title_edit)
+        self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def meeting_date(self) -> date:
+        q = self.date_edit.date()
+        return date(q.year(), q.month(), q.day())
+
+    def submit(self) -> Meeting:
+        title = self.title_edit.text()
+        if len(title.strip()) > TITLE_MAX:
+            raise MdtError("title", f"too long (at most {TITLE_MAX} characters)")
+        meeting = self.service.create_meeting(self.meeting_date(), title)
+        self.created.emit(meeting)
+        return meeting
+
+
+class AddCaseDialog(FormDialog):
+    """List a patient for a meeting with the question for the MDT. ``meetings``: the choice
+    of meetings (one = fixed); ``mrn``: a fixed patient (from the chart)."""
+
+    added = Signal(object)  # MdtCaseRow
+
+    def __init__(self, service: MdtService, registry: RegistryService, meetings: list[Meeting],
+                 *, meeting_id: int | None = None, mrn: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mdtAddCaseDialog")
+        self.service = service
+        self.registry = registry
+        self.setWindowTitle(self.tr("Add a patient to an MDT meeting"))
+        self.meeting_combo = QComboBox(self)
+        for m in meetings:
+            text = m.meeting_date.isoformat() + (f" — {m.title}" if m.title else "")
+            self.meeting_combo.addItem(text, m.id)
+        if meeting_id is not None:
+            self.meeting_combo.setCurrentIndex(max(0, self.meeting_combo.findData(meeting_id)))
+        self.meeting_combo.setEnabled(len(meetings) > 1)
+        self.mrn_edit = QLineEdit(self)
+        self.mrn_edit.setPlaceholderText(self.tr("MRN, name or pinyin — pick from the list"))
+        self.completions = QStringListModel(self)
+        self.completer = QCompleter(self.completions, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.activated.connect(self._picked)
+        self.mrn_edit.setCompleter(self.completer)
+        self.mrn_edit.textEdited.connect(self._search)
+        self.patient_label = QLabel(self)
+        self.question_edit = PlainText(self)
+        self.question_edit.setPlaceholderText(
+            self.tr("What should the MDT decide? e.g. radiotherapy or surgery for L3?"))
+        self.add_field("meeting", self.tr("&Meeting:"), self.meeting_combo)
+        self.add_field("mrn", self.tr("&Patient (MRN):"), self.mrn_edit)
+        self.form.addRow("", self.patient_label)
+        self.add_field("question", self.tr("&Question:"), self.question_edit)
+        if mrn is not None:
+            self.mrn_edit.setText(mrn)
+            self.mrn_edit.setReadOnly(True)
+            self._show_patient(mrn)
+            self.question_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.mrn_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.resize(560, 320)
+
+    def _search(self, text: str) -> None:
+        text = text.strip()
+        rows = self.registry.search(text, limit=20) if len(text) >= 1 else []
+        self.completions.setStringList([f"{r.mrn}  {r.name or ''}".rstrip() for r in rows])
+        self._show_patient(text)
+
+    def _picked(self, text: str) -> None:
+        mrn = text.split("  ")[0]
+        self.mrn_edit.setText(mrn)
+        self._show_patient(mrn)
+
+    def _show_patient(self, mrn: str) -> None:
+        rows = [r for r in self.registry.search(mrn, limit=5) if r.mrn == mrn] if mrn else []
+        self.patient_label.setText((rows[0].name or "") if rows else "")
+
+    def submit(self) -> MdtCaseRow:
+        if self.meeting_combo.count() == 0:
+            raise MdtError("meeting", "no such meeting")
+        if len(self.question_edit.text().strip()) > QUESTION_MAX:
+            raise MdtError("question", f"too long (at most {QUESTION_MAX} characters)")
+        row = self.service.add_case(self.meeting_combo.currentData(), self.mrn_edit.text(),
+                                    self.question_edit.text())
+        self.added.emit(row)
+        return row
+
+
+class DecisionDialog(FormDialog):
+    """Record the MDT's decision for one case (after the meeting)."""
+
+    recorded = Signal(object)  # MdtCaseRow
+
+    def __init__(self, service: MdtService, case: MdtCaseRow, today: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mdtDecisionDialog")
+        self.service = service
+        self.case = case
+        self.today = today
+        self.setWindowTitle(self.tr("Record the MDT decision"))
+        who = QLabel(f"{case.mrn}  {case.name or ''}  ·  {case.meeting_date.isoformat()}", self)
+        question = QLabel(case.question or "—", self)
+        question.setWordWrap(True)
+        question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(self.tr("Patient:"), who)
+        self.form.addRow(self.tr("Question:"), question)
+        self.decision_edit = PlainText(self)
+        self.add_field("decision", self.tr("&Decision:"), self.decision_edit)
+        note = QLabel(self.tr("Recorded once, with your name and the time (audit trail)."), self)
+        note.setWordWrap(True)
+        self.form.addRow("", note)
+        self.decision_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.resize(560, 340)
+
+    def submit(self) -> MdtCaseRow:
+        row = self.service.record_decision(self.case.id, self.decision_edit.text(),
+                                           version=self.case.version, today=self.today)
+        self.recorded.emit(row)
+        return row
