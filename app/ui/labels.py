@@ -107,3 +107,9 @@ def histology_stage_text(histology: str | None, stage: str | None) -> str:
     if stage:
         parts.append(translate("Labels", "stage %1").replace("%1", stage))
     return " · ".join(parts)
+
+
+def rebound_flag_text() -> str:
+    """The denosumab rebound-risk flag as it shows beside a patient in lists (registry row,
+    worklist): text with a warning sign, never colour alone (rule book §5)."""
+    return "⚠ " + translate("Labels", "Rebound risk")

@@ -14,7 +14,7 @@ from services.records_helpers import TODAY
 from app.data.engine import open_database
 from app.data.migrate import ensure_schema
 from app.services.demo import write_demo_registry
-from app.services.worklist import worklist_chunks
+from app.services.worklist import refine_chunks
 from app.ui.worklist.model import COLUMNS, PATIENT_ID_ROLE
 from app.ui.worklist.window import WorklistWindow
 from app.ui.worklist.worker import WorklistJob
@@ -56,11 +56,11 @@ def test_computed_off_the_gui_thread(qtbot, demo_db):
 
     def spy(*args, **kw):
         threads.append(threading.current_thread())
-        yield from worklist_chunks(*args, **kw)
+        yield from refine_chunks(*args, **kw)
 
     job = WorklistJob(demo_db, TODAY, chunk_size=10, chunks=spy)
     got = []
-    job.signals.chunkReady.connect(got.append)
+    job.signals.chunkReady.connect(lambda ids, _items: got.append(ids))
     with qtbot.waitSignal(job.signals.finished, timeout=30000):
         QThreadPool.globalInstance().start(job)
     assert threads and threads[0] is not threading.main_thread()
@@ -92,7 +92,7 @@ def test_cancel_leaves_an_incomplete_list_and_says_so(qtbot, demo_db):
     gate = threading.Event()
 
     def slow(*args, **kw):
-        for chunk in worklist_chunks(*args, **kw):
+        for chunk in refine_chunks(*args, **kw):
             yield chunk
             gate.wait(5)
 

@@ -8,7 +8,8 @@ bone-metastasis work-up wizard (completing it reloads the chart), Ctrl+J (or Ent
 findings list) jumps to the record behind a finding, Alt+1…5 move between the panels, F5
 reloads, Ctrl+W closes.
 After every change the chart reloads from the registry and ``chartChanged(patient_id)`` is
-emitted (the registry list refreshes its row).
+emitted (the registry list refreshes its row) and announced to the registry's other views
+(:func:`app.ui.patient_events.patient_events`: the worklist re-assesses that patient).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from app.ui.chart.timeline import TimelineView
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import kind_label
 from app.ui.forms.factory import RECORD_FORMS, SECTION_FORMS, record_form
+from app.ui.patient_events import patient_events
 from app.ui.trends.view import TrendView
 from app.ui.workup import workup_action, workup_action_text
 
@@ -253,6 +255,7 @@ class ChartWindow(QMainWindow):
         if kind and rid:
             self.select_record(kind, rid)
         self.chartChanged.emit(self.patient_id)
+        patient_events(self.service.db).announce(self.patient_id)
 
     def select_record(self, kind: str, rid: int) -> bool:
         if kind == "lesion":

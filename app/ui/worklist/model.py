@@ -3,10 +3,18 @@
 Columns: severity, category, due date, MRN, name, rules, detail. Sorting is by the values
 (severity by rank, dates chronologically with undated rows last); the filter takes a category
 and a text matched against MRN, name, rules and detail (case-insensitive).
+
+Rows from the cached summaries (``provisional``) say so in their detail, in words, and are
+shown in italics; :meth:`WorklistModel.replace_patients` swaps a patient's rows for assessed
+ones. While a patient's denosumab rebound window is open (a ``rebound`` row), every row of that
+patient carries the rebound flag as text beside the name (rule book §5: the flag shows
+wherever the patient appears; not colour alone).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -18,12 +26,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from app.domain.findings import SEVERITY_RANK
 from app.services.worklist import WorklistItem
 from app.ui.icons import severity_icon
-from app.ui.labels import severity_label
+from app.ui.labels import rebound_flag_text, severity_label
 
 COLUMNS = ("severity", "category", "due", "mrn", "name", "rules", "detail")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,11 +55,13 @@ class WorklistModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[WorklistItem] = []
+        self._rebound: Counter[int] = Counter()  # patient id -> its rebound rows
         self.as_of = date.today()  # the day the list was computed for
 
     def clear(self) -> None:
         self.beginResetModel()
         self._items = []
+        self._rebound.clear()
         self.endResetModel()
 
     def append(self, items: list[WorklistItem]) -> None:
@@ -59,7 +70,39 @@ class WorklistModel(QAbstractTableModel):
         first = len(self._items)
         self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
         self._items.extend(items)
+        self._rebound.update(i.patient_id for i in items if i.category == "rebound")
         self.endInsertRows()
+        self._flag_changed({i.patient_id for i in items if i.category == "rebound"})
+
+    def replace_patients(self, patient_ids: Iterable[int], items: list[WorklistItem]) -> None:
+        """Drop every row of ``patient_ids`` and add ``items`` (their new rows)."""
+        drop = set(patient_ids)
+        rows = [r for r, it in enumerate(self._items) if it.patient_id in drop]
+        while rows:  # contiguous runs, from the end
+            end = start = rows.pop()
+            while rows and rows[-1] == start - 1:
+                start = rows.pop()
+            self.beginRemoveRows(QModelIndex(), start, end)
+            for it in self._items[start:end + 1]:
+                if it.category == "rebound":
+                    self._rebound[it.patient_id] -= 1
+            del self._items[start:end + 1]
+            self.endRemoveRows()
+        self._rebound += Counter()  # drop zero counts
+        self.append(items)
+
+    def rebound_open(self, patient_id: int) -> bool:
+        """True while the list has a rebound row for the patient."""
+        return self._rebound.get(patient_id, 0) > 0
+
+    def _flag_changed(self, patient_ids: set[int]) -> None:
+        """Repaint the name cell of the other rows of patients whose flag appeared."""
+        if not patient_ids:
+            return
+        col = COLUMNS.index("name")
+        for r, it in enumerate(self._items):
+            if it.patient_id in patient_ids:
+                self.dataChanged.emit(self.index(r, col), self.index(r, col))
 
     def item(self, row: int) -> WorklistItem:
         return self._items[row]
@@ -98,6 +141,10 @@ class WorklistModel(QAbstractTableModel):
             return str(self.data(index) or "").casefold()
         if role == Qt.ItemDataRole.DecorationRole and col == "severity":
             return severity_icon(it.severity)
+        if role == Qt.ItemDataRole.FontRole and it.provisional:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == "severity":
                 return severity_label(it.severity)
@@ -111,9 +158,14 @@ class WorklistModel(QAbstractTableModel):
             if col == "mrn":
                 return it.mrn
             if col == "name":
+                if self.rebound_open(it.patient_id):
+                    return f"{it.name or ''} · {rebound_flag_text()}".lstrip(" ·")
                 return it.name or ""
             if col == "rules":
                 return ", ".join(it.rules)
+            if it.provisional:
+                return self.tr("%1 (saved summary, not yet re-checked)").replace(
+                    "%1", it.detail)
             return it.detail
         return None
 

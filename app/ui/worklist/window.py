@@ -3,12 +3,17 @@
 Filter by reason (drop-down) and by text (Ctrl+F: MRN, name, rule ID, detail), sort by any
 column (header click, or the keyboard: the table has the focus and F5 recomputes), Up/Down to
 move, Enter opens the patient's chart (``patientActivated``). The list is computed on a
-thread-pool thread (:class:`~app.ui.worklist.worker.WorklistJob`) and fills in chunk by chunk;
-the window stays responsive and Esc cancels a run in progress.
+thread-pool thread (:class:`~app.ui.worklist.worker.WorklistJob`): first the rows the cached
+summaries give (at once, marked "saved summary, not yet re-checked"), then each patient's rows
+are replaced by the assessed ones chunk by chunk, the patients on screen first; the window stays
+responsive and Esc cancels a run in progress. When a chart is saved (any editor announcing it
+through :func:`app.ui.patient_events.patient_events`), only that patient is re-assessed
+(:meth:`WorklistWindow.refresh_patient`).
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
@@ -30,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
-from app.services.worklist import CATEGORIES
+from app.services.worklist import CATEGORIES, patient_items
+from app.ui.patient_events import patient_events
 from app.ui.worklist.model import (
     COLUMNS,
     PATIENT_ID_ROLE,
@@ -39,6 +45,8 @@ from app.ui.worklist.model import (
     category_label,
 )
 from app.ui.worklist.worker import WorklistJob
+
+log = logging.getLogger(__name__)
 
 
 class WorklistTable(QTableView):
@@ -65,6 +73,8 @@ class WorklistWindow(QMainWindow):
         self._pool = pool or QThreadPool.globalInstance()
         self.job: WorklistJob | None = None
         self._jobs: list[WorklistJob] = []  # kept alive until their thread is done
+        self._fresh: set[int] = set()  # re-assessed meanwhile: the run's rows are older
+        self._computed = False  # a run has started (there is a list to keep up to date)
 
         self.model = WorklistModel(self)
         self.proxy = WorklistFilter(self)
@@ -130,6 +140,7 @@ class WorklistWindow(QMainWindow):
             menu.addAction(act)
         self.retranslate()
         self.resize(1100, 600)
+        patient_events(db).patientChanged.connect(self.refresh_patient)
 
     def _action(self, key: str, slot) -> QAction:
         act = QAction(self)
@@ -182,7 +193,10 @@ class WorklistWindow(QMainWindow):
             self.job.cancel()
         self.model.clear()
         self.model.as_of = self._today()
+        self._fresh = set()
+        self._computed = True
         job = WorklistJob(self._db, self.model.as_of, self._params)
+        job.signals.firstPass.connect(self._first)
         job.signals.chunkReady.connect(self._chunk)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._done)
@@ -205,21 +219,53 @@ class WorklistWindow(QMainWindow):
         methods of this GUI-thread object, so cross-thread signals arrive queued)."""
         return self.job is not None and self.sender() is self.job.signals
 
-    def _chunk(self, items: list) -> None:
+    def _first(self, items: list) -> None:
         if not self._current():
             return
+        self._show([i for i in items if i.patient_id not in self._fresh])
+        self.status.setText(self.tr("%1 items from the saved summaries; checking the details…")
+                            .replace("%1", str(self.model.rowCount())))
+
+    def _chunk(self, patient_ids: list, items: list) -> None:
+        if not self._current():
+            return
+        ids = set(patient_ids) - self._fresh
+        self._show([i for i in items if i.patient_id in ids], ids)
+
+    def _show(self, items: list, replacing: set[int] | None = None) -> None:
         had_current = self.table.currentIndex().isValid()
-        self.model.append(items)
+        if replacing:
+            self.model.replace_patients(replacing, items)
+        else:
+            self.model.append(items)
         if not had_current and self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def refresh_patient(self, patient_id: int) -> None:
+        """Re-assess one patient (after a chart edit) and replace its rows: no full recompute.
+        Does nothing before the list was first computed."""
+        if not self._computed:
+            return
+        try:
+            items = patient_items(self._db, patient_id, self.model.as_of, self._params)
+        except Exception as exc:  # the rest of the list stays; no patient data in the log
+            log.warning("worklist: re-assessing one patient failed (%s)", type(exc).__name__)
+            self.statusBar().showMessage(
+                self.tr("This patient's rows could not be updated (F5 recomputes the list)."),
+                8000)
+            return
+        if self.job is not None:
+            self._fresh.add(patient_id)  # the run in progress must not overwrite these rows
+        self.model.replace_patients({patient_id}, items)
 
     def _progress(self, done: int, total: int) -> None:
         if not self._current():
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(self.tr("Checked %1 of %2 patients…").replace(
-            "%1", str(done)).replace("%2", str(total)))
+        self.status.setText(self.tr("%1 items; checked %2 of %3 patients…").replace(
+            "%1", str(self.model.rowCount())).replace("%2", str(done)).replace(
+            "%3", str(total)))
 
     def _done(self, cancelled: bool) -> None:
         if not self._current():
