@@ -357,8 +357,9 @@ class RegistryTableModel(QAbstractTableModel):
             return labels.bm_status_label(row.bm_status)
         if key == "current_bma":
             return labels.drug_label(row.current_bma)
-        if key == "alerts":
-            return alerts_text(row)
+        if key == "alerts":  # the rebound flag as text while the window is open (rules §5)
+            flag = " · " + labels.rebound_flag_text() if row.rebound_open else ""
+            return alerts_text(row) + flag
         if key == "next_due":
             return next_due_text(row)
         raise KeyError(key)
