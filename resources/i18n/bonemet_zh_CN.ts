@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddCaseDialog</name>
+    <message>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+195"/>
+        <source>Add a patient to an MDT meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>MRN, name or pinyin — pick from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What should the MDT decide? e.g. radiotherapy or surgery for L3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Meeting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Patient (MRN):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BiomarkersPage</name>
     <message>
         <location filename="../../app/ui/workup/pages_labs.py" line="+126"/>
@@ -198,6 +231,106 @@
     </message>
 </context>
 <context>
+    <name>CarePlanPrint</name>
+    <message>
+        <location filename="../../app/ui/printing/careplan_print.py" line="+117"/>
+        <source>Preparing the care plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+38"/>
+        <source>Print care plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Care plan — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The care plan could not be prepared (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../app/ui/mdt/models.py" line="+113"/>
+        <source>MRN</source>
+        <translation type="unfinished">病历号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Question for the MDT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartDocuments</name>
+    <message>
+        <location filename="../../app/ui/mdt/install.py" line="+57"/>
+        <source>&amp;Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print care plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The patient&apos;s care plan in their language: preview, print, save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to &amp;MDT meeting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List this patient for an upcoming MDT meeting with a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add to MDT meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no upcoming MDT meeting. Create one in the MDT meetings window (registry window: View → MDT meetings, Ctrl+M).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Listed for the MDT meeting on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartHeader</name>
     <message>
         <location filename="../../app/ui/chart/header.py" line="+56"/>
@@ -288,7 +421,7 @@
 <context>
     <name>ChartOpener</name>
     <message>
-        <location filename="../../app/ui/chart/opener.py" line="+82"/>
+        <location filename="../../app/ui/chart/opener.py" line="+94"/>
         <source>&amp;Open chart</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
@@ -318,7 +451,7 @@
         <translation>对每位患者重新运行规则并更新登记列表</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>Recomputing the patients&apos; summaries…</source>
         <translation>正在重新计算患者摘要…</translation>
     </message>
@@ -331,7 +464,7 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../app/ui/chart/chart_window.py" line="+164"/>
+        <location filename="../../app/ui/chart/chart_window.py" line="+180"/>
         <source>&amp;Record</source>
         <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
         <translation>记录(&amp;R)</translation>
@@ -352,7 +485,7 @@
         <translation>编辑%1…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Correct selected record…</source>
         <translation>更正所选记录(&amp;C)…</translation>
     </message>
@@ -453,7 +586,7 @@
         <translation>该患者已不在登记库中。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+97"/>
         <source>Mark entered in error</source>
         <translation>标记为录入错误</translation>
     </message>
@@ -1011,6 +1144,34 @@
         <location filename="../../app/ui/forms/fields.py" line="+98"/>
         <source>time known</source>
         <translation>时间已知</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+48"/>
+        <source>Record the MDT decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Decision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded once, with your name and the time (audit trail).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1626,8 +1787,13 @@
         <translation>未发现</translation>
     </message>
     <message>
+        <location line="+57"/>
+        <source>Rebound risk</source>
+        <translation>反跳风险</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/chart/findings_view.py" line="-100"/>
-        <location filename="../../app/ui/labels.py" line="+8"/>
+        <location filename="../../app/ui/labels.py" line="-49"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
     </message>
@@ -1685,6 +1851,34 @@
         <location line="+22"/>
         <source>stage %1</source>
         <translation>%1 期</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <location filename="../../app/ui/printing/careplan_print.py" line="-112"/>
+        <source>Print care plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language of the care plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient&apos;s preferred language (registry) is preselected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2270,327 @@
     </message>
 </context>
 <context>
+    <name>MdtErrors</name>
+    <message>
+        <location filename="../../app/ui/mdt/dialogs.py" line="-231"/>
+        <source>required</source>
+        <translation type="unfinished">必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a meeting on this date already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no patient with this MRN in the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this patient is already listed for this meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the meeting has not taken place yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such meeting (reload the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such case (reload the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>too long (at most %1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>already recorded; withdraw the case (entered in error) and list it again to correct it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>changed on another workstation; reload the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MdtHub</name>
+    <message>
+        <location filename="../../app/ui/mdt/install.py" line="+40"/>
+        <source>MDT &amp;meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meetings, their cases and decisions; generate the case pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MdtTimeline</name>
+    <message>
+        <location filename="../../app/ui/mdt/timeline_rows.py" line="+35"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MdtWindow</name>
+    <message>
+        <location filename="../../app/ui/mdt/window.py" line="+212"/>
+        <location line="+21"/>
+        <source>MDT meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>&amp;Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation type="unfinished">视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack &amp;language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MDT actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New meeting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Generate case pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record &amp;decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Open chart</source>
+        <translation type="unfinished">打开病历(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One PDF: a cover page listing the cases, then one summary per case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Meetings (upcoming first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases of the selected meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>No meeting yet — create one with Ctrl+N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cases of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a case to record its decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision recorded by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decision can be recorded from the meeting date (%1) on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+11"/>
+        <source>Withdraw case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Why is %1 withdrawn from this meeting? (kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Preparing the case pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+45"/>
+        <source>MDT case pack — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Preparing case %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the pack: %1 of %2 case summaries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 trend plot(s) could not be drawn; those cases are printed without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Case pack cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MDT case pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case pack could not be generated (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+91"/>
+        <source>New MDT meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. Thoracic oncology MDT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsModel</name>
+    <message>
+        <location filename="../../app/ui/mdt/models.py" line="-73"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>past</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientDialog</name>
     <message>
         <location filename="../../app/ui/patient_dialog.py" line="+46"/>
@@ -2242,6 +2757,147 @@
         <location line="+153"/>
         <source>Not saved: this patient was changed elsewhere (another window or workstation) after you opened it. Reload the current details, then make your changes again.</source>
         <translation>未保存：打开后该患者资料已在其他窗口或工作站被修改。请重新载入当前资料，然后再次修改。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="+154"/>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages of the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+16"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The file could not be written (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+14"/>
+        <location line="+38"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The document could not be printed (%1).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2558,7 +3214,7 @@
         <translation>点击按此列排序</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Sex %1, age %2</source>
         <translation>性别 %1，年龄 %2</translation>
     </message>
@@ -2863,7 +3519,7 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ui/chart/timeline.py" line="+73"/>
+        <location filename="../../app/ui/chart/timeline.py" line="+74"/>
         <source>Date (newest first)</source>
         <translation>日期（最新在前）</translation>
     </message>
@@ -2883,7 +3539,12 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>MDT decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Override: %1</source>
         <translation>越过：%1</translation>
     </message>
@@ -2924,7 +3585,7 @@
         <translation>地舒单抗已停用 — 处于反跳风险期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot.py" line="+262"/>
+        <location filename="../../app/ui/trends/plot.py" line="+259"/>
         <source>Trend plot: ALP and CTX over time</source>
         <translation>趋势图：ALP 和 CTX 随时间变化</translation>
     </message>
@@ -3581,7 +4242,7 @@
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist/model.py" line="+36"/>
+        <location filename="../../app/ui/worklist/model.py" line="+45"/>
         <source>Critical finding</source>
         <translation>危急提示</translation>
     </message>
@@ -3614,7 +4275,7 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location line="+40"/>
+        <location line="+74"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -3649,15 +4310,20 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (saved summary, not yet re-checked)</source>
+        <translation>%1（已保存的摘要，尚未重新核查）</translation>
     </message>
 </context>
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist/window.py" line="+143"/>
+        <location filename="../../app/ui/worklist/window.py" line="+154"/>
         <source>BoneMet Workstation — Worklist</source>
         <translation>骨转移诊疗工作站 — 工作清单</translation>
     </message>
@@ -3717,7 +4383,7 @@
         <translation>全部原因</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Computing the worklist…</source>
         <translation>正在计算工作清单…</translation>
     </message>
@@ -3727,12 +4393,22 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Checked %1 of %2 patients…</source>
-        <translation>已检查 %2 名患者中的 %1 名…</translation>
+        <location line="+11"/>
+        <source>%1 items from the saved summaries; checking the details…</source>
+        <translation>已保存摘要中的 %1 项；正在核查详情…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
+        <source>This patient&apos;s rows could not be updated (F5 recomputes the list).</source>
+        <translation>未能更新该患者的条目（按 F5 重新计算列表）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 items; checked %2 of %3 patients…</source>
+        <translation>%1 项；已核查 %2/%3 名患者…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 items for %2 patients</source>
         <translation>%2 名患者共 %1 项</translation>
     </message>
@@ -3865,8 +4541,9 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Bone-metastasis &amp;work-up…</source>
+        <extracomment>The chart&apos;s shortcut for the work-up (the registry window&apos;s Ctrl+Shift+W is the worklist).</extracomment>
         <translation>骨转移评估(&amp;W)…</translation>
     </message>
 </context>
