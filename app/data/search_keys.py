@@ -7,14 +7,15 @@
 - Latin text (Western or romanised names, mixed names like ``李Anna``) is lower-cased, accents
   removed, split into words on spaces/punctuation.
 - Full key = all syllables/words joined without spaces; initials = first letter of each.
+
+pypinyin (and its phrase dictionary, slow to import) is imported on the first Chinese name
+converted, not with this module: searching only needs :func:`normalise_query`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from pypinyin import Style, lazy_pinyin
 
 # Surname readings that differ from the most common reading of the character.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -42,6 +43,8 @@ def _fold_latin(word: str) -> str:
 
 
 def _han_syllables(run: str, leading: bool) -> list[str]:
+    from pypinyin import Style, lazy_pinyin  # lazily: see the module docstring
+
     syllables = lazy_pinyin(run, style=Style.NORMAL, errors="ignore", v_to_u=False)
     if leading:
         for surname in (run[:2], run[:1]):

@@ -12,6 +12,7 @@ worklist.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
-from app.services.records import RecordsService
-from app.services.worklist import refresh_all_summaries
-from app.ui.chart.chart_window import ChartWindow
-from app.ui.worklist.window import WorklistWindow
+
+if TYPE_CHECKING:  # imported lazily at run time (see the module docstring)
+    from app.services.records import RecordsService
+    from app.ui.chart.chart_window import ChartWindow
+    from app.ui.worklist.window import WorklistWindow
 
 
 def _raise(win: QWidget) -> None:
@@ -47,7 +49,8 @@ class ChartOpener(QObject):
         super().__init__(main_window)
         self._main = main_window
         self._db = db
-        self.service = RecordsService(db, actor, params=params)
+        self._actor = actor
+        self._service: RecordsService | None = None
         self.params = params
         self.charts: dict[int, ChartWindow] = {}
         self.worklist: WorklistWindow | None = None
@@ -68,6 +71,15 @@ class ChartOpener(QObject):
             menu_view.addAction(self.act_recompute)
         main_window.installEventFilter(self)
         self.retranslate()
+
+    @property
+    def service(self) -> RecordsService:
+        """The records service the charts use (created, and imported, on first use)."""
+        if self._service is None:
+            from app.services.records import RecordsService
+
+            self._service = RecordsService(self._db, self._actor, params=self.params)
+        return self._service
 
     def _action(self, shortcut: str, slot) -> QAction:
         act = QAction(self._main)
@@ -112,6 +124,8 @@ class ChartOpener(QObject):
         if win is not None and win.isVisible():
             _raise(win)
         if win is None:
+            from app.ui.chart.chart_window import ChartWindow
+
             win = ChartWindow(self.service, patient_id)
             win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             win.chartChanged.connect(self._chart_changed)
@@ -135,6 +149,8 @@ class ChartOpener(QObject):
     # ---- worklist -------------------------------------------------------------------------
     def show_worklist(self) -> WorklistWindow:
         if self.worklist is None:
+            from app.ui.worklist.window import WorklistWindow
+
             self.worklist = WorklistWindow(self._db, params=self.params)
             self.worklist.patientActivated.connect(self.open_chart)
         elif self.worklist.isVisible():
@@ -159,6 +175,8 @@ class ChartOpener(QObject):
         signals.finished.connect(self._refresh_done)
         self._refresh_signals = signals
         db, params = self._db, self.params
+
+        from app.services.worklist import refresh_all_summaries
 
         def work() -> None:
             n = 0
