@@ -9,19 +9,28 @@ SQLite connections get, on every connect: ``foreign_keys=ON``, ``journal_mode=WA
 default transaction handling (a transaction begins at the first write, so a read never pins an
 old WAL snapshot and a conflicting save is caught by the row's version check rather than failing
 with "database is locked"); migrations begin their transaction explicitly (db/migrations/env.py).
+
+Start-up cost: for an SQLite *file* the SQLAlchemy engine (and SQLAlchemy itself, slower to
+import than Qt) is created on first use of :attr:`Database.engine` / :meth:`Database.session`.
+The registry window's start path (schema revision check, patient list) reads the file with the
+standard ``sqlite3`` module through :meth:`Database.list_reader`, so it never waits for it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:  # SQLAlchemy is imported lazily (see the module docstring)
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from app.data.sqlite_list import SqliteListReader
 
 APP_DIR_NAME = "BoneMet"
 BUSY_TIMEOUT_MS = 10_000
@@ -56,19 +65,40 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cur.close()
 
 
-@dataclass
 class Database:
-    """An open registry database (engine + session factory)."""
+    """An open registry database (engine + session factory).
 
-    engine: Engine
-    sqlite_path: Path | None = None
-    _factory: sessionmaker[Session] = field(init=False, repr=False)
+    Give either an ``engine``, or ``url`` (an SQLite file's URL) with ``sqlite_path``: the
+    engine is then created on first use.
+    """
 
-    def __post_init__(self) -> None:
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+    def __init__(self, engine: Engine | None = None, sqlite_path: Path | None = None, *,
+                 url: str | None = None) -> None:
+        if engine is None and (url is None or sqlite_path is None):
+            raise ValueError("Database: give an engine, or an SQLite url and sqlite_path")
+        self._engine = engine
+        self._url = url
+        self.sqlite_path = sqlite_path
+        self._factory: Any = None
+        self._reader: SqliteListReader | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Database({self.describe()!r})"
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (created on first use for an SQLite file)."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = _sqlite_engine(self._url or "")
+        return self._engine
 
     @property
     def is_sqlite(self) -> bool:
+        if self._engine is None:
+            return True  # only SQLite files are opened lazily
         return self.engine.dialect.name == "sqlite"
 
     @property
@@ -79,6 +109,10 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error."""
+        if self._factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._factory = sessionmaker(self.engine, expire_on_commit=False)
         session = self._factory()
         try:
             yield session
@@ -88,6 +122,18 @@ class Database:
             raise
         finally:
             session.close()
+
+    def list_reader(self) -> SqliteListReader | None:
+        """The ``sqlite3`` reader of the patient list for an SQLite file (None otherwise)."""
+        if self.sqlite_path is None or not self.is_sqlite:
+            return None
+        if self._reader is None:
+            from app.data.sqlite_list import SqliteListReader
+
+            with self._lock:
+                if self._reader is None:
+                    self._reader = SqliteListReader(self.sqlite_path, BUSY_TIMEOUT_MS)
+        return self._reader
 
     def describe(self) -> str:
         """A short description for the status bar (no password)."""
@@ -99,7 +145,11 @@ class Database:
         return f"{url.get_backend_name()}: {url.database or ''}@{host}{port}"
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def _is_url(text: str) -> bool:
@@ -113,6 +163,8 @@ def open_database(target: str | Path | None = None) -> Database:
     if target is None:
         target = default_sqlite_path()
     if isinstance(target, str) and _is_url(target):
+        from sqlalchemy.engine import make_url
+
         try:
             url = make_url(target)
         except Exception as exc:
@@ -132,7 +184,7 @@ def open_database(target: str | Path | None = None) -> Database:
     if path.exists() and path.is_dir():
         raise DatabaseTargetError("--db: is a folder, not a database file")
     _make_folder(path)
-    return _make(make_url(f"sqlite:///{path}"), path)
+    return Database(url=f"sqlite:///{path}", sqlite_path=path)  # engine created on first use
 
 
 def _make_folder(path: Path) -> None:
@@ -144,10 +196,19 @@ def _make_folder(path: Path) -> None:
         ) from None
 
 
+def _sqlite_engine(url: Any) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
 def _make(url, sqlite_path: Path | None) -> Database:
+    from sqlalchemy import create_engine
+
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = _sqlite_engine(url)
     else:
         try:
             engine = create_engine(url, pool_pre_ping=True)

@@ -8,25 +8,30 @@
 - at head → nothing;
 - a revision this build does not know (a newer build wrote it) → :class:`SchemaTooNewError`,
   and nothing is touched.
+
+Start-up cost: Alembic (and SQLAlchemy) is imported only when the schema is not simply at head.
+An SQLite file whose ``alembic_version`` holds :data:`HEAD_REVISION` — the usual start — is
+checked with ``sqlite3`` alone. :data:`HEAD_REVISION` is this build's head, written down; a
+test checks it equals the head of the migration scripts (update it with each new migration).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from typing import TYPE_CHECKING
 
 from app.data.engine import Database
-from app.data.sqlite_copy import copy_sqlite
+
+if TYPE_CHECKING:  # imported lazily (see the module docstring)
+    from alembic.config import Config
 
 #: ``<repo>/db/migrations``, located relative to the app package (repo top level).
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db" / "migrations"
+#: The head revision of ``MIGRATIONS_DIR`` (tests/data/test_migrations.py keeps it honest).
+HEAD_REVISION = "0002_workup"
 
 
 class SchemaTooNewError(RuntimeError):
@@ -58,6 +63,8 @@ def object_filter(dialect_name: str):
 
 def alembic_config(db: Database | None = None, script_location: Path | None = None) -> Config:
     """An Alembic Config built in code; the app's engine is handed to env.py."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
     if db is not None:
@@ -66,6 +73,8 @@ def alembic_config(db: Database | None = None, script_location: Path | None = No
 
 
 def head_revision(script_location: Path | None = None) -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
     head = script.get_current_head()
     if head is None:  # pragma: no cover - the repo always ships migrations
@@ -75,21 +84,29 @@ def head_revision(script_location: Path | None = None) -> str:
 
 def current_revision(db: Database) -> str | None:
     """The revision stamped in the database (None when it has none)."""
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def _user_tables(db: Database) -> list[str]:
+    from sqlalchemy import inspect
+
     with db.engine.connect() as conn:
         return [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
 
 
 def upgrade(db: Database, revision: str = "head", script_location: Path | None = None) -> None:
     """Run the migrations up to ``revision`` (no backup; see :func:`ensure_schema`)."""
+    from alembic import command
+
     command.upgrade(alembic_config(db, script_location), revision)
 
 
 def downgrade(db: Database, revision: str, script_location: Path | None = None) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(db, script_location), revision)
 
 
@@ -98,6 +115,8 @@ def check_known(db: Database, script_location: Path | None = None) -> str | None
     current = current_revision(db)
     if current is None:
         return None
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
     try:
         known = script.get_revision(current) is not None
@@ -116,6 +135,8 @@ def backup_before_upgrade(db: Database, revision: str | None) -> Path | None:
     """Copy the SQLite file to ``<name>.pre-<rev>-<timestamp>.sqlite`` next to it."""
     if not db.is_sqlite or db.sqlite_path is None:
         return None
+    from app.data.sqlite_copy import copy_sqlite
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = db.sqlite_path.with_name(
         f"{db.sqlite_path.stem}.pre-upgrade-{revision or 'none'}-{stamp}.sqlite"
@@ -126,6 +147,8 @@ def backup_before_upgrade(db: Database, revision: str | None) -> Path | None:
 
 def ensure_schema(db: Database, script_location: Path | None = None) -> SchemaStatus:
     """Bring the database to head on start (see module docstring)."""
+    if script_location is None and _stored_revision_is_head(db):
+        return SchemaStatus(HEAD_REVISION, HEAD_REVISION, "current")
     head = head_revision(script_location)
     current = check_known(db, script_location)
     if current == head:
@@ -141,3 +164,18 @@ def ensure_schema(db: Database, script_location: Path | None = None) -> SchemaSt
     backup = backup_before_upgrade(db, current)
     upgrade(db, "head", script_location)
     return SchemaStatus(current, head, "upgraded", backup)
+
+
+def _stored_revision_is_head(db: Database) -> bool:
+    """True when an existing SQLite file is stamped with :data:`HEAD_REVISION` (read with
+    ``sqlite3``; anything unusual — no file, no table, not a database — answers False and the
+    full Alembic check decides)."""
+    if db.sqlite_path is None or not db.is_sqlite or not db.sqlite_path.is_file():
+        return False
+    reader = db.list_reader()
+    if reader is None:
+        return False
+    try:
+        return reader.revision() == HEAD_REVISION
+    except sqlite3.DatabaseError:
+        return False

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from app.data.patient_rows import MRN_MAX, NAME_MAX
 from app.data.types import IsoDateTime, UtcDateTime, nocase_string, utcnow
 
 NAMING_CONVENTION = {
@@ -44,8 +45,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-MRN_MAX = 32
-NAME_MAX = 100
+__all__ = ["MRN_MAX", "NAME_MAX"]  # and the models below (field limits re-exported)
 
 
 class Base(DeclarativeBase):

@@ -5,11 +5,14 @@ those columns are ``COLLATE NOCASE`` and indexed, and the query uses ``LIKE 'tex
 ESCAPE for ``%``/``_``), which SQLite answers from the indexes (a MULTI-INDEX OR), never by a
 table scan. (``ilike``/``startswith`` would not use an index.) On PostgreSQL the query is
 ``lower(col) LIKE 'abc%'``, answered from ``lower(col) text_pattern_ops`` indexes.
+
+On an SQLite file the registry service runs the same list queries with ``sqlite3``
+(:mod:`app.data.sqlite_list`, no SQLAlchemy on the start path, dense-prefix plan); a test
+checks that both return the same rows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,30 +20,12 @@ from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.data.models import Patient
+from app.data.patient_rows import SEVERITY_RANK as _SEVERITY_RANK
+from app.data.patient_rows import SORT_KEYS, PatientRow, check_sort, escape_like
 from app.data.search_keys import normalise_query
 
-SORT_KEYS = ("mrn", "name", "sex_age", "histology_stage", "bm_status", "current_bma", "alerts")
-_SEVERITY_RANK = {"critical": 3, "warning": 2, "info": 1}
-
-
-@dataclass(frozen=True)
-class PatientRow:
-    id: int
-    mrn: str
-    name: str | None
-    sex: str | None
-    birth_date: date | None
-    histology: str | None
-    stage: str | None
-    bm_status: str | None
-    current_bma: str | None
-    alert_count: int | None
-    alert_top_severity: str | None
-    next_due_date: date | None
-    next_due_text: str | None
-    rebound_open: bool
-    version: int
-
+__all__ = ["SORT_KEYS", "PatientRow", "count", "escape_like", "get_row", "search",
+           "search_filter", "search_statement", "store_summary"]
 
 _ROW_COLUMNS = (
     Patient.id, Patient.mrn, Patient.name, Patient.sex, Patient.birth_date, Patient.histology,
@@ -52,10 +37,6 @@ _ROW_COLUMNS = (
 
 def _row(r: Any) -> PatientRow:
     return PatientRow(*r[:13], bool(r[13]), r[14])
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def search_filter(session: Session, text: str):
@@ -79,8 +60,7 @@ def search_filter(session: Session, text: str):
 
 
 def _order(sort: str, descending: bool) -> list:
-    if sort not in SORT_KEYS:
-        raise ValueError(f"sort: must be one of {', '.join(SORT_KEYS)}")
+    check_sort(sort)
 
     def d(expr, flip: bool = False):
         desc = descending != flip

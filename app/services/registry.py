@@ -3,6 +3,10 @@ optimistic concurrency and the audit trail). One session (transaction) per call.
 
 Validation returns :class:`FieldError` s with stable ``code`` s (the UI translates by code; the
 English ``message`` is for the CLI and logs). Messages never contain the values entered.
+
+Start path: on an SQLite file, :meth:`RegistryService.search` and ``count`` read with ``sqlite3``
+(:mod:`app.data.sqlite_list`); SQLAlchemy and the ORM models are imported on the first other
+call (a form, a save), not with this module, so the registry window starts without them.
 """
 
 from __future__ import annotations
@@ -11,20 +15,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
-
-from app.data.case_repo import mrn_matches
 from app.data.engine import Database
-from app.data.models import MRN_MAX, NAME_MAX, Patient
-from app.data.patient_repo import SORT_KEYS, PatientRow, get_row, store_summary
-from app.data.patient_repo import count as _count
-from app.data.patient_repo import search as _search
+from app.data.patient_rows import MRN_MAX, NAME_MAX, SORT_KEYS, PatientRow
 from app.data.search_keys import name_search_keys
 from app.domain.case import SEXES
 from app.domain.dates import age_on
-from app.services.audit import write_audit
 
 __all__ = [
     "SORT_KEYS", "ConcurrentEditError", "FieldError", "PatientForm", "PatientNotFound",
@@ -115,16 +110,32 @@ class RegistryService:
         return self.count("")
 
     def search(self, text: str, *, sort: str = "mrn", descending: bool = False,
-               offset: int = 0, limit: int = 200) -> list[PatientRow]:
+               offset: int = 0, limit: int = 200, matching: int | None = None
+               ) -> list[PatientRow]:
+        """A sorted page of the patients matching ``text``. ``matching`` (the count, when the
+        caller has it) only saves recounting it for the query plan; the rows are the same."""
+        reader = self.db.list_reader()
+        if reader is not None:
+            return reader.search(text, sort=sort, descending=descending, offset=offset,
+                                 limit=limit, matching=matching)
+        from app.data.patient_repo import search as _search
+
         with self.db.session() as s:
             return _search(s, text, sort=sort, descending=descending, offset=offset,
                            limit=limit)
 
     def count(self, text: str) -> int:
+        reader = self.db.list_reader()
+        if reader is not None:
+            return reader.count(text)
+        from app.data.patient_repo import count as _count
+
         with self.db.session() as s:
             return _count(s, text)
 
     def get_row(self, patient_id: int) -> PatientRow:
+        from app.data.patient_repo import get_row
+
         with self.db.session() as s:
             row = get_row(s, patient_id)
         if row is None:
@@ -132,6 +143,8 @@ class RegistryService:
         return row
 
     def load_form(self, patient_id: int) -> tuple[PatientForm, int]:
+        from app.data.models import Patient
+
         with self.db.session() as s:
             p = s.get(Patient, patient_id)
             if p is None:
@@ -149,6 +162,11 @@ class RegistryService:
         if problem is not None:
             errors.append(problem)
         else:
+            from sqlalchemy import select
+
+            from app.data.case_repo import mrn_matches
+            from app.data.models import Patient
+
             with self.db.session() as s:
                 stmt = select(Patient.id).where(mrn_matches(s, f.mrn))
                 if patient_id is not None:
@@ -182,6 +200,11 @@ class RegistryService:
         errors = self.validate(f)
         if errors:
             raise ValidationFailed(errors)
+        from sqlalchemy.exc import IntegrityError
+
+        from app.data.models import Patient
+        from app.services.audit import write_audit
+
         pinyin, initials = name_search_keys(f.name)
         try:
             with self.db.session() as s:
@@ -203,6 +226,12 @@ class RegistryService:
         errors = self.validate(f, patient_id)
         if errors:
             raise ValidationFailed(errors)
+        from sqlalchemy.exc import IntegrityError
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from app.data.models import Patient
+        from app.services.audit import write_audit
+
         try:
             with self.db.session() as s:
                 p = s.get(Patient, patient_id)
@@ -229,5 +258,7 @@ class RegistryService:
 
     def store_summary(self, patient_id: int, summary, as_of: date) -> None:
         """Cache a domain PatientSummary for the list (no version bump, no audit: derived)."""
+        from app.data.patient_repo import store_summary
+
         with self.db.session() as s:
             store_summary(s, patient_id, summary, as_of)

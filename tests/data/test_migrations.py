@@ -18,6 +18,7 @@ from sqlalchemy import func, inspect, select, text
 from app.data import models as M
 from app.data.engine import open_database
 from app.data.migrate import (
+    HEAD_REVISION,
     MIGRATIONS_DIR,
     SchemaError,
     SchemaTooNewError,
@@ -83,6 +84,26 @@ def test_single_head():
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     assert script.get_current_head() == head_revision()
+
+
+def test_head_revision_constant_is_the_scripts_head():
+    # ensure_schema's sqlite3 fast path trusts HEAD_REVISION: a new migration must update it
+    assert HEAD_REVISION == head_revision()
+
+
+def test_fast_path_only_for_a_file_at_head(tmp_path):
+    db = open_database(tmp_path / "r.sqlite")
+    ensure_schema(db)
+    assert ensure_schema(db).action == "current"
+    downgrade(db, "0001")
+    status = ensure_schema(db)  # behind head: not taken by the fast path, upgraded with backup
+    assert (status.before, status.action, status.after) == ("0001", "upgraded", HEAD_REVISION)
+    assert status.backup is not None and status.backup.is_file()
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'zz_future'"))
+    with pytest.raises(SchemaTooNewError):
+        ensure_schema(db)
+    db.dispose()
 
 
 def test_upgrade_from_empty_creates_every_table(tmp_path):

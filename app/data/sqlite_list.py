@@ -1,0 +1,162 @@
+"""The registry list (prefix search, count, sorted pages) on an SQLite file, with ``sqlite3``.
+
+The same rows, in the same order, as :func:`app.data.patient_repo.search` / ``count`` (a test
+compares them), but without SQLAlchemy: the registry window's start path and every keystroke
+of the search use it on SQLite. PostgreSQL keeps the SQLAlchemy queries.
+
+Query plan (the search runs per keystroke on up to 100,000+ patients):
+
+- the match count is exact (the status bar shows it). It is answered from the four prefix
+  indexes (MULTI-INDEX OR), a few ms even for thousands of matches;
+- the first page, sorted by MRN: when few patients match (≤ :data:`DENSE`), the matches are
+  found by the indexes and sorted (cheap); when many match (a one- or two-letter prefix), sorting
+  them all would cost ~10–20 ms, so the MRN index is walked in order and filtered instead: each
+  LIKE's column is written ``+col`` (not an index candidate), so SQLite cannot pick the OR plan
+  and stops after the page. Both plans return the same rows (the order is total: MRN, then id).
+  Other sort keys keep the OR plan and sort.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import date
+from pathlib import Path
+
+from app.data.patient_rows import (
+    ROW_COLUMN_NAMES,
+    SEVERITY_RANK,
+    PatientRow,
+    check_sort,
+    escape_like,
+)
+from app.data.search_keys import normalise_query
+
+#: From this many matches the MRN-sorted page walks the MRN index instead of sorting.
+DENSE = 2000
+_SEARCH_COLUMNS = ("mrn", "name", "name_pinyin", "name_initials")
+_SELECT = "SELECT " + ", ".join(ROW_COLUMN_NAMES) + " FROM patient"
+
+
+def _nulls_last(expr: str, descending: bool) -> str:
+    return f"{expr} {'DESC' if descending else 'ASC'} NULLS LAST"
+
+
+def order_by(sort: str, descending: bool) -> str:
+    """The ORDER BY clause of a sort key (as :func:`app.data.patient_repo._order`)."""
+    check_sort(sort)
+    d = descending
+    severity = ("CASE " + " ".join(f"WHEN alert_top_severity = '{k}' THEN {v}"
+                                   for k, v in SEVERITY_RANK.items()) + " ELSE 0 END")
+    keys = {
+        "mrn": [_nulls_last("mrn", d)],
+        "name": [_nulls_last("name_pinyin", d), _nulls_last("name", d)],
+        "sex_age": [_nulls_last("sex", d), _nulls_last("birth_date", not d)],
+        "histology_stage": [_nulls_last("histology", d), _nulls_last("stage", d)],
+        "bm_status": [_nulls_last("bm_status", d)],
+        "current_bma": [_nulls_last("current_bma", d)],
+        "alerts": [_nulls_last(severity, d), _nulls_last("coalesce(alert_count, 0)", d)],
+    }[sort]
+    tail = ([] if sort == "mrn" else ["mrn ASC"]) + ["id ASC"]
+    return " ORDER BY " + ", ".join(keys + tail)
+
+
+def where_clause(text: str, *, index_terms: bool = True) -> tuple[str, dict[str, str]]:
+    """The WHERE clause and parameters of a search text ("" = everyone). With
+    ``index_terms=False`` the columns are written ``+col``: the prefix indexes are not used."""
+    raw = (text or "").strip()
+    if not raw:
+        return "", {}
+    folded = normalise_query(raw)
+    pre = "" if index_terms else "+"
+    params = {"raw": escape_like(raw) + "%"}
+    terms = [f"{pre}mrn LIKE :raw ESCAPE '\\'", f"{pre}name LIKE :raw ESCAPE '\\'"]
+    if folded:
+        params["folded"] = escape_like(folded) + "%"
+        terms += [f"{pre}name_pinyin LIKE :folded ESCAPE '\\'",
+                  f"{pre}name_initials LIKE :folded ESCAPE '\\'"]
+    return " WHERE " + " OR ".join(terms), params
+
+
+def _date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value  # type: ignore[return-value]
+    return date.fromisoformat(str(value)[:10])
+
+
+def _row(r: tuple) -> PatientRow:
+    return PatientRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6], r[7], r[8], r[9], r[10],
+                      _date(r[11]), r[12], bool(r[13]), r[14])
+
+
+def page_sql(text: str, sort: str, descending: bool, matching: int | None
+             ) -> tuple[str, dict[str, object]]:
+    """The page query; ``matching`` (the count, when known) selects the plan (module doc)."""
+    dense = bool(text.strip()) and sort == "mrn" and matching is not None and matching > DENSE
+    where, params = where_clause(text, index_terms=not dense)
+    return _SELECT + where + order_by(sort, descending) + " LIMIT :limit OFFSET :offset", params
+
+
+def count_sql(text: str) -> tuple[str, dict[str, str]]:
+    where, params = where_clause(text)
+    return "SELECT count(*) FROM patient" + where, params
+
+
+class SqliteListReader:
+    """One read-only ``sqlite3`` connection for the list queries (any thread; serialised)."""
+
+    def __init__(self, path: Path, busy_timeout_ms: int) -> None:
+        self._path = path
+        self._busy_timeout_ms = busy_timeout_ms
+        self._con: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            con = sqlite3.connect(str(self._path), check_same_thread=False,
+                                  timeout=self._busy_timeout_ms / 1000)
+            con.execute("PRAGMA query_only=ON")  # this connection never writes
+            self._con = con
+        return self._con
+
+    def count(self, text: str) -> int:
+        sql, params = count_sql(text)
+        with self._lock:
+            return int(self._connection().execute(sql, params).fetchone()[0])
+
+    def search(self, text: str, *, sort: str = "mrn", descending: bool = False,
+               offset: int = 0, limit: int = 200, matching: int | None = None
+               ) -> list[PatientRow]:
+        """A sorted page. Give ``matching`` (the count) to allow the dense-prefix plan;
+        without it, it is counted here when the plan could depend on it."""
+        check_sort(sort)
+        with self._lock:
+            con = self._connection()
+            if matching is None and sort == "mrn" and text.strip():
+                c_sql, c_params = count_sql(text)
+                matching = int(con.execute(c_sql, c_params).fetchone()[0])
+            sql, params = page_sql(text, sort, descending, matching)
+            params = {**params, "limit": max(0, limit), "offset": max(0, offset)}
+            return [_row(r) for r in con.execute(sql, params)]
+
+    def plan(self, sql: str, params: dict[str, object]) -> list[str]:
+        """EXPLAIN QUERY PLAN details (tests, benchmark)."""
+        with self._lock:
+            return [r[3] for r in self._connection().execute("EXPLAIN QUERY PLAN " + sql,
+                                                             params)]
+
+    def revision(self) -> str | None:
+        """The Alembic revision stamped in the file (None: no alembic_version table / row)."""
+        with self._lock:
+            try:
+                rows = self._connection().execute(
+                    "SELECT version_num FROM alembic_version").fetchall()
+            except sqlite3.OperationalError:
+                return None
+        return rows[0][0] if len(rows) == 1 else None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
