@@ -1,0 +1,92 @@
+"""The MDT case pack from the window: built in the background with progress per case, trend
+plots drawn on the GUI thread (never on the worker), then shown in the preview; Cancel stops
+the build for real (no more plots, no PDF)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+import app.ui.mdt.pack_job as pack_job
+
+from .mdt_fixtures import TODAY, mdt_env_fixture, mdt_window_fixture  # noqa: F401
+
+
+@pytest.fixture
+def listed(mdt_env, mdt_window):
+    """A meeting next week with four demo patients listed."""
+    meeting = mdt_env.service.create_meeting(TODAY + timedelta(days=9), "Pack test")
+    for mrn in mdt_env.mrns[:4]:
+        mdt_env.service.add_case(meeting.id, mrn, f"Question about {mrn}?")
+    mdt_window.reload(meeting_id=meeting.id)
+    return meeting
+
+
+@pytest.fixture
+def render_threads(monkeypatch):
+    """Record the thread each trend plot is drawn on (still drawing the real plot)."""
+    threads = []
+    real = pack_job.render_trend_png
+
+    def spy(*args, **kwargs):
+        threads.append(QThread.currentThread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pack_job, "render_trend_png", spy)
+    return threads
+
+
+def test_pack_in_background_with_progress_then_preview(qtbot, mdt_window, listed,
+                                                       render_threads):
+    steps = []
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))  # the GUI thread keeps running
+    timer.start(5)
+    with qtbot.waitSignal(mdt_window.packReady, timeout=60_000) as ready:
+        builder = mdt_window.generate_pack()
+        assert builder is not None
+        builder.progress.connect(lambda d, t: steps.append((d, t)))
+        assert mdt_window.progress is not None and mdt_window.progress.isVisible()
+        assert not mdt_window.act_pack.isEnabled()  # one pack at a time
+    timer.stop()
+    n = 4
+    assert steps[-1] == (2 * n, 2 * n)
+    assert [d for d, _t in steps] == sorted(d for d, _t in steps)
+    assert {t for _d, t in steps} == {2 * n}
+    assert len(steps) >= n  # a step per case at least
+    assert ticks, "the event loop did not run while the pack was built"
+    gui = QApplication.instance().thread()
+    assert render_threads and all(t is gui for t in render_threads)
+    preview = ready.args[0]
+    qtbot.waitUntil(preview.all_rendered, timeout=20_000)
+    assert preview.page_count() >= n + 1  # cover + one summary per case
+    assert preview.pdf.startswith(b"%PDF")
+    assert mdt_window.progress is None and mdt_window.builder is None
+    assert mdt_window.act_pack.isEnabled()
+
+
+def test_cancel_stops_the_pack(qtbot, mdt_window, listed, render_threads):
+    steps = []
+    opened = []
+    mdt_window.packReady.connect(opened.append)
+
+    def on_progress(done, total):
+        steps.append((done, total))
+        if len(steps) == 1:
+            mdt_window.progress.findChild(QPushButton).click()  # the user presses Cancel
+
+    builder = mdt_window.generate_pack()
+    builder.progress.connect(on_progress)
+    with qtbot.waitSignal(builder.cancelled, timeout=30_000):
+        pass
+    qtbot.wait(50)
+    assert opened == []
+    assert max(d for d, _t in steps) < 2  # stopped before the second case
+    assert len(render_threads) <= 1
+    assert mdt_window.builder is None and mdt_window.progress is None
+    assert "cancelled" in mdt_window.statusBar().currentMessage()
+    assert mdt_window.act_pack.isEnabled()
