@@ -76,6 +76,7 @@ def prepare_gui(
     from app.ui.app import Translations, create_application, resolve_language
     from app.ui.chart.opener import install_chart
     from app.ui.main_window import MainWindow
+    from app.ui.mdt.install import install_mdt
 
     app = create_application(argv if argv is not None else sys.argv[:1])
     translations = Translations(app)
@@ -134,7 +135,8 @@ def prepare_gui(
 
     service = RegistryService(db, _actor())
     window = MainWindow(service, db.describe(), translations)
-    install_chart(window, db, _actor())  # Enter opens the patient chart; worklist menu
+    opener = install_chart(window, db, _actor())  # Enter opens the patient chart; worklist menu
+    install_mdt(window, db, _actor(), opener=opener)  # MDT meetings (Ctrl+M); chart Documents
     return GuiSession(app, window, db, translations)
 
 

@@ -14,6 +14,8 @@ emitted (the registry list refreshes its row) and announced to the registry's ot
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,6 +39,7 @@ from app.services.records import (
     ValidationFailed,
 )
 from app.services.records_links import finding_links
+from app.services.records_map import StoredRecord
 from app.ui.chart.findings_view import FindingsView
 from app.ui.chart.header import ChartHeader
 from app.ui.chart.history_view import HistoryView
@@ -71,6 +74,8 @@ class ChartWindow(QMainWindow):
         self.chart: ChartData | None = None
         self.dialog: RecordDialog | None = None
         self.error_dialog: QInputDialog | None = None
+        # Extra timeline rows for this patient (e.g. MDT decisions, set by app.ui.mdt).
+        self.timeline_extra: Callable[[int], list[StoredRecord]] | None = None
 
         self.header = ChartHeader(self)
         self.findings = FindingsView(self)
@@ -245,10 +250,19 @@ class ChartWindow(QMainWindow):
         self.header.show_chart(chart, self.service.params)
         self.trends.set_case(chart.case, chart.as_of, self.service.params)
         self.findings.set_findings(chart.assessment.findings)
-        self.timeline.set_records(chart.records, chart.as_of)
+        self.timeline.set_records(chart.records + self._timeline_extra(), chart.as_of)
         self.lesions.lesions_model.set_records(chart.records)
         self.history.history_model.set_entries(self.service.history(self.patient_id))
         self._titles()
+
+    def _timeline_extra(self) -> list[StoredRecord]:
+        return [] if self.timeline_extra is None else self.timeline_extra(self.patient_id)
+
+    def refresh_timeline(self) -> None:
+        """Show the timeline again with fresh extra rows (no chart reload)."""
+        if self.chart is not None:
+            self.timeline.set_records(self.chart.records + self._timeline_extra(),
+                                      self.chart.as_of)
 
     def _changed(self, kind: str = "", rid: int = 0) -> None:
         self.reload()

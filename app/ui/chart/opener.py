@@ -43,6 +43,7 @@ class ChartOpener(QObject):
     """Owns the open chart windows and the worklist of one main window."""
 
     refreshed = Signal()  # every cached summary was recomputed (or the run was cancelled)
+    chartOpened = Signal(object)  # a new ChartWindow (e.g. app.ui.mdt adds its Documents menu)
 
     def __init__(self, main_window: QMainWindow, db: Database, actor: str, *,
                  params: Params = DEFAULTS) -> None:
@@ -131,6 +132,7 @@ class ChartOpener(QObject):
             win.chartChanged.connect(self._chart_changed)
             win.destroyed.connect(lambda _o=None, pid=patient_id: self.charts.pop(pid, None))
             self.charts[patient_id] = win
+            self.chartOpened.emit(win)
         win.show()
         win.activateWindow()
         return win

@@ -28,6 +28,7 @@ from app.ui.chart.record_text import record_text, record_when
 from app.ui.forms.choices import kind_label
 
 COLUMNS = ("when", "kind", "what", "note")
+MDT_DECISION = "mdt_decision"  # rows from app.ui.mdt.timeline_rows (not chart records)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -85,9 +86,9 @@ class TimelineModel(QAbstractTableModel):
             if col == "when":
                 return record_when(r.record)
             if col == "kind":
-                return kind_label(r.kind)
+                return self.tr("MDT decision") if r.kind == MDT_DECISION else kind_label(r.kind)
             if col == "what":
-                return record_text(r.kind, r.record)
+                return str(r.record) if r.kind == MDT_DECISION else record_text(r.kind, r.record)
             if r.override_reason:
                 return self.tr("Override: %1").replace("%1", r.override_reason)
             if getattr(r.record, "planned", False):
