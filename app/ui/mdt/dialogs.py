@@ -165,6 +165,7 @@ class MeetingDialog(FormDialog):
         self.add_field("meeting_date", self.tr("Meeting &date:"), self.date_edit)
         self.add_field("title", self.tr("&Title (optional):"), self.title_edit)
         self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setMinimumWidth(460)
 
     def meeting_date(self) -> date:
         q = self.date_edit.date()

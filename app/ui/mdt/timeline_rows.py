@@ -2,8 +2,9 @@
 
 Each decision becomes a :class:`~app.services.records_map.StoredRecord` of kind
 :data:`MDT_DECISION` dated on the meeting day; the timeline shows it as "MDT decision" with
-the question and the decision. It is not a chart record: Enter / F2 / Delete do nothing on it
-(the chart finds no stored record of that kind); corrections go through the MDT window.
+the decision, then the question. It is not a chart record: Enter / F2 / Delete do nothing
+on it (the chart finds no stored record of that kind); corrections go through the MDT
+window.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ class MdtDecisionEntry:
     decided_by: str | None
 
     def __str__(self) -> str:
-        text = QCoreApplication.translate("MdtTimeline", "%1 → %2")
+        text = QCoreApplication.translate("MdtTimeline", "%1 (question: %2)")
         q = _line(self.question) or "—"
-        return text.replace("%1", q).replace("%2", _line(self.decision))
+        marked = text.replace("%1", "\x01").replace("%2", "\x02")
+        return marked.replace("\x01", _line(self.decision)).replace("\x02", q)
 
 
 def decision_rows(cases: list[MdtCaseRow]) -> list[StoredRecord]:

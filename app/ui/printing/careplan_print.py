@@ -63,6 +63,7 @@ class LanguageDialog(QDialog):
         form.addRow(note)
         form.addRow(buttons)
         self.combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setMinimumWidth(380)
 
     def language(self) -> str:
         return self.combo.currentData()
