@@ -12,7 +12,6 @@ counts only; the final line on stdout gives the counts written.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 
@@ -41,11 +40,6 @@ def _workers(text: str) -> int:
     if not 1 <= w <= 64:
         raise argparse.ArgumentTypeError("must be between 1 and 64")
     return w
-
-
-def auto_workers(n: int) -> int:
-    """Worker processes for a load of ``n`` patients: none for small loads."""
-    return 1 if n < 5000 else max(1, min(4, os.cpu_count() or 1))
 
 
 def _seed(text: str) -> int:
@@ -88,10 +82,9 @@ def run_demo(args: argparse.Namespace) -> int:
     target = args.db if args.db is not None else str(demo_sqlite_path())
     db = ready_database(target)
     try:
-        workers = args.workers or auto_workers(args.patients)
         result = write_demo_registry(db, args.patients, args.seed,
                                      reference_date=args.reference_date, progress=_Progress(),
-                                     workers=workers)
+                                     workers=args.workers)
     except DemoRegistryNotEmpty:
         raise CliError("--db: the registry already holds patients; the demo is only written "
                        "into an empty registry (choose a new file)") from None
@@ -115,7 +108,8 @@ def add_parser(subparsers) -> None:
                    help="random seed: the same seed gives the same registry (default 1)")
     p.add_argument("--reference-date", type=_ref_date, default=None, metavar="YYYY-MM-DD",
                    help="date the demo is built around (default: today)")
-    p.add_argument("--workers", type=_workers, default=None, metavar="W",
-                   help="worker processes generating patients (default: 1 below 5,000 "
-                   "patients, else up to 4); the result is the same for any number")
+    p.add_argument("--workers", type=_workers, default=1, metavar="W",
+                   help="worker processes generating patients (default 1: the inserts are "
+                   "the bottleneck; more helps only on idle multi-core machines); the result "
+                   "is the same for any number")
     p.set_defaults(func=run_demo)
