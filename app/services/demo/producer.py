@@ -2,11 +2,11 @@
 or in worker processes.
 
 Generating a patient and running the rule engine on it (for the registry list's cached
-summary columns) is pure-Python CPU work, about two thirds of a large demo load. With
-``workers > 1`` chunks are produced by a process pool while the caller inserts the previous
-ones; at most ``2 × workers`` chunks are in flight, so memory stays bounded. Each patient has
-its own random stream, so the result is identical whatever the number of workers. Keep
-``workers=1`` inside the GUI process (no process pool there).
+summary columns) is pure-Python CPU work, roughly 40% of a large demo load (the Core inserts
+are the rest). With ``workers > 1`` chunks are produced by a process pool while the caller
+inserts the previous ones; at most ``2 × workers`` chunks are in flight, so memory stays
+bounded. Each patient has its own random stream, so the result is identical whatever the
+number of workers. Keep ``workers=1`` inside the GUI process (no process pool there).
 """
 
 from __future__ import annotations
