@@ -2432,12 +2432,7 @@
         <translation>一个PDF：封面列出全部病例，随后每例一份摘要</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Meetings (upcoming first):</source>
-        <translation>会议（即将召开的在前）(&amp;M)：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cases of the selected meeting</source>
         <translation>所选会议的病例</translation>
     </message>
@@ -2447,12 +2442,7 @@
         <translation>尚无会议——按Ctrl+N新建。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Cases of %1 (%2)</source>
-        <translation>%1的病例（%2）(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Select a case to record its decision.</source>
         <translation>请选择病例以记录其决定。</translation>
     </message>
@@ -2527,6 +2517,16 @@
         <location line="+1"/>
         <source>The case pack could not be generated (%1).</source>
         <translation>无法生成病例资料包（%1）。</translation>
+    </message>
+    <message>
+        <location line="-232"/>
+        <source>Meetings (upcoming first):</source>
+        <translation>会议（即将召开的在前）：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Cases of %1 (%2)</source>
+        <translation>%1的病例（%2）</translation>
     </message>
 </context>
 <context>

@@ -353,8 +353,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Meetings (upcoming first):</source>
-        <translation>会议（即将召开的在前）(&amp;M)：</translation>
+        <source>Meetings (upcoming first):</source>
+        <translation>会议（即将召开的在前）：</translation>
     </message>
     <message>
         <location line="+2" />
@@ -368,8 +368,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>&amp;Cases of %1 (%2)</source>
-        <translation>%1的病例（%2）(&amp;C)</translation>
+        <source>Cases of %1 (%2)</source>
+        <translation>%1的病例（%2）</translation>
     </message>
     <message>
         <location line="+10" />

@@ -229,7 +229,7 @@ class MdtWindow(QMainWindow):
             act.setToolTip(f"{text.replace('&', '')} ({keys})" if keys else text)
         self.act_pack.setStatusTip(self.tr(
             "One PDF: a cover page listing the cases, then one summary per case"))
-        self.meetings_title.setText(self.tr("&Meetings (upcoming first):"))
+        self.meetings_title.setText(self.tr("Meetings (upcoming first):"))
         self.meetings.setAccessibleName(self.tr("MDT meetings"))
         self.cases.setAccessibleName(self.tr("Cases of the selected meeting"))
         self._show_header()
@@ -291,7 +291,7 @@ class MdtWindow(QMainWindow):
         if m is None:
             self.meeting_header.setText(self.tr("No meeting yet — create one with Ctrl+N."))
             return
-        text = self.tr("&Cases of %1 (%2)").replace("%1", m.meeting_date.isoformat())
+        text = self.tr("Cases of %1 (%2)").replace("%1", m.meeting_date.isoformat())
         text = text.replace("%2", str(self.cases_model.rowCount()))
         if m.title:
             text += f" — {m.title}"
