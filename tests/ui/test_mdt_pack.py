@@ -90,3 +90,28 @@ def test_cancel_stops_the_pack(qtbot, mdt_window, listed, render_threads):
     assert mdt_window.builder is None and mdt_window.progress is None
     assert "cancelled" in mdt_window.statusBar().currentMessage()
     assert mdt_window.act_pack.isEnabled()
+
+
+def test_closing_the_window_cancels_the_build(qtbot, mdt_window, listed):
+    builder = mdt_window.generate_pack()
+    job = builder.job
+    mdt_window.close()
+    qtbot.waitUntil(job.finished.is_set, timeout=30_000)
+    assert job.is_cancelled
+    qtbot.waitUntil(lambda: mdt_window.builder is None, timeout=5_000)
+    assert mdt_window.preview is None
+
+
+def test_preview_destroyed_while_rendering(qtbot):
+    from app.domain.mdt_content import MdtPack
+    from app.reports.mdt_pdf import build_mdt_pack_pdf
+    from app.ui.printing.preview import PdfPreviewDialog
+
+    pdf = build_mdt_pack_pdf(MdtPack(TODAY, "Empty", ()))
+    dialog = PdfPreviewDialog(pdf)
+    pages = dialog.pages
+    jobs = list(dialog._render_jobs)
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: pages.closed, timeout=5_000)
+    for job in jobs:
+        assert job.ended.wait(5)

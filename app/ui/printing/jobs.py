@@ -21,6 +21,27 @@ from app.domain.progress import BuildCancelled, Cancel, Progress
 
 log = logging.getLogger(__name__)
 
+# Jobs running on the pool, kept referenced here until run() returns: the pool does not own
+# them (autoDelete off) and their owner (a dialog, a window) may be closed meanwhile.
+_running: set[QRunnable] = set()
+_running_lock = threading.Lock()
+
+
+def keep_alive(job: QRunnable) -> None:
+    with _running_lock:
+        _running.add(job)
+
+
+def release(job: QRunnable) -> None:
+    with _running_lock:
+        _running.discard(job)
+
+
+def start_job(job: QRunnable, pool: QThreadPool | None = None) -> None:
+    """Start ``job`` on ``pool`` (default: the global pool), referenced until it has run."""
+    keep_alive(job)
+    (pool or QThreadPool.globalInstance()).start(job)
+
 
 class JobSignals(QObject):
     progress = Signal(int, int)
@@ -48,7 +69,7 @@ class Job(QRunnable):
         return self._cancel.is_set()
 
     def start(self, pool: QThreadPool | None = None) -> Job:
-        (pool or QThreadPool.globalInstance()).start(self)
+        start_job(self, pool)
         return self
 
     def run(self) -> None:
@@ -66,3 +87,4 @@ class Job(QRunnable):
                 self.signals.done.emit(result)
         finally:
             self.finished.set()
+            release(self)

@@ -1,6 +1,7 @@
 """Renders a document's pages at one zoom level on the thread pool (the preview's worker).
 
-Each finished page arrives as ``pageReady(generation, index, image)`` on the GUI thread; a new
+Start it with :func:`~app.ui.printing.jobs.start_job` (kept referenced while it runs). Each
+finished page arrives as ``pageReady(generation, index, image)`` on the GUI thread; a new
 zoom starts a new generation and cancels the old one (stale pages are ignored by the
 generation number). The pages nearest the one being read are rendered first.
 """
@@ -13,6 +14,7 @@ import threading
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
+from app.ui.printing.jobs import release
 from app.ui.printing.raster import PdfPages
 
 log = logging.getLogger(__name__)
@@ -56,3 +58,4 @@ class PageRenderJob(QRunnable):
         finally:
             self.ended.set()
             self.signals.finished.emit(self.generation)
+            release(self)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QImage, QKeySequence, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.printing.jobs import Job
+from app.ui.printing.jobs import Job, start_job
 from app.ui.printing.page_render import PageRenderJob
 from app.ui.printing.print_pdf import match_page_size, print_pdf
 from app.ui.printing.raster import POINTS_PER_INCH, PdfPages
@@ -54,6 +54,8 @@ class PdfPreviewDialog(QDialog):
         self.setObjectName("pdfPreviewDialog")
         self.pdf = bytes(pdf)
         self.pages = PdfPages(self.pdf)
+        # PDFium's document is released with the dialog even if it is destroyed unclosed.
+        self.destroyed.connect(lambda _o=None, pages=self.pages: pages.close())
         self.file_name = file_name
         self._title = title
         self.zoom = 1.0
@@ -235,7 +237,7 @@ class PdfPreviewDialog(QDialog):
         job.signals.pageReady.connect(self._page_ready)
         job.signals.finished.connect(self._render_finished)
         self._render_jobs.append(job)
-        QThreadPool.globalInstance().start(job)
+        start_job(job)
 
     def _page_ready(self, generation: int, index: int, image: QImage) -> None:
         if generation != self.generation or self.pages.closed:
