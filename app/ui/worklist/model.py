@@ -2,7 +2,9 @@
 
 Columns: severity, category, due date, MRN, name, rules, detail. Sorting is by the values
 (severity by rank, dates chronologically with undated rows last); the filter takes a category
-and a text matched against MRN, name, rules and detail (case-insensitive).
+and a text matched against MRN, name, rules and detail (case-insensitive). The model keeps its
+rows in order itself (one Python sort, then each new row inserted at its place) and the proxy
+only filters: a proxy sort of a 100,000-row list calls ``data()`` millions of times (seconds).
 
 Rows from the cached summaries (``provisional``) say so in their detail, in words, and are
 shown in italics; :meth:`WorklistModel.replace_patients` swaps a patient's rows for assessed
@@ -13,8 +15,9 @@ wherever the patient appears; not colour alone).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -30,7 +33,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from app.domain.findings import SEVERITY_RANK
-from app.services.worklist import WorklistItem
+from app.services.worklist import CATEGORIES, WorklistItem
 from app.ui.icons import severity_icon
 from app.ui.labels import rebound_flag_text, severity_label
 
@@ -51,28 +54,112 @@ def category_label(code: str) -> str:
     }.get(code, code)
 
 
+class _Descending:
+    """A sort key in reverse order (for a descending sort kept with bisect)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return other.key < self.key
+
+
 class WorklistModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[WorklistItem] = []
+        self._keys: list[Any] = []  # sort key of each row (same order as _items)
         self._rebound: Counter[int] = Counter()  # patient id -> its rebound rows
+        self._sort_column = COLUMNS.index("severity")
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._key = self.key_function()
         self.as_of = date.today()  # the day the list was computed for
 
+    # ---- order ---------------------------------------------------------------------------
+    def key_function(self, column: int | None = None,
+                     order: Qt.SortOrder | None = None) -> Callable[[WorklistItem], Any]:
+        """The sort key of a row in ``column`` / ``order`` (the current ones by default):
+        severity by rank, dates chronologically with undated rows last, text case-folded;
+        then MRN and reason, so the order is total."""
+        col = COLUMNS[self._sort_column if column is None else column]
+        descending = (self._sort_order if order is None else order) \
+            == Qt.SortOrder.DescendingOrder
+        labels = {c: category_label(c).casefold() for c in CATEGORIES}
+        rank = {c: i for i, c in enumerate(CATEGORIES)}
+        first: Callable[[WorklistItem], Any] = {
+            "severity": lambda it: SEVERITY_RANK.get(it.severity, 9),
+            "due": lambda it: it.due_date or date.max,
+            "category": lambda it: labels.get(it.category, it.category),
+            "mrn": lambda it: it.mrn.casefold(),
+            "name": lambda it: (it.name or "").casefold(),
+            "rules": lambda it: ", ".join(it.rules).casefold(),
+            "detail": lambda it: it.detail.casefold(),
+        }[col]
+
+        def key(it: WorklistItem) -> Any:
+            k = (first(it), it.mrn.casefold(), rank.get(it.category, 99))
+            return _Descending(k) if descending else k
+
+        return key
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows (a Python sort: the proxy does not sort, see
+        :class:`WorklistFilter`); selections follow their rows."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self._key = self.key_function()
+        self.layoutAboutToBeChanged.emit()
+        keys = list(map(self._key, self._items))
+        old_rows = sorted(range(len(keys)), key=keys.__getitem__)
+        self._items = [self._items[r] for r in old_rows]
+        self._keys = [keys[r] for r in old_rows]
+        moved = {old: new for new, old in enumerate(old_rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(moved[i.row()], i.column()) if i.row() in moved
+                         else QModelIndex() for i in persistent])
+        self.layoutChanged.emit()
+
+    # ---- content ---------------------------------------------------------------------------
     def clear(self) -> None:
         self.beginResetModel()
         self._items = []
+        self._keys = []
         self._rebound.clear()
         self.endResetModel()
 
     def append(self, items: list[WorklistItem]) -> None:
+        """Add rows at their place in the current order (all at once into an empty list)."""
         if not items:
             return
-        first = len(self._items)
-        self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-        self._items.extend(items)
+        if not self._items:
+            self.beginResetModel()
+            keys = list(map(self._key, items))
+            rows = sorted(range(len(keys)), key=keys.__getitem__)
+            self._items = [items[r] for r in rows]
+            self._keys = [keys[r] for r in rows]
+            self._rebound.update(i.patient_id for i in items if i.category == "rebound")
+            self.endResetModel()
+            return
+        existing = len(self._items)
         self._rebound.update(i.patient_id for i in items if i.category == "rebound")
-        self.endInsertRows()
-        self._flag_changed({i.patient_id for i in items if i.category == "rebound"})
+        for it in sorted(items, key=self._key):
+            key = self._key(it)
+            row = bisect.bisect_right(self._keys, key)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._items.insert(row, it)
+            self._keys.insert(row, key)
+            self.endInsertRows()
+        flagged = {i.patient_id for i in items if i.category == "rebound"}
+        if flagged and existing:  # older rows of these patients now carry the flag
+            col = COLUMNS.index("name")
+            new = {id(i) for i in items}
+            for r, it in enumerate(self._items):
+                if it.patient_id in flagged and id(it) not in new:
+                    self.dataChanged.emit(self.index(r, col), self.index(r, col))
 
     def replace_patients(self, patient_ids: Iterable[int], items: list[WorklistItem]) -> None:
         """Drop every row of ``patient_ids`` and add ``items`` (their new rows)."""
@@ -87,6 +174,7 @@ class WorklistModel(QAbstractTableModel):
                 if it.category == "rebound":
                     self._rebound[it.patient_id] -= 1
             del self._items[start:end + 1]
+            del self._keys[start:end + 1]
             self.endRemoveRows()
         self._rebound += Counter()  # drop zero counts
         self.append(items)
@@ -94,15 +182,6 @@ class WorklistModel(QAbstractTableModel):
     def rebound_open(self, patient_id: int) -> bool:
         """True while the list has a rebound row for the patient."""
         return self._rebound.get(patient_id, 0) > 0
-
-    def _flag_changed(self, patient_ids: set[int]) -> None:
-        """Repaint the name cell of the other rows of patients whose flag appeared."""
-        if not patient_ids:
-            return
-        col = COLUMNS.index("name")
-        for r, it in enumerate(self._items):
-            if it.patient_id in patient_ids:
-                self.dataChanged.emit(self.index(r, col), self.index(r, col))
 
     def item(self, row: int) -> WorklistItem:
         return self._items[row]
@@ -171,11 +250,19 @@ class WorklistModel(QAbstractTableModel):
 
 
 class WorklistFilter(QSortFilterProxyModel):
+    """Filters; sorting is passed to the source model, which keeps its rows in order (a
+    proxy sort would call ``data()`` in Python millions of times on a 100,000-row list)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._category: str | None = None
         self._text = ""
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
     def set_category(self, category: str | None) -> None:
         self.beginFilterChange()
