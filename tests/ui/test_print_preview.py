@@ -10,7 +10,7 @@ from io import BytesIO
 import pytest
 from domain.helpers import example_json
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 
@@ -141,3 +141,41 @@ def test_print_page_range_and_cancel(qtbot, plan_pdf, tmp_path):
 def test_not_a_pdf_is_refused():
     with pytest.raises(PdfReadError, match="pdf: not a readable PDF"):
         PdfPages(b"hello")
+
+
+def test_ctrl_p_goes_through_the_print_dialog(qtbot, preview, tmp_path, monkeypatch):
+    out = tmp_path / "via-dialog.pdf"
+    seen = []
+
+    class FakePrintDialog(QObject):
+        """Stands in for the system print dialog: the user picks a PDF file and presses Print."""
+
+        accepted = Signal()
+        finished = Signal(int)
+
+        def __init__(self, printer, parent) -> None:
+            super().__init__(parent)
+            self.printer = printer
+            seen.append(self)
+
+        def setMinMax(self, low: int, high: int) -> None:
+            self.range = (low, high)
+
+        def setWindowTitle(self, _title: str) -> None:
+            pass
+
+        def setAttribute(self, *_args) -> None:
+            pass
+
+        def open(self) -> None:
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(out))
+            self.printer.setResolution(72)
+            self.accepted.emit()
+            self.finished.emit(1)
+
+    monkeypatch.setattr("app.ui.printing.preview.QPrintDialog", FakePrintDialog)
+    with qtbot.waitSignal(preview.printed, timeout=20_000):
+        qtbot.keyClick(preview.scroll, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert seen and seen[0].range == (1, preview.page_count())
+    assert len(PdfReader(str(out)).pages) == preview.page_count()
