@@ -5,7 +5,9 @@ window's View menu gets "MDT meetings" (Ctrl+M); every chart window the opener c
 Documents menu — "Print care plan…" (Ctrl+P) and "Add to MDT meeting…" (Ctrl+Shift+M) — and
 its timeline shows the patient's recorded MDT decisions. A listing or decision changed in the
 MDT window refreshes the open charts' timelines; Enter on a case opens its chart. The window,
-the pack builder (trend plots) and the printing modules are imported on first use.
+the pack builder (trend plots) and the printing modules are imported on first use, and so is
+the MDT service (it imports the ORM models, which the registry window's start path does not
+need: see benchmarks/RESULTS.md, start-up).
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
-from app.services.mdt_service import MdtService
 from app.services.registry import RegistryService
 
 if TYPE_CHECKING:  # imported on first use: the registry window starts without them
+    from app.services.mdt_service import MdtService
     from app.ui.mdt.dialogs import AddCaseDialog
     from app.ui.mdt.window import MdtWindow
 
@@ -114,7 +116,9 @@ class MdtHub(QObject):
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(main_window)
         self._main = main_window
-        self.service = MdtService(db, actor)
+        self._db = db
+        self._actor = actor
+        self._service: MdtService | None = None
         self.registry = RegistryService(db, actor)
         self.opener = opener
         self.params = params
@@ -135,6 +139,15 @@ class MdtHub(QObject):
             chart_opened.connect(self.attach_chart)
         main_window.installEventFilter(self)
         self.retranslate()
+
+    @property
+    def service(self) -> MdtService:
+        """The MDT service (created, and imported, on first use)."""
+        if self._service is None:
+            from app.services.mdt_service import MdtService
+
+            self._service = MdtService(self._db, self._actor)
+        return self._service
 
     def retranslate(self) -> None:
         self.act_meetings.setText(self.tr("MDT &meetings"))
