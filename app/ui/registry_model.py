@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from app.services.registry import SORT_KEYS, PatientRow, RegistryService
 from app.ui import labels
@@ -100,6 +100,15 @@ def _overdue(row: PatientRow, today: date) -> bool:
 
 
 _OVERDUE_BRUSH = QBrush(QColor(176, 0, 32))
+_ICONS: dict[str | None, QIcon] = {}
+
+
+def _severity_icon(severity: str | None) -> QIcon:
+    """The severity marker, drawn once per severity (not on every paint of every cell)."""
+    icon = _ICONS.get(severity)
+    if icon is None:
+        icon = _ICONS[severity] = severity_icon(severity)
+    return icon
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,8 @@ class RegistryTableModel(QAbstractTableModel):
             started = time.perf_counter()
             total = service.count_all() if need_total else None
             matching = service.count(text) if text else None
-            rows = service.search(text, sort=sort, descending=descending, offset=0, limit=limit)
+            rows = service.search(text, sort=sort, descending=descending, offset=0, limit=limit,
+                                  matching=matching)
             return _Result(total, matching, rows, (time.perf_counter() - started) * 1000)
 
         if on_done is not None:
@@ -254,6 +264,7 @@ class RegistryTableModel(QAbstractTableModel):
             descending=self._descending,
             offset=len(self._rows),
             limit=self.PAGE_SIZE,
+            matching=self._matching if self._filter else None,
         )
         if not more:
             self._matching = len(self._rows)  # the registry shrank meanwhile
@@ -316,7 +327,7 @@ class RegistryTableModel(QAbstractTableModel):
         key = COLUMN_KEYS[index.column()]
         if role == _DECORATION:
             if key == "alerts" and row.alert_count:
-                return severity_icon(row.alert_top_severity)
+                return _severity_icon(row.alert_top_severity)
             return None
         if role == _FOREGROUND:
             if key == "next_due" and _overdue(row, self._today):

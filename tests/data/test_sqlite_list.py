@@ -52,9 +52,10 @@ def listed(db):
     return db
 
 
-@pytest.mark.parametrize("dense", [sqlite_list.DENSE, 3])  # 3: the index walk nearly always
-def test_same_rows_as_sqlalchemy(listed, monkeypatch, dense):
-    monkeypatch.setattr(sqlite_list, "DENSE", dense)
+@pytest.mark.parametrize("walk", [None, True, False])  # None: the cost model decides
+def test_same_rows_as_sqlalchemy(listed, monkeypatch, walk):
+    if walk is not None:
+        monkeypatch.setattr(sqlite_list, "walk_mrn_index", lambda m, size, needed: walk)
     reader = listed.list_reader()
     assert reader is not None
     with listed.session() as s:
@@ -80,20 +81,27 @@ def test_rows_have_python_types(listed):
 
 
 def _plan(reader, text: str, matching: int, sort: str = "mrn") -> str:
-    sql, params = sqlite_list.page_sql(text, sort, False, matching)
+    sql, params = sqlite_list.page_sql(text, sort, False, matching, 100_000, 200)
     return " | ".join(reader.plan(sql, {**params, "limit": 200, "offset": 0}))
+
+
+def test_plan_choice():
+    walk = sqlite_list.walk_mrn_index
+    assert walk(9_000, 100_000, 200) and not walk(1_000, 100_000, 200)
+    assert not walk(9_000, 100_000, 20_000)  # deep pages: sorting the matches is cheaper
+    assert walk(400, 400, 200) and not walk(0, 100_000, 200)
 
 
 def test_query_plans(listed):
     reader = listed.list_reader()
-    dense = _plan(reader, "zh", sqlite_list.DENSE + 1)
+    dense = _plan(reader, "zh", 9_000)
     assert "USING INDEX sqlite_autoindex_patient_1" in dense
     assert "TEMP B-TREE" not in dense and "MULTI-INDEX OR" not in dense
-    sparse = _plan(reader, "zh", sqlite_list.DENSE)
+    sparse = _plan(reader, "zh", 1_000)
     assert "MULTI-INDEX OR" in sparse
     assert "ix_patient_name_pinyin" in sparse and "ix_patient_name_initials" in sparse
     # other sort keys never walk the MRN index in place of the prefix indexes
-    assert "MULTI-INDEX OR" in _plan(reader, "zh", sqlite_list.DENSE + 1, sort="name")
+    assert "MULTI-INDEX OR" in _plan(reader, "zh", 9_000, sort="name")
     everyone = _plan(reader, "", 400)
     assert "USING INDEX sqlite_autoindex_patient_1" in everyone and "TEMP B-TREE" not in everyone
     count_sql, params = sqlite_list.count_sql("zh")
