@@ -87,6 +87,8 @@ def test_add_patient_then_decision_only_after_the_meeting(qtbot, mdt_window, mdt
     _ok(dialog)
     assert "no patient with this MRN" in dialog.error_text("mrn")
     dialog.mrn_edit.setText(mrn)
+    name = next(r.name for r in mdt_env.registry.search(mrn) if r.mrn == mrn)
+    assert dialog.patient_label.text() == name  # the patient is named before OK
     _ok(dialog)
     qtbot.waitUntil(lambda: mdt_window.dialog is None)
     assert mdt_window.cases_model.rowCount() == 1

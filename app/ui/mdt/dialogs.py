@@ -210,6 +210,7 @@ class AddCaseDialog(FormDialog):
         self.completer.activated.connect(self._picked)
         self.mrn_edit.setCompleter(self.completer)
         self.mrn_edit.textEdited.connect(self._search)
+        self.mrn_edit.textChanged.connect(lambda text: self._show_patient(text.strip()))
         self.patient_label = QLabel(self)
         self.question_edit = PlainText(self)
         self.question_edit.setPlaceholderText(
@@ -221,7 +222,6 @@ class AddCaseDialog(FormDialog):
         if mrn is not None:
             self.mrn_edit.setText(mrn)
             self.mrn_edit.setReadOnly(True)
-            self._show_patient(mrn)
             self.question_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.mrn_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -231,12 +231,10 @@ class AddCaseDialog(FormDialog):
         text = text.strip()
         rows = self.registry.search(text, limit=20) if len(text) >= 1 else []
         self.completions.setStringList([f"{r.mrn}  {r.name or ''}".rstrip() for r in rows])
-        self._show_patient(text)
 
     def _picked(self, text: str) -> None:
         mrn = text.split("  ")[0]
         self.mrn_edit.setText(mrn)
-        self._show_patient(mrn)
 
     def _show_patient(self, mrn: str) -> None:
         rows = [r for r in self.registry.search(mrn, limit=5) if r.mrn == mrn] if mrn else []
