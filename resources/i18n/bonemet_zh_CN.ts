@@ -14,7 +14,7 @@
         <translation>病历号、姓名或拼音——从列表中选择</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>What should the MDT decide? e.g. radiotherapy or surgery for L3?</source>
         <translation>需要MDT决定什么？例如：L3放疗还是手术？</translation>
     </message>
@@ -290,7 +290,7 @@
 <context>
     <name>ChartDocuments</name>
     <message>
-        <location filename="../../app/ui/mdt/install.py" line="+62"/>
+        <location filename="../../app/ui/mdt/install.py" line="+64"/>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
     </message>
@@ -1149,7 +1149,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="+48"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+45"/>
         <source>Record the MDT decision</source>
         <translation>记录MDT决定</translation>
     </message>
@@ -2272,7 +2272,7 @@
 <context>
     <name>MdtErrors</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="-232"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="-230"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -2325,7 +2325,7 @@
 <context>
     <name>MdtHub</name>
     <message>
-        <location filename="../../app/ui/mdt/install.py" line="+40"/>
+        <location filename="../../app/ui/mdt/install.py" line="+51"/>
         <source>MDT &amp;meetings</source>
         <translation>MDT会议(&amp;M)</translation>
     </message>
@@ -2762,7 +2762,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="+154"/>
+        <location filename="../../app/ui/printing/preview.py" line="+156"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -4242,7 +4242,7 @@
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist/model.py" line="+45"/>
+        <location filename="../../app/ui/worklist/model.py" line="+48"/>
         <source>Critical finding</source>
         <translation>危急提示</translation>
     </message>
@@ -4275,7 +4275,7 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location line="+74"/>
+        <location line="+150"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
