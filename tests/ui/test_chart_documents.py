@@ -165,3 +165,42 @@ def test_meetings_window_from_the_registry_menu(qtbot, mdt_env, setup):
     win.cases.setFocus()
     qtbot.keyClick(win.cases, Qt.Key.Key_Return)
     assert opener.opened == [win.current_case().patient_id]
+
+
+def test_wired_into_the_real_app(qtbot, tmp_path):
+    """prepare_gui (the `bonemet` entry point): the registry window's View menu has MDT
+    meetings (Ctrl+M) and a chart opened from the registry has the Documents menu."""
+    import argparse
+
+    from app.cli.gui_cmd import prepare_gui
+    from app.data.engine import open_database
+    from app.data.migrate import ensure_schema
+    from app.services.demo import write_demo_registry
+
+    path = tmp_path / "app.sqlite"
+    db = open_database(path)
+    ensure_schema(db)
+    write_demo_registry(db, n=3, seed=2, reference_date=TODAY)
+    db.dispose()
+    session = prepare_gui(argparse.Namespace(db=str(path), demo=False, lang="en", command=None),
+                          show_dialogs=False)
+    try:
+        main = session.window
+        qtbot.addWidget(main)
+        main.show()
+        qtbot.waitExposed(main)
+        entry = next(a for a in main.menu_view.actions() if "MDT" in a.text())
+        assert entry.shortcut().toString() == "Ctrl+M"
+        qtbot.waitUntil(lambda: main.model.rowCount() > 0, timeout=5_000)
+        pid = main.model.row_at(0).id
+        chart = main.chart_opener.open_chart(pid)
+        qtbot.addWidget(chart)
+        docs = main.mdt_hub.documents[pid]
+        assert docs.menu in [a.menu() for a in chart.menuBar().actions()]
+        meetings = main.mdt_hub.show_meetings()
+        qtbot.addWidget(meetings)
+        assert meetings.isVisible()
+        main.close()  # closing the registry closes the charts and the MDT window
+        assert not meetings.isVisible()
+    finally:
+        session.db.dispose()
