@@ -29,6 +29,9 @@ from app.domain.summary import REBOUND_RULE
 from app.services.worklist import DUE_WINDOW_DAYS, WorklistItem
 
 _CRITICAL_DETAIL = "critical finding (rules: checking the chart)"
+_REBOUND_DETAIL = "rebound window open"
+_REBOUND_RULES = (REBOUND_RULE,)
+_SUSPECTED_DETAIL = "bone metastasis suspected"
 
 
 def _due_category(text: str, due: date, as_of: date) -> str:
@@ -52,28 +55,26 @@ def cached_items(db: Database, as_of: date, window: int = DUE_WINDOW_DAYS
         .order_by(p.id)
     )
     out: list[WorklistItem] = []
+    add = out.append
+    item = WorklistItem
     with db.session() as s:
         rows = s.execute(stmt).all()
     for pid, mrn, name, top, due, due_text, rebound, status in rows:
-        def add(category: str, severity: str, when: date | None, rules: tuple[str, ...],
-                detail: str, pid: int = pid, mrn: str = mrn, name: str | None = name) -> None:
-            out.append(WorklistItem(pid, mrn, name, category, severity, when, rules, detail,
-                                    provisional=True))
-
         if top == "critical":
-            add("critical", "critical", None, (), _CRITICAL_DETAIL)
+            add(item(pid, mrn, name, "critical", "critical", None, (), _CRITICAL_DETAIL, True))
         due_category = None
         if due is not None and due <= horizon:
             due_category = _due_category(due_text or "", due, as_of)
         if rebound:
-            when = due if due_category == "rebound" else None
-            detail = due_text if due_category == "rebound" and due_text else (
-                "rebound window open")
-            add("rebound", "warning", when, (REBOUND_RULE,), detail)
-        if due_category is not None and due_category != "rebound":
-            add(due_category, "warning", due, (), due_text or "")
-        elif due_category == "rebound" and not rebound:  # a stale cache: check it anyway
-            add("rebound", "warning", due, (), due_text or "")
+            if due_category == "rebound":
+                add(item(pid, mrn, name, "rebound", "warning", due, _REBOUND_RULES,
+                         due_text or _REBOUND_DETAIL, True))
+            else:
+                add(item(pid, mrn, name, "rebound", "warning", None, _REBOUND_RULES,
+                         _REBOUND_DETAIL, True))
+        if due_category is not None and (due_category != "rebound" or not rebound):
+            # (a rebound check due without the flag: a stale cache, listed to be checked)
+            add(item(pid, mrn, name, due_category, "warning", due, (), due_text or "", True))
         if status == "suspected":
-            add("workup", "warning", None, (), "bone metastasis suspected")
+            add(item(pid, mrn, name, "workup", "warning", None, (), _SUSPECTED_DETAIL, True))
     return out
