@@ -73,3 +73,12 @@ def test_completing_the_workup_reloads_the_chart(qtbot, chart_registry):
     assert changed.args == [pid]
     assert len(win.chart.case.imaging) == before + 1  # the chart shows what the wizard wrote
     assert ("mri", "negative") in [(m.modality, m.result) for m in win.chart.case.imaging]
+
+
+def test_no_two_chart_actions_share_a_shortcut(qtbot, chart_registry):
+    db, ids, svc = chart_registry
+    win = open_chart(qtbot, svc, ids["P-1"])
+    keys = [a.shortcut().toString() for a in win.findChildren(type(win.act_workup))
+            if not a.shortcut().isEmpty()]
+    assert WORKUP_SHORTCUT in keys
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
