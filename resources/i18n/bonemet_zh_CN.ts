@@ -2346,7 +2346,7 @@
 <context>
     <name>MdtWindow</name>
     <message>
-        <location filename="../../app/ui/mdt/window.py" line="+212"/>
+        <location filename="../../app/ui/mdt/window.py" line="+213"/>
         <location line="+21"/>
         <source>MDT meetings</source>
         <translation>MDT会议</translation>
@@ -2473,17 +2473,27 @@
         <translation>未作任何更改：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-149"/>
+        <source>Meetings (upcoming first):</source>
+        <translation>会议（即将召开的在前）：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Cases of %1 (%2)</source>
+        <translation>%1的病例（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mdt/pack_actions.py" line="+26"/>
         <source>Preparing the case pack…</source>
         <translation>正在准备病例资料包…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <location line="+45"/>
         <source>MDT case pack — %1</source>
         <translation>MDT病例资料包 — %1</translation>
@@ -2499,12 +2509,12 @@
         <translation>正在生成资料包：已完成%1份病例摘要（共%2份）…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>%1 trend plot(s) could not be drawn; those cases are printed without one.</source>
         <translation>%1张趋势图无法绘制；这些病例将不含趋势图。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Case pack cancelled.</source>
         <translation>已取消生成病例资料包。</translation>
     </message>
@@ -2514,19 +2524,9 @@
         <translation>MDT病例资料包</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The case pack could not be generated (%1).</source>
         <translation>无法生成病例资料包（%1）。</translation>
-    </message>
-    <message>
-        <location line="-232"/>
-        <source>Meetings (upcoming first):</source>
-        <translation>会议（即将召开的在前）：</translation>
-    </message>
-    <message>
-        <location line="+62"/>
-        <source>Cases of %1 (%2)</source>
-        <translation>%1的病例（%2）</translation>
     </message>
 </context>
 <context>

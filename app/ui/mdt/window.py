@@ -36,7 +36,8 @@ from app.services.mdt_service import MdtCaseRow, MdtError, MdtService, Meeting
 from app.services.registry import RegistryService
 from app.ui.mdt.dialogs import AddCaseDialog, DecisionDialog, MeetingDialog, problem_text
 from app.ui.mdt.models import CasesModel, MeetingsModel
-from app.ui.mdt.pack_job import PackBuilder, PackResult
+from app.ui.mdt.pack_actions import PackActions
+from app.ui.mdt.pack_job import PackBuilder
 from app.ui.printing.preview import PdfPreviewDialog
 
 SETTING_PACK_LANGUAGE = "mdt/pack_language"
@@ -66,7 +67,7 @@ class _Table(QTableView):
         super().keyPressEvent(event)
 
 
-class MdtWindow(QMainWindow):
+class MdtWindow(PackActions, QMainWindow):
     patientActivated = Signal(int)
     casesChanged = Signal(int)  # patient id whose MDT listing/decision changed
     packReady = Signal(object)  # PdfPreviewDialog of a finished pack
@@ -387,81 +388,6 @@ class MdtWindow(QMainWindow):
         c = self.current_case()
         if c is not None:
             self.patientActivated.emit(c.patient_id)
-
-    # ---- the pack -------------------------------------------------------------------------
-    def generate_pack(self) -> PackBuilder | None:
-        m = self.current_meeting()
-        if m is None or self.builder is not None:
-            return None
-        builder = PackBuilder(self.service, m.id, lang=self.pack_language(),
-                              params=self.params, parent=self)
-        progress = QProgressDialog(self.tr("Preparing the case pack…"), self.tr("Cancel"), 0, 0,
-                                   self)
-        progress.setObjectName("mdtPackProgress")
-        progress.setWindowTitle(self.tr("MDT case pack — %1").replace(
-            "%1", m.meeting_date.isoformat()))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(0)
-        progress.canceled.connect(builder.cancel)
-        builder.progress.connect(self._pack_progress)
-        builder.finished.connect(self._pack_done)
-        builder.cancelled.connect(self._pack_cancelled)
-        builder.failed.connect(self._pack_failed)
-        self.builder, self.progress = builder, progress
-        self._update_actions()
-        progress.show()
-        builder.start()
-        return builder
-
-    def _pack_progress(self, done: int, total: int) -> None:
-        if self.progress is None or self.progress.wasCanceled():
-            return
-        n = total // 2
-        if done < n:
-            text = self.tr("Preparing case %1 of %2…").replace("%1", str(done + 1))
-        else:
-            text = self.tr("Writing the pack: %1 of %2 case summaries…").replace(
-                "%1", str(done - n))
-        self.progress.setLabelText(text.replace("%2", str(n)))
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-
-    def _pack_end(self) -> None:
-        self.builder = None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self._update_actions()
-
-    def _pack_done(self, result: PackResult) -> None:
-        self._pack_end()
-        if result.plot_failures:
-            self.statusBar().showMessage(self.tr(
-                "%1 trend plot(s) could not be drawn; those cases are printed without one.")
-                .replace("%1", str(result.plot_failures)), 8000)
-        day = result.meeting_date.isoformat()
-        preview = PdfPreviewDialog(result.pdf, title=self.tr("MDT case pack — %1").replace(
-            "%1", day), file_name=f"mdt-pack-{day}.pdf", parent=self)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.destroyed.connect(self._preview_gone)
-        self.preview = preview
-        preview.open()
-        self.packReady.emit(preview)
-
-    def _preview_gone(self, _obj=None) -> None:
-        self.preview = None
-
-    def _pack_cancelled(self) -> None:
-        self._pack_end()
-        self.statusBar().showMessage(self.tr("Case pack cancelled."), 5000)
-
-    def _pack_failed(self, error: str) -> None:
-        self._pack_end()
-        QMessageBox.warning(self, self.tr("MDT case pack"), self.tr(
-            "The case pack could not be generated (%1).").replace("%1", error))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.builder is not None:
