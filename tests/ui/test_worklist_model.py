@@ -91,3 +91,26 @@ def test_rebound_flag_on_every_row_of_the_patient(qapp):
     assert names()["R-7"] == "Lin · ⚠ Rebound risk" and "Rebound" not in names()["R-8"]
     model.replace_patients({7}, [dose])
     assert names()["R-7"] == "Lin"
+
+
+def test_an_assessed_row_in_the_same_place_replaces_the_provisional_one_in_place(qapp):
+    model = WorklistModel()
+    proxy = WorklistFilter()
+    proxy.setSourceModel(model)
+    data = items(60)
+    provisional = WorklistItem(99, "P-99", "Zhao", "dose_overdue", "warning", DAY, (),
+                               "Denosumab dose overdue", provisional=True)
+    model.append([*data, provisional])
+    moves = []
+    model.rowsRemoved.connect(lambda *a: moves.append("removed"))
+    model.rowsInserted.connect(lambda *a: moves.append("inserted"))
+    assessed = WorklistItem(99, "P-99", "Zhao", "dose_overdue", "warning", DAY, (),
+                            "Denosumab: last dose 2026-09-01 + 28 days")
+    model.replace_patients({99}, [assessed])
+    assert moves == []
+    rows = [r for r in range(model.rowCount()) if model.item(r).patient_id == 99]
+    assert [model.item(r) for r in rows] == [assessed]
+    detail = model.index(rows[0], COLUMNS.index("detail")).data()
+    assert detail == assessed.detail  # no "not yet re-checked" any more
+    keys = shown(proxy, "severity")
+    assert keys == sorted(keys)

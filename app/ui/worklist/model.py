@@ -65,6 +65,12 @@ class _Descending:
     def __lt__(self, other: _Descending) -> bool:
         return other.key < self.key
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
 
 class WorklistModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -162,22 +168,40 @@ class WorklistModel(QAbstractTableModel):
                     self.dataChanged.emit(self.index(r, col), self.index(r, col))
 
     def replace_patients(self, patient_ids: Iterable[int], items: list[WorklistItem]) -> None:
-        """Drop every row of ``patient_ids`` and add ``items`` (their new rows)."""
+        """Drop every row of ``patient_ids`` and add ``items`` (their new rows). A new row
+        that sorts exactly where an old one of the patient was replaces it in place (one
+        ``dataChanged``, no row moves: cheap on a long list); the others are removed/inserted."""
         drop = set(patient_ids)
-        rows = [r for r, it in enumerate(self._items) if it.patient_id in drop]
-        while rows:  # contiguous runs, from the end
-            end = start = rows.pop()
-            while rows and rows[-1] == start - 1:
-                start = rows.pop()
+        old_rows = [r for r, it in enumerate(self._items) if it.patient_id in drop]
+        slots: dict[Any, list[int]] = {}
+        for r in old_rows:
+            slots.setdefault(self._keys[r], []).append(r)
+        in_place: list[tuple[int, WorklistItem]] = []
+        added: list[WorklistItem] = []
+        for it in items:
+            free = slots.get(self._key(it))
+            if free:
+                in_place.append((free.pop(), it))
+            else:
+                added.append(it)
+        removed = sorted(r for rows in slots.values() for r in rows)
+        for r in removed:  # the flag's count first: repaints below see the final state
+            if self._items[r].category == "rebound":
+                self._rebound[self._items[r].patient_id] -= 1
+        self._rebound += Counter()  # drop zero counts
+        last = len(COLUMNS) - 1
+        for r, it in in_place:  # same key: same category, same place
+            self._items[r] = it
+            self.dataChanged.emit(self.index(r, 0), self.index(r, last))
+        while removed:  # contiguous runs, from the end
+            end = start = removed.pop()
+            while removed and removed[-1] == start - 1:
+                start = removed.pop()
             self.beginRemoveRows(QModelIndex(), start, end)
-            for it in self._items[start:end + 1]:
-                if it.category == "rebound":
-                    self._rebound[it.patient_id] -= 1
             del self._items[start:end + 1]
             del self._keys[start:end + 1]
             self.endRemoveRows()
-        self._rebound += Counter()  # drop zero counts
-        self.append(items)
+        self.append(added)
 
     def rebound_open(self, patient_id: int) -> bool:
         """True while the list has a rebound row for the patient."""
