@@ -156,3 +156,39 @@ def test_announcements_of_another_registry_are_not_heard(qtbot, reg, tmp_path):
         assert calls == []
     finally:
         other.dispose()
+
+
+def test_through_the_registry_window_a_chart_opened_from_the_worklist_updates_it(
+        qtbot, reg, jobs):
+    from app.services.records import RecordsService
+    from app.services.registry import RegistryService
+    from app.ui.chart.opener import install_chart
+    from app.ui.main_window import MainWindow
+
+    db, ids, _svc = reg
+    started, _gate = jobs
+    pid = ids["D-1"]
+    main = MainWindow(RegistryService(db, "dr.ui"), db.describe())
+    qtbot.addWidget(main)
+    opener = install_chart(main, db, "dr.ui")
+    opener._service = RecordsService(db, "dr.ui", today=lambda: TODAY)  # the tests' today
+    main.show()
+    qtbot.waitExposed(main)
+    wl = opener.show_worklist()
+    wl._today = lambda: TODAY
+    with qtbot.waitSignal(wl.computed, timeout=30000):
+        wl.refresh()
+    assert "rebound" in {wl.model.item(r).category for r in rows_of(wl, pid)}
+    wl.patientActivated.emit(pid)  # Enter on the patient's row
+    chart = opener.charts[pid]
+    qtbot.waitExposed(chart)
+    chart.add_actions["administration"].trigger()
+    form = chart.dialog
+    assert isinstance(form, DoseForm) and form.drug.value() == "denosumab"
+    if form.override_reason.isVisible():
+        form.override_reason.setPlainText("resume denosumab: MDT decision today")
+    with qtbot.waitSignal(chart.chartChanged, timeout=5000):
+        form.save()
+    assert "rebound" not in {wl.model.item(r).category for r in rows_of(wl, pid)}
+    assert len(started) == 2  # the window's first run and the explicit refresh; no more
+    main.close()
