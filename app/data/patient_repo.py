@@ -94,9 +94,16 @@ def search(session: Session, text: str, *, sort: str = "mrn", descending: bool =
     return [_row(r) for r in session.execute(stmt)]
 
 
-def count(session: Session, text: str) -> int:
-    stmt = select(func.count()).select_from(Patient)
+def count(session: Session, text: str, limit: int | None = None) -> int:
+    """How many patients match ``text`` (at most ``limit`` when given: counting stops there)."""
     where = search_filter(session, text)
+    if limit is not None:
+        inner = select(Patient.id)
+        if where is not None:
+            inner = inner.where(where)
+        sub = inner.limit(max(0, limit)).subquery()
+        return int(session.scalar(select(func.count()).select_from(sub)) or 0)
+    stmt = select(func.count()).select_from(Patient)
     if where is not None:
         stmt = stmt.where(where)
     return int(session.scalar(stmt) or 0)

@@ -124,14 +124,15 @@ class RegistryService:
             return _search(s, text, sort=sort, descending=descending, offset=offset,
                            limit=limit)
 
-    def count(self, text: str) -> int:
+    def count(self, text: str, limit: int | None = None) -> int:
+        """How many patients match ``text`` (at most ``limit`` when given)."""
         reader = self.db.list_reader()
         if reader is not None:
-            return reader.count(text)
+            return reader.count(text, limit)
         from app.data.patient_repo import count as _count
 
         with self.db.session() as s:
-            return _count(s, text)
+            return _count(s, text, limit)
 
     def get_row(self, patient_id: int) -> PatientRow:
         from app.data.patient_repo import get_row

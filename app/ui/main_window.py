@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWi
 from app.services.registry import RegistryService
 from app.ui.app import LANGUAGES, Translations, store_language
 from app.ui.patient_dialog import PatientDialog
-from app.ui.registry_model import RegistryTableModel
+from app.ui.registry_model import COUNT_CAP, RegistryTableModel
 from app.ui.registry_view import RegistryView, SearchBox
 
 log = logging.getLogger(__name__)
@@ -181,7 +181,12 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, matching: int, total: int) -> None:
         locale = QLocale()
-        if self.model.filter_text:
+        if self.model.filter_text and not self.model.matching_is_exact:
+            # the exact count follows within milliseconds (a second query)
+            text = self.tr("More than %1 of %2 patients match")
+            text = text.replace("%1", locale.toString(COUNT_CAP))
+            text = text.replace("%2", locale.toString(total))
+        elif self.model.filter_text:
             text = self.tr("%1 of %2 patients match")
             text = text.replace("%1", locale.toString(matching))
             text = text.replace("%2", locale.toString(total))

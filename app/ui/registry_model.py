@@ -2,7 +2,10 @@
 
 Filtering and sorting happen in SQL (the service's indexed prefix search and ORDER BY); the
 model holds only the pages fetched so far (``canFetchMore``/``fetchMore``, 200 rows a page), so
-a 100,000-patient registry never loads whole. Cell values come from the cached summary columns
+a 100,000-patient registry never loads whole. A search counts at most :data:`COUNT_CAP` + 1
+matches with its first page (counting every match of a one-letter prefix takes longer than
+finding the page); when there are more, the exact count follows from a second background query
+(``matching_is_exact`` is false meanwhile). Cell values come from the cached summary columns
 of each patient; missing values show as an em dash. Every cell has an accessible description,
 and the Alerts column names the severity in text beside a shape-coded icon.
 """
@@ -111,10 +114,14 @@ def _severity_icon(severity: str | None) -> QIcon:
     return icon
 
 
+#: A search's first query counts at most this many matches (+ 1, to know there are more).
+COUNT_CAP = 2000
+
+
 @dataclass(frozen=True)
 class _Result:
     total: int | None  # None = not recounted
-    matching: int | None  # None = everyone (empty filter)
+    matching: int | None  # None = everyone (empty filter); COUNT_CAP + 1 = more than the cap
     rows: list[PatientRow]
     elapsed_ms: float
 
@@ -149,6 +156,7 @@ class RegistryTableModel(QAbstractTableModel):
         self._sort = "mrn"
         self._descending = False
         self._matching = 0
+        self._matching_exact = True
         self._total: int | None = None
         self._applied = 0  # generation of the rows shown
         self._today = date.today()
@@ -157,6 +165,10 @@ class RegistryTableModel(QAbstractTableModel):
         self._runner = QueryRunner(self, asynchronous=asynchronous)
         self._runner.finished.connect(self._apply)
         self._runner.failed.connect(self._fail)
+        # exact counts beyond COUNT_CAP: their own thread (and database connection), so the
+        # next keystroke's rows never wait behind a count
+        self._counter = QueryRunner(self, asynchronous=asynchronous)
+        self._counter.finished.connect(self._apply_count)
 
     # ----- state -------------------------------------------------------------------------
     @property
@@ -170,6 +182,17 @@ class RegistryTableModel(QAbstractTableModel):
     @property
     def matching_count(self) -> int:
         return self._matching
+
+    @property
+    def matching_is_exact(self) -> bool:
+        """False while the search's exact count (more than COUNT_CAP) is being computed;
+        ``matching_count`` is then COUNT_CAP + 1."""
+        return self._matching_exact
+
+    @property
+    def counting(self) -> bool:
+        """True while the exact count of the rows shown is still to come."""
+        return not self._matching_exact and not self.busy
 
     @property
     def total_count(self) -> int:
@@ -207,7 +230,7 @@ class RegistryTableModel(QAbstractTableModel):
         def query() -> _Result:  # runs on the pool thread: no Qt, no self
             started = time.perf_counter()
             total = service.count_all() if need_total else None
-            matching = service.count(text) if text else None
+            matching = service.count(text, limit=COUNT_CAP + 1) if text else None
             rows = service.search(text, sort=sort, descending=descending, offset=0, limit=limit,
                                   matching=matching)
             return _Result(total, matching, rows, (time.perf_counter() - started) * 1000)
@@ -220,6 +243,7 @@ class RegistryTableModel(QAbstractTableModel):
         if result.total is not None:
             self._total = result.total
         self._matching = result.matching if result.matching is not None else self.total_count
+        self._matching_exact = result.matching is None or result.matching <= COUNT_CAP
         self.beginResetModel()
         self._today = date.today()  # one clock read per query, not per painted cell
         self._display.clear()
@@ -229,10 +253,21 @@ class RegistryTableModel(QAbstractTableModel):
         self.last_query_ms = result.elapsed_ms
         log.debug("registry query: %d rows in %.1f ms", len(result.rows), result.elapsed_ms)
         self.countsChanged.emit(self._matching, self.total_count)
+        if not self._matching_exact:
+            service, text = self._service, self._filter
+            self._counter.submit(lambda: (generation, service.count(text)))
         self.searchFinished.emit()
         callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
             callback()
+
+    def _apply_count(self, _count_generation: int, result: tuple[int, int]) -> None:
+        generation, matching = result
+        if generation != self._applied or self._matching_exact:
+            return  # rows of a newer query are shown (or coming): its own count follows
+        self._matching = max(matching, len(self._rows))
+        self._matching_exact = True
+        self.countsChanged.emit(self._matching, self.total_count)
 
     def _fail(self, generation: int, error: str) -> None:
         self._applied = generation  # not busy any more; the previous rows stay

@@ -2234,12 +2234,17 @@
         <translation>显示的患者</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>%1 of %2 patients match</source>
         <translation>%2 名患者中 %1 名匹配</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
+        <source>More than %1 of %2 patients match</source>
+        <translation>%2 名患者中超过 %1 名匹配</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 patients</source>
         <translation>共 %1 名患者</translation>
     </message>
@@ -3163,7 +3168,7 @@
 <context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../app/ui/registry_model.py" line="+62"/>
+        <location filename="../../app/ui/registry_model.py" line="+65"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -3208,9 +3213,9 @@
         <translation>已逾期 %1</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+246"/>
         <source>Click to sort by this column</source>
-        <extracomment>(matching, total) after every filter change or refresh the newest query&apos;s rows are shown the newest query failed (exception type name; the rows shown are unchanged) a header click on a column the database cannot sort by (the view restores its indicator)</extracomment>
+        <extracomment>A search&apos;s first query counts at most this many matches (+ 1, to know there are more). (matching, total) after every filter change or refresh the newest query&apos;s rows are shown the newest query failed (exception type name; the rows shown are unchanged) a header click on a column the database cannot sort by (the view restores its indicator)</extracomment>
         <translation>点击按此列排序</translation>
     </message>
     <message>
@@ -4275,7 +4280,7 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location line="+150"/>
+        <location line="+174"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>

@@ -127,3 +127,27 @@ def test_reader_sees_other_connections_commits(listed):
                                      "updated_at": now}])
     assert reader.count("") == before + 1
     assert [r.mrn for r in reader.search("new-")] == ["NEW-1"]
+
+
+def test_capped_count(listed):
+    reader = listed.list_reader()
+    with listed.session() as s:
+        for text in ("", "z", "zh", "D", "nobody"):
+            n = sa_count(s, text)
+            for limit in (0, 1, 5, n, n + 1):
+                assert reader.count(text, limit) == sa_count(s, text, limit) == min(n, limit)
+
+
+def test_connections_per_thread_are_closed(listed):
+    import threading
+
+    reader = listed.list_reader()
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(reader.count("z")))
+               for _ in range(3)]
+    for t in threads:
+        t.start()
+        t.join()
+    assert len(set(results)) == 1 and len(reader._open) <= 2  # dead threads' closed
+    reader.close()
+    assert reader._open == [] and reader.count("z") == results[0]  # reopens on use

@@ -180,3 +180,21 @@ def test_patient_opener_can_be_replaced(qtbot, window):
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert opened == [window.model.row_at(0).id]
     assert window.current_dialog() is None  # the chart (here: a list) replaced the dialog
+
+
+def test_count_beyond_the_cap_follows_in_a_second_query(qtbot, window, monkeypatch):
+    from app.ui import main_window, registry_model
+
+    monkeypatch.setattr(registry_model, "COUNT_CAP", 0)  # the first query counts to 1
+    monkeypatch.setattr(main_window, "COUNT_CAP", 0)
+    seen: list[tuple[int, bool, str]] = []
+    window.model.countsChanged.connect(lambda m, _t: seen.append(
+        (m, window.model.matching_is_exact, window._count_label.text())))
+    type_search(qtbot, window, "zhang")
+    qtbot.waitUntil(lambda: not window.model.counting, timeout=5000)
+    assert sorted(shown_mrns(window)) == ["A1001", "A1002"]
+    # first the capped count (the rows are shown at once), then the exact one
+    assert seen[-2:] == [(1, False, "More than 0 of 5 patients match"),
+                         (2, True, "2 of 5 patients match")]
+    type_search(qtbot, window, "nobody")  # within the cap: exact at once, no second query
+    assert seen[-1] == (0, True, "0 of 5 patients match") and not window.model.counting
