@@ -1,0 +1,124 @@
+"""The site's rule-parameter file (rule book §9): where it lives, loading it, saving it.
+
+The file is the same JSON object ``bonemet assess --params FILE.json`` reads: §9 parameter
+names to values of the same type, validated by :func:`app.domain.params.params_from_mapping`
+(an unknown name or a wrong type is an error naming the parameter). The desktop app reads it
+at start-up from ``--params FILE`` or, by default, ``<user config dir>/BoneMet/parameters.json``
+(:func:`default_params_path`); a missing default file means the rule book's defaults. A file
+that exists but cannot be used is an error, never a silent fall-back to the defaults: the
+rules must not run on values the site did not choose.
+
+:func:`save_site_params` writes only the values that differ from the defaults, atomically
+(a temporary file in the same folder, flushed, then renamed over the old one), so a crash
+mid-write leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from app.domain.params import DEFAULTS, Params, ParamsError, params_from_mapping
+
+APP_DIR_NAME = "BoneMet"
+PARAMS_FILE_NAME = "parameters.json"
+MAX_PARAMS_BYTES = 1024 * 1024
+
+
+class SiteParamsError(ValueError):
+    """The parameter file cannot be read, parsed or used. ``problem`` names the parameter
+    (``lsc_ctx: must not be negative, got -0.3``) or the file-level problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class SiteParams:
+    """The parameters in force and the file they come from (or would be saved to)."""
+
+    params: Params
+    path: Path
+    from_file: bool  # False: no file at the default location, the rule book's defaults
+
+
+def default_params_path() -> Path:
+    """``<user config dir>/BoneMet/parameters.json`` (per-OS conventions via platformdirs)."""
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / PARAMS_FILE_NAME
+
+
+def read_params_file(path: Path) -> Params:
+    """Read and validate one parameter file; :class:`SiteParamsError` when it is unusable."""
+    try:
+        if path.stat().st_size > MAX_PARAMS_BYTES:
+            raise SiteParamsError(path, "file too large (more than 1 MB)")
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise SiteParamsError(path, "no such file") from None
+    except IsADirectoryError:
+        raise SiteParamsError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise SiteParamsError(path, "permission denied") from None
+    except UnicodeDecodeError:
+        raise SiteParamsError(path, "not UTF-8 text") from None
+    except OSError as exc:
+        raise SiteParamsError(path, f"cannot read ({exc.strerror or 'I/O error'})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SiteParamsError(
+            path, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    try:
+        return params_from_mapping(data)
+    except ParamsError as exc:
+        raise SiteParamsError(path, str(exc)) from None
+
+
+def load_site_params(path: str | Path | None = None) -> SiteParams:
+    """The parameters for the app: from ``path`` if given (it must exist), else from the
+    default file if it exists, else the defaults. Raises :class:`SiteParamsError`."""
+    if path is not None:
+        p = Path(path).expanduser()
+        return SiteParams(read_params_file(p), p, True)
+    p = default_params_path()
+    if not p.exists():
+        return SiteParams(DEFAULTS, p, False)
+    return SiteParams(read_params_file(p), p, True)
+
+
+def params_json(params: Params) -> str:
+    """The file content for ``params``: only the non-default values, sorted, indented."""
+    return json.dumps(params.non_defaults(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def save_site_params(params: Params, path: Path) -> None:
+    """Write ``params`` (non-default values only) to ``path`` atomically; creates the folder.
+
+    Raises :class:`SiteParamsError` when the file cannot be written (the old one is kept).
+    """
+    text = params_json(params)
+    tmp_name: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".parameters-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise SiteParamsError(path, f"cannot write ({exc.strerror or 'I/O error'})") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
