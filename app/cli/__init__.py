@@ -46,7 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
                           "recompute every patient's cached summary (registry list, worklist)"),
     "rules": ("app.cli.rules_cmd", "list every clinical rule with its trigger and basis"),
 }
-_GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
+_GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang", "--params")
 
 
 def _selected_command(argv: list[str]) -> str | None:
@@ -85,6 +85,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         help="open the demo registry (created with 200 synthetic patients on first use)",
     )
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="user-interface language")
+    parser.add_argument(
+        "--params", dest="site_params", metavar="FILE.json",
+        help="desktop app: site rule parameters (JSON object; default: "
+        "<user config dir>/BoneMet/parameters.json, the file the Settings dialog edits)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     mapped = {module for module, _ in COMMANDS.values()}
     selected = None if argv is None else _selected_command(argv)

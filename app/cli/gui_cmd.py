@@ -4,6 +4,13 @@ Database: ``--db PATH|URL``; ``--demo`` = the demo registry (created on first us
 the default file in the user data directory. The schema is checked and brought to head before
 any window opens; a database written by a newer BoneMet (or not a BoneMet registry at all) is
 refused with a clear message and exit code 2. Qt is imported only here, lazily.
+
+Rule parameters (§9): ``--params FILE`` or the site file in the user config directory
+(:mod:`app.services.site_settings`), loaded before the database is opened and handed to every
+part of the GUI that assesses (charts, worklist, MDT packs, work-up wizard, trends). A file
+that cannot be used (unknown parameter, wrong type, bad JSON, unreadable) stops the start with
+a message naming the parameter and the problem, exit code 2: the app refuses to run the rules
+on defaults the site did not choose rather than silently falling back to them.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ class GuiSession:
     window: Any  # app.ui.main_window.MainWindow
     db: Any  # app.data.engine.Database
     translations: Any  # app.ui.app.Translations
+    site: Any = None  # app.services.site_settings.SiteParams (parameters in force, their file)
 
 
 def _actor() -> str:
@@ -73,10 +81,12 @@ def prepare_gui(
     from app.data.engine import DatabaseTargetError, open_database
     from app.data.migrate import SchemaError, SchemaTooNewError, ensure_schema
     from app.services.registry import RegistryService
+    from app.services.site_settings import SiteParamsError, load_site_params
     from app.ui.app import Translations, create_application, resolve_language
     from app.ui.chart.opener import install_chart
     from app.ui.main_window import MainWindow
     from app.ui.mdt.install import install_mdt
+    from app.ui.settings.install import install_settings
 
     app = create_application(argv if argv is not None else sys.argv[:1])
     translations = Translations(app)
@@ -84,6 +94,22 @@ def prepare_gui(
 
     translate = QCoreApplication.translate
     title = translate("Startup", "BoneMet Workstation")
+    try:
+        site = load_site_params(getattr(args, "site_params", None))
+    except SiteParamsError as exc:
+        _report(
+            app,
+            title,
+            translate(
+                "Startup",
+                "The site's rule parameter file cannot be used, so BoneMet will not start: "
+                "the rules must not run on values the site did not choose. Correct the file "
+                "(or remove it to use the rule book's defaults), then start BoneMet again.",
+            ),
+            f"{exc.path}\n{exc.problem}",
+            show_dialog=show_dialogs,
+        )
+        raise GuiStartError(2) from None
     try:
         db = open_database(resolve_target(args))
     except DatabaseTargetError as exc:
@@ -135,9 +161,13 @@ def prepare_gui(
 
     service = RegistryService(db, _actor())
     window = MainWindow(service, db.describe(), translations)
-    opener = install_chart(window, db, _actor())  # Enter opens the patient chart; worklist menu
-    install_mdt(window, db, _actor(), opener=opener)  # MDT meetings (Ctrl+M); chart Documents
-    return GuiSession(app, window, db, translations)
+    params = site.params
+    # Enter opens the patient chart; worklist menu
+    opener = install_chart(window, db, _actor(), params=params)
+    # MDT meetings (Ctrl+M); chart Documents
+    install_mdt(window, db, _actor(), opener=opener, params=params)
+    install_settings(window, site, translations)  # File → Settings… (Ctrl+,)
+    return GuiSession(app, window, db, translations, site)
 
 
 def run_gui(args: argparse.Namespace) -> int:

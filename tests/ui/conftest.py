@@ -41,10 +41,13 @@ class Registry:
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    """QSettings go to a temp dir, never to the developer's real settings."""
+def isolated_settings(tmp_path, monkeypatch):
+    """QSettings and the site's rule-parameter file go to a temp dir, never to the developer's
+    real settings."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    monkeypatch.setattr("app.services.site_settings.default_params_path",
+                        lambda: tmp_path / "cfg" / "BoneMet" / "parameters.json")
     yield
 
 
