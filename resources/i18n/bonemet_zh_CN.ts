@@ -1035,6 +1035,34 @@
     </message>
 </context>
 <context>
+    <name>ClinicTab</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="+51"/>
+        <source>Clinic &amp;name:</source>
+        <translation>诊所名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;After-hours phone:</source>
+        <translation>非工作时间电话(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printed on patients&apos; care plans so that they know whom to call. Empty fields are left out. Used from the next printout.</source>
+        <translation>打印在患者的诊疗计划上，方便患者知道联系谁。空白项不打印。下次打印时生效。</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionPage</name>
     <message>
         <location filename="../../app/ui/workup/pages_end.py" line="+78"/>
@@ -1882,6 +1910,24 @@
     </message>
 </context>
 <context>
+    <name>LanguageTab</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="+35"/>
+        <source>User-interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language of menus and windows (also in View → Language). Applies at once when you save.</source>
+        <translation>菜单和窗口的语言（也可在“视图 → 语言”中设置）。保存后立即生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>LesionForm</name>
     <message>
         <location filename="../../app/ui/forms/lesion_form.py" line="+28"/>
@@ -2596,6 +2642,195 @@
     </message>
 </context>
 <context>
+    <name>ParamsTab</name>
+    <message>
+        <location filename="../../app/ui/settings/params_tab.py" line="+110"/>
+        <source>Thresholds and time windows of the clinical rules (rule book §9). A value that differs from the rule book&apos;s default is marked &apos;Changed&apos;; only those are written to the file.</source>
+        <translation>临床规则的阈值和时间窗（规则手册第 9 节）。与规则手册默认值不同的值标记为“已更改”；只有这些值会写入文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+230"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Restore defaults</source>
+        <translation>恢复默认值(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the rule book&apos;s default in every field (saved only when you press Save)</source>
+        <translation>将每一项恢复为规则手册的默认值（按“保存”后才写入）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>CTX least significant change (fraction: 0.30 = 30%)</source>
+        <translation>CTX 最小有意义变化（比例：0.30 = 30%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALP least significant change (fraction: 0.33 = 33%)</source>
+        <translation>ALP 最小有意义变化（比例：0.33 = 33%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look-back for a biomarker rise</source>
+        <translation>判断标志物升高的回顾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A symptom counts as recent for</source>
+        <translation>症状视为近期的时长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Biomarker work-up rules (raised ALP / CTX prompt imaging)</source>
+        <translation>标志物检查规则（ALP / CTX 升高提示影像检查）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALP upper limit of normal (when the lab gives none)</source>
+        <translation>ALP 正常值上限（检验未提供时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CTX upper limit of normal (when the lab gives none)</source>
+        <translation>CTX 正常值上限（检验未提供时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calcium lower limit (when the lab gives none)</source>
+        <translation>血钙下限（检验未提供时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calcium upper limit (when the lab gives none)</source>
+        <translation>血钙上限（检验未提供时）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Albumin within this many days corrects a calcium</source>
+        <translation>用于校正血钙的白蛋白时间范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Creatinine must be this recent before a zoledronic acid dose</source>
+        <translation>唑来膦酸给药前肌酐结果的最长时效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dental review interval on a bone drug</source>
+        <translation>使用骨改良药物期间的口腔复查间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bone drug hold before invasive dental work</source>
+        <translation>有创口腔操作前骨改良药物的停药时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A dose counts as overdue after</source>
+        <translation>给药超过此时间视为逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rebound CTX checks after the last denosumab dose (days, comma-separated)</source>
+        <translation>末次地舒单抗后的反跳 CTX 检查时间（天，用逗号分隔）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Give at least one number of days.</source>
+        <translation>请至少填写一个天数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An empty item between two commas.</source>
+        <translation>两个逗号之间缺少数值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a whole number of days.</source>
+        <translation>“%1”不是整数天数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days must be greater than 0.</source>
+        <translation>天数必须大于 0。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Must be greater than 0.</source>
+        <translation>必须大于 0。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must be at least 1 day.</source>
+        <translation>至少为 1 天。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Must be above the calcium lower limit (%1 mmol/L).</source>
+        <translation>必须高于血钙下限（%1 mmol/L）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>⚠ Invalid: %1</source>
+        <translation>⚠ 无效：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>● Changed (site value)</source>
+        <translation>● 已更改（本院设定）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Values that cannot be used: %1</source>
+        <translation>无法使用的值：%1 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values changed from the defaults: %1</source>
+        <translation>与默认值不同的值：%1 个</translation>
+    </message>
+</context>
+<context>
     <name>PatientDialog</name>
     <message>
         <location filename="../../app/ui/patient_dialog.py" line="+46"/>
@@ -3168,7 +3403,7 @@
 <context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../app/ui/registry_model.py" line="+65"/>
+        <location filename="../../app/ui/registry_model.py" line="+64"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -3219,7 +3454,7 @@
         <translation>点击按此列排序</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Sex %1, age %2</source>
         <translation>性别 %1，年龄 %2</translation>
     </message>
@@ -3368,14 +3603,109 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="+21"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Rule parameters</source>
+        <translation>规则参数(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clinic</source>
+        <translation>诊所(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La&amp;nguage</source>
+        <translation>语言(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Parameter file: %1</source>
+        <translation>参数文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved parameters differ from the ones in use: they take effect when BoneMet is restarted.</source>
+        <translation>已保存的参数与当前使用的参数不同：重新启动 BoneMet 后生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changes take effect when BoneMet is restarted.</source>
+        <translation>更改在重新启动 BoneMet 后生效。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Some rule parameters cannot be used (marked &quot;Invalid&quot;). Correct them, or Restore defaults, before saving.</source>
+        <translation>部分规则参数无法使用（标记为“无效”）。请先改正，或恢复默认值，然后再保存。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The rule parameters could not be saved: %1</source>
+        <translation>无法保存规则参数：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsHub</name>
+    <message>
+        <location filename="../../app/ui/settings/install.py" line="+58"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule parameters of this site, clinic details for care plans, language</source>
+        <translation>本院的规则参数、诊疗计划上的诊所信息、语言</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The rule parameters were saved. They are the ones in use.</source>
+        <translation>规则参数已保存，与当前使用的参数一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule parameters saved.</source>
+        <translation>规则参数已保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule parameters saved: restart BoneMet to apply them.</source>
+        <translation>规则参数已保存：重新启动 BoneMet 后生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rule parameters were saved to %1.
+
+BoneMet uses the parameters it loaded at start-up until it is restarted: restart BoneMet to apply the new values to charts, the worklist, MDT packs and work-ups. Then View → Recompute all summaries brings the registry list up to date.</source>
+        <translation>规则参数已保存到 %1。
+
+BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动 BoneMet，使新参数用于病历、工作清单、MDT 资料包和检查评估。之后使用“视图 → 重新计算全部摘要”更新患者列表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rule parameters saved</source>
+        <translation>规则参数已保存</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/cli/gui_cmd.py" line="+86"/>
+        <location filename="../../app/cli/gui_cmd.py" line="+96"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>The site&apos;s rule parameter file cannot be used, so BoneMet will not start: the rules must not run on values the site did not choose. Correct the file (or remove it to use the rule book&apos;s defaults), then start BoneMet again.</source>
+        <translation>本院的规则参数文件无法使用，BoneMet 不会启动：临床规则不能使用本院未选定的参数运行。请改正该文件（或删除它以使用规则手册的默认值），然后重新启动 BoneMet。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+26"/>
         <source>This database cannot be opened.</source>
         <translation>无法打开此数据库。</translation>
