@@ -22,7 +22,8 @@ OBX-11    result status: ``F`` final and ``C`` corrected are imported (``C`` rep
 OBX-2     value type ``NM``, ``SN`` (no comparator), ``ST`` or empty
 OBX-5     the value: one non-negative decimal number
 OBX-6     the unit (CE.1, else CE.2): must be a unit of the analyte (§1), exactly as sent
-OBX-7     reference range ``low-high`` (also ``~``, ``–``), ``<x``, ``<=x``, ``>x``, ``>=x``
+OBX-7     reference range ``low-high`` (also ``~`` — escaped ``\\R\\`` or sent raw —, ``–``),
+          ``<x``, ``<=x``, ``>x``, ``>=x``
 OBX-8     flag: ``H``/``HH``/``>`` → H, ``L``/``LL``/``<`` → L, ``N`` → N; ``A``/``AA``/empty
           → derived from the range; anything else rejects the message
 OBX-14    observation date-time, else OBR-7 of the OBX's order (YYYYMMDD[HH[MM[SS[.S]]]]
@@ -210,7 +211,8 @@ def _observation(obx, where: str, obr_dtm: str, today: date
     else:
         value = float(raw_value)
     unit = _get(obx, 6, 1, 1) or _get(obx, 6, 1, 2)
-    ref_raw = _get(obx, 7)
+    # "3.5~5.5" sent unescaped splits into repetitions: read them back as one range text
+    ref_raw = "~".join(_get(obx, 7, r) for r in range(1, max(_repetitions(obx, 7), 1) + 1))
     ref = _range(ref_raw)
     if ref is None:
         problems.append(f"{where}, OBX-7: expected a reference range like 136-689, <5 or >30")
