@@ -111,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         argv = sys.argv[1:]
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    if args.command is not None and getattr(args, "site_params", None) is not None:
+        # a sub-command would silently ignore it: say where its own option goes
+        print(f"bonemet: error: --params before {args.command}: this option is for the desktop "
+              f"app; give a command's parameter file after the command "
+              f"(bonemet {args.command} … --params FILE.json)", file=sys.stderr)
+        return 2
     if args.command is None:
         from app.cli.gui_cmd import run_gui
 

@@ -150,3 +150,9 @@ def test_the_option_is_on_the_top_level_command_line():
     argv = ["--params", "x.json", "assess", "case.json"]
     ns = build_parser(argv).parse_args(argv)
     assert ns.command == "assess" and ns.case == "case.json"  # its value is not a command
+
+
+def test_the_option_before_a_command_is_refused_not_ignored(capsys):
+    assert main(["--params", "site.json", "rules"]) == 2
+    err = capsys.readouterr().err
+    assert "--params before rules" in err and "after the command" in err
