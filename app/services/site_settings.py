@@ -15,10 +15,11 @@ mid-write leaves the previous file intact.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import platformdirs
@@ -78,14 +79,24 @@ def read_params_file(path: Path) -> Params:
     try:
         return params_from_mapping(data)
     except ParamsError as exc:
-        raise SiteParamsError(path, str(exc)) from None
+        raise SiteParamsError(path, _with_suggestion(str(exc))) from None
+
+
+def _with_suggestion(problem: str) -> str:
+    """``ctx_uln: unknown parameter`` → ``…; did you mean ctx_uln_ng_ml?`` (a typo is the
+    usual cause)."""
+    name, sep, rest = problem.partition(": ")
+    if not sep or rest != "unknown parameter":
+        return problem
+    close = difflib.get_close_matches(name, [f.name for f in fields(Params)], n=1, cutoff=0.6)
+    return f"{problem}; did you mean {close[0]}?" if close else problem
 
 
 def load_site_params(path: str | Path | None = None) -> SiteParams:
     """The parameters for the app: from ``path`` if given (it must exist), else from the
     default file if it exists, else the defaults. Raises :class:`SiteParamsError`."""
     if path is not None:
-        p = Path(path).expanduser()
+        p = Path(path).expanduser().absolute()  # shown in messages; saved to by Settings
         return SiteParams(read_params_file(p), p, True)
     p = default_params_path()
     if not p.exists():

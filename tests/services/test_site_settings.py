@@ -48,6 +48,7 @@ def test_defaults_write_an_empty_object(tmp_path):
     ('{"lookback_days": 1.5}', "lookback_days: expected a whole number"),
     ('{"enable_biomarker_workup": "yes"}', "enable_biomarker_workup: expected true or false"),
     ('{"no_such_thing": 1}', "no_such_thing: unknown parameter"),
+    ('{"ctx_uln": 1}', "ctx_uln: unknown parameter; did you mean ctx_uln_ng_ml?"),
     ('{"rebound_checks_days": []}', "rebound_checks_days: expected a non-empty list"),
     ('[1, 2]', "parameters: expected a JSON object"),
     ('{"lsc_ctx": 0.3,}', "invalid JSON at line 1"),
@@ -64,6 +65,9 @@ def test_an_unusable_file_is_an_error_naming_the_problem(tmp_path, content, name
 def test_missing_files(tmp_path, monkeypatch):
     with pytest.raises(SiteParamsError, match="no such file"):
         load_site_params(tmp_path / "absent.json")  # named on the command line: must exist
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rel.json").write_text("{}", encoding="utf-8")
+    assert load_site_params("rel.json").path == tmp_path / "rel.json"  # absolute
     default = tmp_path / "cfg" / "parameters.json"
     monkeypatch.setattr(site_settings, "default_params_path", lambda: default)
     site = load_site_params()  # no site file yet: the rule book's defaults
