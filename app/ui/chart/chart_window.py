@@ -148,7 +148,8 @@ class ChartWindow(QMainWindow):
                                 for k, s in SECTION_SHORTCUTS.items()}
         self.act_workup = workup_action(self, self.service.db, self.patient_id,
                                         self.service.actor, lambda _pid: self._changed(),
-                                        params=self.service.params)
+                                        params=self.service.params,
+                                        today=self.service.today)
         self.addAction(self.act_workup)
         self.act_correct = self._action("F2", self.correct_current)
         self.act_error = self._action("Del", self.mark_current_in_error)

@@ -245,17 +245,19 @@ def workup_action_text() -> str:
 
 
 def workup_action(parent: QWidget, db: Database, patient_id: int, actor: str,
-                  on_completed=None, *, params: Params = DEFAULTS) -> QAction:
+                  on_completed=None, *, params: Params = DEFAULTS,
+                  today=date.today) -> QAction:
     """A QAction "Bone-metastasis work-up…" (:data:`WORKUP_SHORTCUT`, active in ``parent``'s
     window) that opens the wizard (window-modal on ``parent``); ``on_completed(patient_id)``
-    runs after Finish wrote the chart."""
+    runs after Finish wrote the chart. ``today`` is the chart's clock (the same "today" for
+    the chart's rules and the wizard's)."""
     act = QAction(parent)
     act.setText(workup_action_text())
     act.setShortcut(QKeySequence(WORKUP_SHORTCUT))
     act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
     def trigger() -> None:
-        wiz = open_workup_wizard(parent, db, patient_id, actor, params=params)
+        wiz = open_workup_wizard(parent, db, patient_id, actor, params=params, today=today)
         wiz.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if on_completed is not None:
             wiz.completed.connect(on_completed)
