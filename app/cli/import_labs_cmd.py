@@ -1,15 +1,18 @@
 """``bonemet import-labs FILE``: import lab results from an HL7 v2 ORU^R01 or a CSV file.
 
     bonemet import-labs FILE --db DB [--format hl7|csv] [--encoding ENC] [--dry-run]
+                        [--params FILE.json]
 
 One transaction per HL7 message or CSV row (:mod:`app.services.lab_import`); re-importing a
 file is safe (stored results are recognised and skipped). The report on stdout gives counts and,
 per message or line, the reasons for what was skipped or rejected — never an MRN, a name or a
-value.
+value. Each imported patient's cached summary (registry list, worklist) is recomputed with the
+site's rule parameters — the same file the desktop app uses (``--params``, else the default
+site file in the user config directory, else the rule book's defaults).
 
 Exit codes: 0 everything imported or skipped; 1 some messages/rows rejected (the others were
 imported: the report says so); 2 the file itself cannot be read (missing, wrong encoding, not
-HL7, CSV header wrong) or a bad option — nothing was written.
+HL7, CSV header wrong), an unusable parameter file or a bad option — nothing was written.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from app.cli.case_cmd import cli_actor
 from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
 from app.interop.lab_files import FORMATS, LabFileError, ParsedFile, parse_lab_file, read_bytes
 from app.services.lab_import import ImportReport, apply_lab_import
+from app.services.site_settings import SiteParamsError, load_site_params
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +41,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="text encoding, e.g. gbk (default: UTF-8, falling back to GBK/GB18030)")
     p.add_argument("--dry-run", action="store_true",
                    help="check everything and report, but write nothing")
+    p.add_argument("--params", metavar="FILE.json",
+                   help="site rule parameters for the refreshed summaries (default: the "
+                   "desktop app's site file, if any)")
     p.set_defaults(func=run)
 
 
@@ -85,9 +92,14 @@ def run(args: argparse.Namespace) -> int:
                                 encoding=args.encoding)
     except LabFileError as exc:
         raise CliError(f"{exc}; nothing was imported") from None
+    try:
+        params = load_site_params(args.params).params
+    except SiteParamsError as exc:
+        raise CliError(f"--params: {exc.problem}; nothing was imported") from None
     db = ready_database(getattr(args, "db", None), must_exist=True)
     try:
-        rep = apply_lab_import(db, parsed.units, cli_actor(), dry_run=args.dry_run)
+        rep = apply_lab_import(db, parsed.units, cli_actor(), dry_run=args.dry_run,
+                               params=params)
     finally:
         db.dispose()
     for line in format_report(parsed, rep):

@@ -16,6 +16,12 @@ def lab_count(db) -> int:
         return s.scalar(select(func.count()).select_from(M.LabResult))
 
 
+@pytest.fixture(autouse=True)
+def _no_site_file(tmp_path, monkeypatch):
+    """The machine's own site parameter file must not change these tests."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def registry(db):
     return db.sqlite_path
@@ -99,3 +105,15 @@ def test_missing_database_exit_2(tmp_path, capsys):
     f = write(tmp_path, "a.hl7", GOOD)
     assert main(["import-labs", f, "--db", str(tmp_path / "none.sqlite")]) == 2
     assert "--db: no such database file" in capsys.readouterr().err
+
+
+def test_site_parameters(tmp_path, registry, db, capsys):
+    f = write(tmp_path, "a.hl7", GOOD)
+    bad = write(tmp_path, "bad.json", '{"lsc_ctx": -1}')
+    assert main(["import-labs", f, "--db", str(registry), "--params", bad]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bonemet: --params: lsc_ctx") and "nothing was imported" in err
+    assert lab_count(db) == 2
+    good = write(tmp_path, "good.json", '{"lsc_ctx": 0.5}')
+    assert main(["import-labs", f, "--db", str(registry), "--params", good]) == 0
+    assert lab_count(db) == 4

@@ -175,3 +175,19 @@ def test_gbk_file_imports_chinese_names(db):
     rows = labs(db, "hl7:检验科")
     assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows] == [
         ("ALP", 180.0, "U/L", "6768-6", "H"), ("ALB", 3.8, "g/dL", "1751-7", None)]
+
+
+def test_summary_uses_the_parameters_given(db):
+    from app.domain.params import params_from_mapping
+
+    lenient = params_from_mapping({"lsc_ctx": 10.0, "ctx_uln_ng_ml": 5.0})
+    parsed = parse_lab_file(message(msh(), pid(), obr("20261110073000"),
+                                    obx(1, "41171-0^CTX^LN", "520", "pg/mL")).encode(),
+                            "a.hl7", today=TODAY)
+    rep = apply_lab_import(db, parsed.units, "tester", params=lenient, today=lambda: TODAY)
+    assert rep.imported == 1
+    row = patient_row(db)
+    with db.session() as s:
+        findings = assess(case_repo.load_case(s, row.id), TODAY, lenient).findings
+    assert "DEN-REBOUND-CTX" not in {f.rule for f in findings}
+    assert row.alert_count == len(findings) and row.alert_top_severity != "critical"
