@@ -18,6 +18,8 @@ field. :func:`apply_lab_import` writes them:
 - **Corrections.** An HL7 result with status ``C`` (corrected) replaces the patient's one
   current result of the same analyte and collection time (a new row whose ``replaces_id``
   points at the old one, which is kept); with no such result it is stored as new.
+- A database error in a unit (e.g. a constraint violated by a concurrent change) rolls that
+  unit back and rejects it, naming only the error's kind; the other units go on.
 - **Dry run** (``dry_run=True``) does every check (MRN lookup and duplicates included) and
   writes nothing.
 
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.data import case_repo, record_repo
@@ -247,6 +250,11 @@ def apply_lab_import(db: Database, units: list[ImportUnit], actor: str, *,
             except _Rejected as exc:
                 outcome = UnitOutcome(unit.label, "rejected", left_out=len(unit.skipped),
                                       reasons=(exc.reason,))
+            except SQLAlchemyError as exc:  # rolled back; the driver's text may hold values
+                kind = type(getattr(exc, "orig", None) or exc).__name__
+                outcome = UnitOutcome(unit.label, "rejected", left_out=len(unit.skipped),
+                                      reasons=(f"database error ({kind}): nothing of it was "
+                                               "written",))
         report.outcomes.append(outcome)
         if progress is not None:
             progress(n, len(units))

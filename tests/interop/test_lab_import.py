@@ -191,3 +191,27 @@ def test_summary_uses_the_parameters_given(db):
         findings = assess(case_repo.load_case(s, row.id), TODAY, lenient).findings
     assert "DEN-REBOUND-CTX" not in {f.rule for f in findings}
     assert row.alert_count == len(findings) and row.alert_top_severity != "critical"
+
+
+def test_database_error_rejects_only_that_message(db, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    real = case_repo.add_record
+    calls = []
+
+    def flaky(s, patient_id, record, actor, **extra):
+        calls.append(record.analyte)
+        if record.analyte == "ALB":
+            raise IntegrityError("INSERT ...", {"value": 987654}, Exception("constraint"))
+        return real(s, patient_id, record, actor, **extra)
+
+    monkeypatch.setattr(case_repo, "add_record", flaky)
+    text = (message(msh("1", "L1"), pid(), obr(), obx(1, "2160-0^Cr^LN", "0.8", "mg/dL"),
+                    obx(2, "1751-7^Alb^LN", "38", "g/L"))
+            + message(msh("2", "L2"), pid(), obr(), obx(1, "41171-0^CTX^LN", "0.5", "ng/mL")))
+    rep = run(db, text)
+    assert [o.status for o in rep.outcomes] == ["rejected", "imported"]
+    assert rep.outcomes[0].reasons == (
+        "database error (Exception): nothing of it was written",)
+    assert labs(db, "hl7:L1") == [] and len(labs(db, "hl7:L2")) == 1
+    assert calls == ["CREA", "ALB", "CTX"]
