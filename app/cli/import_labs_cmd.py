@@ -18,6 +18,8 @@ HL7, CSV header wrong), an unusable parameter file or a bad option — nothing w
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 
 from app.cli.case_cmd import cli_actor
 from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
@@ -45,6 +47,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="site rule parameters for the refreshed summaries (default: the "
                    "desktop app's site file, if any)")
     p.set_defaults(func=run)
+
+
+class _Progress:
+    """``processed D of T messages`` on stderr at most once a second (counts only)."""
+
+    def __init__(self, word: str, every_s: float = 1.0) -> None:
+        self._word = word
+        self._every = every_s
+        self._last = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last >= self._every and done < total:
+            self._last = now
+            print(f"processed {done} of {total} {self._word}", file=sys.stderr, flush=True)
 
 
 def _unit_word(fmt: str, n: int) -> str:
@@ -99,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
     db = ready_database(getattr(args, "db", None), must_exist=True)
     try:
         rep = apply_lab_import(db, parsed.units, cli_actor(), dry_run=args.dry_run,
-                               params=params)
+                               params=params,
+                               progress=_Progress(_unit_word(parsed.format, 2)))
     finally:
         db.dispose()
     for line in format_report(parsed, rep):

@@ -117,3 +117,12 @@ def test_site_parameters(tmp_path, registry, db, capsys):
     good = write(tmp_path, "good.json", '{"lsc_ctx": 0.5}')
     assert main(["import-labs", f, "--db", str(registry), "--params", good]) == 0
     assert lab_count(db) == 4
+
+
+def test_progress_goes_to_stderr_as_counts_only(capsys):
+    from app.cli.import_labs_cmd import _Progress
+
+    progress = _Progress("messages", every_s=0.0)
+    progress(3, 10)
+    progress(10, 10)  # the end is reported by the summary, not here
+    assert capsys.readouterr().err == "processed 3 of 10 messages\n"
