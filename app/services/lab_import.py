@@ -17,7 +17,8 @@ field. :func:`apply_lab_import` writes them:
   importing the same file twice changes nothing the second time.
 - **Corrections.** An HL7 result with status ``C`` (corrected) replaces the patient's one
   current result of the same analyte and collection time (a new row whose ``replaces_id``
-  points at the old one, which is kept); with no such result it is stored as new.
+  points at the old one, which is kept); with none — or several, when it cannot tell which —
+  it is stored as a new result.
 - A database error in a unit (e.g. a constraint violated by a concurrent change) rolls that
   unit back and rejects it, naming only the error's kind; the other units go on.
 - **Dry run** (``dry_run=True``) does every check (MRN lookup and duplicates included) and
