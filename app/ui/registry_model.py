@@ -52,7 +52,6 @@ _HANDLED_ROLES = frozenset(
         Qt.ItemDataRole.ToolTipRole,
     }
 )
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -340,8 +339,9 @@ class RegistryTableModel(QAbstractTableModel):
             return translate("RegistryTableModel", "Click to sort by this column")
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags(): QAbstractTableModel's own (enabled, selectable, never has children; nothing
+    # for an invalid index) — not overridden, as the view asks twice per painted cell and a
+    # call into Python costs more than the answer.
 
     def data(self, index: _Index, role: int = _DISPLAY):
         # Called for every role of every visible cell on each paint: keep the common path to a

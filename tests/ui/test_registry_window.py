@@ -118,6 +118,9 @@ def test_cells_show_summary_text_and_dash_for_missing(window):
     assert not cell("A1001", "alerts", Qt.ItemDataRole.DecorationRole).isNull()
     spoken = cell("A1001", "alerts", Qt.ItemDataRole.AccessibleTextRole)
     assert "2" in spoken and "Critical" in spoken
+    flags = model.flags(model.index(0, 0))
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & Qt.ItemFlag.ItemIsEditable  # read-only table
 
 
 def test_pages_are_fetched_on_demand(qtbot, registry):
