@@ -23,6 +23,7 @@ Query plan (the search runs per keystroke on up to 100,000+ patients):
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,8 @@ from app.data.search_keys import normalise_query
 
 #: Cost of sorting a match / cost of walking past a row of the MRN index (measured).
 SORT_COST = 6.0
+#: Memory map for the list connections (reads only; the address space is reserved, not RAM).
+MMAP_BYTES = 256 * 1024 * 1024
 _SEARCH_COLUMNS = ("mrn", "name", "name_pinyin", "name_initials")
 _SELECT = "SELECT " + ", ".join(ROW_COLUMN_NAMES) + " FROM patient"
 
@@ -136,6 +139,11 @@ class SqliteListReader:
             con = sqlite3.connect(str(self._path), check_same_thread=False,
                                   timeout=self._busy_timeout_ms / 1000)
             con.execute("PRAGMA query_only=ON")  # these connections never write
+            if sys.platform != "win32":  # (Windows cannot shrink a file mapped elsewhere)
+                # memory-mapped reads: no read() call and copy per page (a search walks
+                # hundreds; measured: page query median 5.3 -> 3.3 ms); the registry is in WAL
+                # mode, so it is on a local disk (WAL needs shared memory): mapping is safe
+                con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._local.con = con
             with self._lock:
                 # a pool thread that expired leaves its connection behind: close those
