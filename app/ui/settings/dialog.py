@@ -156,6 +156,8 @@ class SettingsDialog(QDialog):
 
     def _update_note(self) -> None:
         lines = [self.tr("Parameter file: %1").replace("%1", str(self._path))]
+        if not self._path.exists():
+            lines[0] += " " + self.tr("(not created yet: the rule book's defaults are in use)")
         if self._saved != self._in_use:
             lines.append(self.tr("The saved parameters differ from the ones in use: they take "
                                  "effect when BoneMet is restarted."))

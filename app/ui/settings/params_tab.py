@@ -352,6 +352,8 @@ class ParamsTab(QWidget):
                 row.status.setPalette(self._quiet)
                 row.status.setToolTip("")
                 row.editor.setToolTip("")
+        for row in self.rows.values():
+            row.editor.setAccessibleDescription(row.status.text())
         if problems:
             self.summary.setText(self.tr("Values that cannot be used: %1").replace(
                 "%1", str(len(problems))))
