@@ -464,7 +464,7 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../app/ui/chart/chart_window.py" line="+180"/>
+        <location filename="../../app/ui/chart/chart_window.py" line="+181"/>
         <source>&amp;Record</source>
         <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
         <translation>记录(&amp;R)</translation>
@@ -2820,7 +2820,7 @@
         <translation>● 已更改（本院设定）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Values that cannot be used: %1</source>
         <translation>无法使用的值：%1 个</translation>
     </message>
@@ -3628,6 +3628,11 @@
         <location line="+21"/>
         <source>Parameter file: %1</source>
         <translation>参数文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not created yet: the rule book&apos;s defaults are in use)</source>
+        <translation>（尚未创建：正在使用规则手册的默认值）</translation>
     </message>
     <message>
         <location line="+2"/>
