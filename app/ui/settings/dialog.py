@@ -152,7 +152,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._update_note()
-        self.resize(940, 720)
+        self.resize(980, 740)
 
     def _update_note(self) -> None:
         lines = [self.tr("Parameter file: %1").replace("%1", str(self._path))]

@@ -115,7 +115,7 @@ class ParamsTab(QWidget):
         grid_host = QWidget(self)
         grid = QGridLayout(grid_host)
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(4)
         for col, text in enumerate((self.tr("Parameter"), self.tr("Value"),
                                     self.tr("Default"), self.tr("Status"))):
             head = QLabel(f"<b>{text}</b>", grid_host)
