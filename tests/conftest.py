@@ -1,6 +1,17 @@
-"""Shared test set-up: Qt runs offscreen (never aborts for lack of a display)."""
+"""Shared test set-up: Qt runs offscreen (never aborts for lack of a display), and the user's
+data/config directories point into a temp dir (tests never read or write the real registry,
+settings or site parameter file)."""
 
 import os
 
+import pytest
+
 # Must be set before any QApplication exists (tech notes: without it Qt aborts the process).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    base = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))

@@ -104,7 +104,12 @@ def run_pack(args: argparse.Namespace) -> int:
         meeting_day = None if meeting_arg == "next" else parse_meeting_date(meeting_arg)
         from app.reports.mdt_pdf import build_mdt_pack_pdf
         from app.services.mdt_service import MdtService
+        from app.services.site_settings import SiteParamsError, load_site_params
 
+        try:  # the site's parameters, as in the desktop app (--params, else the site file)
+            params = load_site_params(args.params).params
+        except SiteParamsError as exc:
+            raise InputError(f"--params: {exc.problem}") from None
         db = _db(args)
         try:
             svc = MdtService(db, "cli")
@@ -118,8 +123,8 @@ def run_pack(args: argparse.Namespace) -> int:
                 print("bonemet mdt-pack: note: trend plots unavailable "
                       "(app.ui.trends.render_trend_png not found); pack built without them",
                       file=sys.stderr)
-            pack = svc.pack_content(meeting.id, as_of=as_of, trend_png=render,
-                                    lang=args.pack_lang)
+            pack = svc.pack_content(meeting.id, as_of=as_of, params=params,
+                                    trend_png=render, lang=args.pack_lang)
             failed = getattr(render, "failures", [])
             if failed:
                 print(f"bonemet mdt-pack: note: {len(failed)} trend plot(s) could not be drawn "
@@ -194,6 +199,8 @@ def add_parser(subparsers) -> None:
                    help="assess the cases as of this date (default: meeting date or today)")
     p.add_argument("--lang", dest="pack_lang", choices=("en", "zh"), default="en",
                    help="language of the pack (default: en)")
+    p.add_argument("--params", metavar="FILE.json",
+                   help="site rule parameters (default: the desktop app's site file, if any)")
     p.set_defaults(func=run_pack)
 
     m = subparsers.add_parser("mdt", help="MDT meetings: create, add a patient, list, decide")

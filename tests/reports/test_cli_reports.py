@@ -136,3 +136,14 @@ def test_mdt_pack_bad_meeting_exits_2(registry, tmp_path, capsys, meeting, messa
                "--out", str(tmp_path / "p.pdf")])
     assert rc == 2
     assert message in capsys.readouterr().err
+
+
+def test_mdt_pack_bad_site_parameter_file_exits_2(registry, tmp_path, capsys):
+    bad = tmp_path / "site.json"
+    bad.write_text('{"ctx_uln": 1}', encoding="utf-8")
+    rc = main(["mdt-pack", "--db", str(registry), "--meeting", "next",
+               "--out", str(tmp_path / "p.pdf"), "--params", str(bad)])
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert "--params" in err and "ctx_uln" in err
+    assert not (tmp_path / "p.pdf").exists()
