@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
@@ -253,12 +254,22 @@ class RegistryTableModel(QAbstractTableModel):
         log.debug("registry query: %d rows in %.1f ms", len(result.rows), result.elapsed_ms)
         self.countsChanged.emit(self._matching, self.total_count)
         if not self._matching_exact:
-            service, text = self._service, self._filter
-            self._counter.submit(lambda: (generation, service.count(text)))
+            if self._counter.asynchronous:  # after the new rows are painted (posted events
+                QTimer.singleShot(0, self, lambda: self._count_exactly(generation))  # first)
+            else:
+                self._count_exactly(generation)
         self.searchFinished.emit()
         callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
             callback()
+
+    def _count_exactly(self, generation: int) -> None:
+        """Count every match of the rows shown (they were counted only up to COUNT_CAP + 1).
+        Started once the rows are painted, so the count never competes with painting them."""
+        if generation != self._applied or self._matching_exact:
+            return  # a newer query's rows are shown (or coming)
+        service, text = self._service, self._filter
+        self._counter.submit(lambda: (generation, service.count(text)))
 
     def _apply_count(self, _count_generation: int, result: tuple[int, int]) -> None:
         generation, matching = result
