@@ -22,6 +22,7 @@ Query plan (the search runs per keystroke on up to 100,000+ patients):
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import sys
 import threading
@@ -96,12 +97,16 @@ def _row(r: tuple) -> PatientRow:
                       _date(r[11]), r[12], bool(r[13]), r[14])
 
 
+def walk_threshold(registry_size: int, needed: int) -> int:
+    """The fewest matches from which walking the MRN index beats sorting them, to get the first
+    ``needed`` rows (offset + page) of ``registry_size`` patients: SORT_COST·m² > needed·size."""
+    return math.isqrt(int(needed * max(registry_size, 1) / SORT_COST)) + 1
+
+
 def walk_mrn_index(matching: int, registry_size: int, needed: int) -> bool:
-    """True when walking the MRN index beats sorting the ``matching`` rows to get the first
-    ``needed`` rows (offset + page) of ``registry_size`` patients (see the module doc)."""
-    if matching <= 0:
-        return False  # nothing to find: a walk would read the whole index
-    return SORT_COST * matching * matching > needed * max(registry_size, matching)
+    """True when walking the MRN index beats sorting ``matching`` (or more) matches (see
+    :func:`walk_threshold` and the module doc)."""
+    return matching > 0 and matching >= walk_threshold(registry_size, needed)
 
 
 def page_sql(text: str, sort: str, descending: bool, matching: int | None,
@@ -162,15 +167,19 @@ class SqliteListReader:
     def search(self, text: str, *, sort: str = "mrn", descending: bool = False,
                offset: int = 0, limit: int = 200, matching: int | None = None
                ) -> list[PatientRow]:
-        """A sorted page. Give ``matching`` (the count) to allow the dense-prefix plan;
-        without it, it is counted here when the plan could depend on it."""
+        """A sorted page. ``matching``: the number of matches, or a lower bound of it (a count
+        that stopped early), when the caller has it; it only saves counting here to choose the
+        plan (the rows are the same either way)."""
         check_sort(sort)
         con = self._connection()
         needed = max(0, offset) + max(0, limit)
-        if matching is None and sort == "mrn" and text.strip():
-            c_sql, c_params = count_sql(text, needed * 10)  # enough to choose the plan
-            matching = int(con.execute(c_sql, c_params).fetchone()[0])
-        size = self._registry_size(con) if matching else 0
+        size = 0
+        if sort == "mrn" and text.strip():
+            size = self._registry_size(con)
+            threshold = walk_threshold(size, needed)
+            if matching is None or matching < threshold:  # count just far enough to choose
+                c_sql, c_params = count_sql(text, threshold)
+                matching = int(con.execute(c_sql, c_params).fetchone()[0])
         sql, params = page_sql(text, sort, descending, matching, size, needed)
         params = {**params, "limit": max(0, limit), "offset": max(0, offset)}
         return [_row(r) for r in con.execute(sql, params)]

@@ -112,8 +112,9 @@ class RegistryService:
     def search(self, text: str, *, sort: str = "mrn", descending: bool = False,
                offset: int = 0, limit: int = 200, matching: int | None = None
                ) -> list[PatientRow]:
-        """A sorted page of the patients matching ``text``. ``matching`` (the count, when the
-        caller has it) only saves recounting it for the query plan; the rows are the same."""
+        """A sorted page of the patients matching ``text``. ``matching`` (their number, or a
+        lower bound of it, when the caller has it) only saves counting them again to choose the
+        query plan; the rows are the same."""
         reader = self.db.list_reader()
         if reader is not None:
             return reader.search(text, sort=sort, descending=descending, offset=offset,

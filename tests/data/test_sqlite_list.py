@@ -151,3 +151,26 @@ def test_connections_per_thread_are_closed(listed):
     assert len(set(results)) == 1 and len(reader._open) <= 2  # dead threads' closed
     reader.close()
     assert reader._open == [] and reader.count("z") == results[0]  # reopens on use
+
+
+def test_plan_from_a_lower_bound_is_rechecked(listed, monkeypatch):
+    """A caller's count that stopped early (a lower bound) never forces the sort plan."""
+    assert sqlite_list.walk_threshold(100_000, 200) == 1826
+    reader = listed.list_reader()
+    choices: list[bool] = []
+    real = sqlite_list.walk_mrn_index
+
+    def spy(m, size, needed):
+        choices.append(real(m, size, needed))
+        return choices[-1]
+
+    monkeypatch.setattr(sqlite_list, "walk_mrn_index", spy)
+    n = reader.count("d")
+    assert n > sqlite_list.walk_threshold(400, 200)  # most demo MRNs start with D
+    everyone = reader.search("d", sort="name", limit=400)  # another sort key: no walk
+    expected = sorted(everyone, key=lambda r: (r.mrn.lower(), r.id))[:200]  # ASCII MRNs
+    for matching in (None, 1, n):
+        assert reader.search("d", matching=matching) == expected
+        assert choices[-1] is True, matching
+    reader.search("zxy", matching=1)
+    assert choices[-1] is False  # few matches: the prefix indexes and a sort
