@@ -760,3 +760,71 @@ def test_evidence_strongest_first():
     assert f["source"] == "SEED R10–R14; GL Chinese 2024 guideline"
     f = found(run(cancer={"immunotherapy": True}, imaging=[MRI_CONFIRM]), "IO-DENOSUMAB")[0]
     assert f["evidence"] == ["TRIAL", "SEED"]
+
+
+# ------------------------------------------------------------------------- further edges
+
+
+def test_status_whole_body_positive_not_cleared_by_one_region():
+    """§0: no anatomical containment; only a `whole body` bone scan / PET-CT covers every
+    region — a negative L3 CT does not clear a positive whole-body bone scan."""
+    scan = img(40, "bone_scan", "whole body", "positive")
+    assert status(run(imaging=[scan, img(30, "ct", "L3", "negative")]))[0] == "suspected"
+    assert status(run(imaging=[scan, img(30, "pet_ct", "whole body", "negative")]))[0] == (
+        "not_found"
+    )
+
+
+def test_status_not_found_basis_is_latest_clearing_not_latest_negative():
+    """§2: for `not_found` [the basis names] the latest clearing study."""
+    doc = run(
+        imaging=[
+            img(40, "bone_scan", "L3", "positive"),
+            img(30, "mri", "L3", "negative"),
+            img(10, "ct", "T5", "negative"),
+        ]
+    )
+    st, basis = status(doc)
+    assert st == "not_found"
+    assert "L3" in basis and ago(30) in basis and "T5" not in basis
+
+
+def test_status_suspected_basis_wording_matches_confirmed_style():
+    """§2: basis names the item (modality or biopsy, region, date, result) — same form as the
+    worked example "MRI L3 2026-05-08: positive, bone destruction"."""
+    assert status(run(imaging=[img(5, "mri", "L3", "positive")]))[1] == f"MRI L3 {ago(5)}: positive"
+    basis = status(run(imaging=[img(5, "pet_ct", "whole body", "positive", bone_destruction=True)]))
+    assert basis[1] == f"PET-CT whole body {ago(5)}: positive, bone destruction"
+
+
+def test_wu_alp_rise_either_branch():
+    """WU-ALP-RISE: either ≥ (1+`lsc_alp`) × the lowest other ALP ..., or > 2.5 × ULN."""
+    assert fires(run(labs=[alp(100, 300), alp(10, 313)]), "WU-ALP-RISE")
+    assert not fires(run(labs=[alp(100, 300), alp(10, 312)]), "WU-ALP-RISE")
+
+
+def test_wu_ctx_rise_ref_high_in_reported_unit():
+    """§1: `ref_low`/`ref_high` are in the result's reported unit (689 pg/mL = 0.689 ng/mL)."""
+    assert fires(run(labs=[ctx(10, 695, "pg/mL", ref_high=689)]), "WU-CTX-RISE")
+    assert not fires(run(labs=[ctx(10, 695, "pg/mL")]), "WU-CTX-RISE")
+
+
+def test_wu_parameters_move_the_windows():
+    """§9: `lsc_ctx`, `lookback_days`, `symptom_days` are site parameters."""
+    labs = [ctx(100, 0.6), ctx(10, 0.78)]
+    assert not fires(run(params={"lsc_ctx": 0.31}, labs=labs), "WU-CTX-RISE")
+    assert not fires(run(params={"lookback_days": 9}, labs=labs), "WU-CTX-RISE")
+    assert fires(run(params={"symptom_days": 30}, symptoms=[pain(30)]), "WU-PAIN-FIXED")
+    assert not fires(run(params={"symptom_days": 30}, symptoms=[pain(31)]), "WU-PAIN-FIXED")
+
+
+def test_loc_bma_with_rt_overdue_plan():
+    """§0: a plan dated before the as-of date is an overdue plan; LOC-BMA-WITH-RT: ... or
+    planned."""
+    assert fires(run(events=[rt(60, "L3", planned=True)]), "LOC-BMA-WITH-RT")
+
+
+def test_loc_rt_regions_trim_and_case():
+    """§0: Regions match when equal after trimming spaces and ignoring case."""
+    les = [femur(region="  Left Femur")]
+    assert not fires(run(lesions=les, events=[rt(10, "left femur")]), "LOC-RT")
