@@ -133,15 +133,18 @@ def _hyper(view: CaseView, cv: CalciumValue | None) -> Finding | None:
 
 
 def _ca_missing(view: CaseView) -> Finding | None:
-    plans = view.planned()
-    if not plans:
-        return None
-    nxt = plans[0]
-    if days_between(view.as_of, nxt.date) > CA_BEFORE_DOSE_DAYS:
-        return None
+    # "The next planned BMA dose … (or is overdue)": an overdue plan and the next plan on/after
+    # the as-of date can both be "next"; every plan dated up to 30 days ahead is checked (the
+    # safer reading, docs/clinical-readings.md), naming the first one without calcium.
+    due = [a for a in view.planned() if days_between(view.as_of, a.date) <= CA_BEFORE_DOSE_DAYS]
     samples = view.labs("CA") + view.labs("ICA")
-    if any(0 <= days_between(lv.date, nxt.date) <= CA_BEFORE_DOSE_DAYS for lv in samples):
+    lacking = [
+        a for a in due
+        if not any(0 <= days_between(lv.date, a.date) <= CA_BEFORE_DOSE_DAYS for lv in samples)
+    ]
+    if not lacking:
         return None
+    nxt = lacking[0]
     d = nxt.date.isoformat()
     overdue = nxt.date < view.as_of
     return make_finding(
@@ -151,7 +154,8 @@ def _ca_missing(view: CaseView) -> Finding | None:
         "check calcium (and albumin) before the dose.",
         f"下次计划给药（{d}{'，已逾期' if overdue else ''}）前0–30天内无血钙结果：给药前检查血钙"
         "（及白蛋白）。",
-        {"dose": dose_json(nxt), "overdue": overdue, "window_days": CA_BEFORE_DOSE_DAYS},
+        {"dose": dose_json(nxt), "overdue": overdue, "window_days": CA_BEFORE_DOSE_DAYS,
+         "doses": [dose_json(a) for a in lacking]},
         sort_date=d,
     )
 

@@ -1244,3 +1244,123 @@ def test_cli_json_matches_assess(tmp_path):
     doc = json.loads(out.stdout)
     assert [f["rule"] for f in doc["findings"]] == rules(run(_many(), 100))
     assert doc["derived"]["denosumab"] == run(_many(), 100)["derived"]["denosumab"]
+
+
+# ---------------------------------------------------------------- further edge cases
+
+
+def test_concurrent_with_an_old_overdue_plan():
+    """BMA-CONCURRENT: "at least one of them planned or given within the last 90 days" — a plan
+    counts whatever its date (an overdue plan is still a plan)."""
+    adm = [dose(day(-200), "denosumab"), dose(day(-180), "zoledronic_acid", planned=True)]
+    assert fires(run(case(bma={"administrations": adm}), 0), "BMA-CONCURRENT")
+
+
+@pytest.mark.parametrize(("weight", "shown", "mg"), [(60.04, 60.0, 4.0), (29.96, 30.0, None)])
+def test_thresholds_on_unrounded_crcl(weight, shown, mg):
+    """§0 "Thresholds are applied to unrounded values. Output rounds CrCl to 0.1 mL/min"."""
+    obj = case(labs=[crea(day(-1))], bma={"administrations": [dose(day(3), mg=3, planned=True)]})
+    obj["patient"]["weight_kg"] = weight
+    res = run(obj, 0)
+    assert res["derived"]["crcl_ml_min"] == shown
+    assert res["derived"]["za_dose_mg"] == mg
+    assert fires(res, "BMA-ZA-CONTRAINDICATED") is (mg is None)
+
+
+def test_za_creat_missing_names_sex_other():
+    """§1 CrCl "needs sex female or male": sex other → BMA-ZA-CREAT-MISSING names sex."""
+    obj = case(labs=[crea(day(-1))], bma={"administrations": [dose(day(3), planned=True)]})
+    obj["patient"]["sex"] = "other"
+    f = only(run(obj, 0), "BMA-ZA-CREAT-MISSING")
+    assert "sex" in str(f["data"])
+
+
+def test_za_dose_creatinine_same_day_as_dose():
+    """"dated 0–creatinine_max_age_days days before that dose": d = 0 is included."""
+    obj = case(labs=[crea(day(0))], bma={"administrations": [dose(day(0), planned=True)]})
+    res = run(obj, 0)
+    assert fires(res, "BMA-ZA-DOSE") and not fires(res, "BMA-ZA-CREAT-MISSING")
+
+
+def test_ca_missing_checks_a_due_future_plan_beside_an_overdue_one():
+    """BMA-CA-MISSING: "the next planned BMA dose is dated within 30 days after the as-of date
+    (or is overdue)". With an overdue plan (calcium checked before it) and a plan in 25 days with
+    no calcium 0–30 days before it, the next dose to be given lacks its calcium: fires."""
+    obj = case(labs=[ca(day(-45), 2.3)],
+               bma={"administrations": [dose(day(-40), "denosumab", planned=True),
+                                        dose(day(25), "denosumab", planned=True)]})
+    assert fires(run(obj, 0), "BMA-CA-MISSING")
+
+
+def test_calcium_rules_ignore_ionised_calcium():
+    """§1: ionised calcium "is reported beside it …, not substituted"."""
+    res = run(case(labs=[lab(day(-1), "ICA", 1.6, "mmol/L")]), 0)
+    assert not fires(res, "BMA-HYPERCALCAEMIA")
+    assert res["derived"]["ionised_calcium_mmol_l"] == 1.6
+    assert any(m["input"] == "labs.CA" for m in res["derived"]["missing_inputs"])
+
+
+def test_active_overdue_plan_after_stop_is_a_restart():
+    """Active (ii): a stop on/after the last given dose counts "unless a planned dose is dated
+    after that stop"; the last dose (30 days old) meets (i)."""
+    stop = [{"drug": "zoledronic_acid", "date": day(-20)}]
+    assert _supp([dose(day(-30)), dose(day(-5), planned=True)], stop)
+
+
+def test_non_oncology_dose_overdue_plan():
+    """BMA-NON-ONCOLOGY-DOSE: "given within the last 90 days or planned" — any plan."""
+    obj = case(bma={"administrations": [dose(day(-200), "denosumab", 60, planned=True)]})
+    assert fires(run(obj, 0), "BMA-NON-ONCOLOGY-DOSE")
+
+
+def test_den_overdue_after_switch_to_zoledronic_acid_without_stop():
+    """BMA-DEN-OVERDUE only asks that "the course is not stopped (§5)": a switch to zoledronic
+    acid without a recorded denosumab stop still leaves the denosumab dose overdue."""
+    adm = [dose(day(-50), "denosumab"), dose(day(-10), "zoledronic_acid")]
+    assert fires(run(case(bma={"administrations": adm}), 0), "BMA-DEN-OVERDUE")
+    stop = [{"drug": "denosumab", "date": day(-40)}]
+    res = run(case(bma={"administrations": adm, "stops": stop}), 0)
+    assert not fires(res, "BMA-DEN-OVERDUE") and fires(res, "DEN-STOP-WINDOW")
+
+
+def test_dental_review_ignores_future_exam():
+    """§0: an exam dated after the as-of date is not yet on record."""
+    obj = case(dental={"exams": [day(-200), day(5)]}, bma={"administrations": [dose(day(-40))]})
+    assert fires(run(obj, 0), "BMA-DENTAL-REVIEW")
+
+
+def test_dental_clearance_first_dose_planned_far_ahead():
+    """BMA-DENTAL-CLEARANCE: "the first BMA dose ever … is planned" (any date) with no exam
+    0–180 days before it: an exam now is 300 days before a plan on day 300."""
+    obj = case(dental={"exams": [day(0)]},
+               bma={"administrations": [dose(day(300), "denosumab", planned=True)]})
+    assert fires(run(obj, 0), "BMA-DENTAL-CLEARANCE")
+
+
+def test_risk_level_exposure_from_29_february():
+    """§0 "date + 24 months = same day number, 24 months later": 2024-02-29 + 24 months has no
+    same day number; a last dose on 2026-03-01 is past it either way (high)."""
+    adm = [dose("2024-02-29", "denosumab"), dose("2026-03-01", "denosumab")]
+    res = run(case(bma={"administrations": adm}), "2026-03-05")
+    assert res["derived"]["denosumab"]["risk_level"] == "high"
+    adm = [dose("2024-02-29", "denosumab"), dose("2026-02-27", "denosumab")]
+    res = run(case(bma={"administrations": adm}), "2026-03-05")
+    assert res["derived"]["denosumab"]["risk_level"] == "elevated"
+
+
+def test_rebound_ctx_before_a_late_recorded_stop_counts():
+    """DEN-REBOUND-CTX: "a CTX dated day 29–395" counts from the last dose, even if the stop was
+    recorded later than that CTX."""
+    stop = [{"drug": "denosumab", "date": day(50)}]
+    res = _den([dose(day(0), "denosumab")], stop, 60, [NADIR, ctx(day(35), 0.5)])
+    assert fires(res, "DEN-REBOUND-CTX")
+
+
+def test_resumed_then_stopped_again_counts_from_new_last_dose():
+    """§5: a given dose after the stop "becomes the new last dose"; a second stop restarts the
+    windows from it."""
+    adm = [dose(day(0), "denosumab"), dose(day(100), "denosumab")]
+    stops = [{"drug": "denosumab", "date": day(10)}, {"drug": "denosumab", "date": day(110)}]
+    d = _den(adm, stops, 120)["derived"]["denosumab"]
+    assert d["stopped"] is True and d["last_dose"] == day(100)
+    assert d["peak_window"] == [day(160), day(220)] and d["window_end"] == day(495)
