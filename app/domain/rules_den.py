@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.domain.bma_state import bisphosphonate_given_on_or_after
 from app.domain.context import CaseView, round_lab
 from app.domain.denosumab import (
+    FRACTURE_KINDS,
     NADIR_LAST_DAY,
     REBOUND_FIRST_DAY,
     WINDOW_LAST_DAY,
@@ -267,12 +268,17 @@ def _rebound_fracture(view: CaseView, c: DenCourse) -> Finding | None:
     lower = c.on_day(NADIR_LAST_DAY)
     if c.stop_recorded and c.stop is not None and c.stop.date < lower:
         lower = c.stop.date
-    hits = [
-        e for e in vertebral_fractures(view)
-        if e.date > lower and c.day_of(e.date) <= WINDOW_LAST_DAY
-        and bisphosphonate_given_on_or_after(view, e.date) is None
-    ]
+
+    def concerned(e) -> bool:
+        return (e.date > lower and c.day_of(e.date) <= WINDOW_LAST_DAY
+                and bisphosphonate_given_on_or_after(view, e.date) is None)
+
+    hits = [e for e in vertebral_fractures(view) if concerned(e)]
     if not hits:
+        # §0: a fracture in the window whose `vertebral` flag is unknown cannot be judged
+        if any(e.kind in FRACTURE_KINDS and e.vertebral is None and not e.planned
+               and concerned(e) for e in view.events):
+            missing_of(view).add("events.vertebral", REBOUND_FRACTURE.id)
         return None
     e = hits[0]
     d = e.date.isoformat()

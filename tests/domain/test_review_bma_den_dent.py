@@ -1364,3 +1364,50 @@ def test_resumed_then_stopped_again_counts_from_new_last_dose():
     d = _den(adm, stops, 120)["derived"]["denosumab"]
     assert d["stopped"] is True and d["last_dose"] == day(100)
     assert d["peak_window"] == [day(160), day(220)] and d["window_end"] == day(495)
+
+
+def test_rebound_ctx_later_ctx_after_a_treated_one():
+    """DEN-REBOUND-CTX: "a CTX … with no bisphosphonate given on/after that CTX's date" — a
+    bisphosphonate after an early raised CTX does not cover a later raised CTX."""
+    adm = [dose(day(0), "denosumab"), dose(day(60), "zoledronic_acid")]
+    labs = [NADIR, ctx(day(50), 0.9), ctx(day(100), 0.9)]
+    assert fires(_den(adm, STOP10, 120, labs), "DEN-REBOUND-CTX")
+    labs = [NADIR, ctx(day(50), 0.9)]
+    assert not fires(_den(adm, STOP10, 120, labs), "DEN-REBOUND-CTX")
+
+
+def test_den_overdue_grace_parameter():
+    """BMA-DEN-OVERDUE reads overdue_grace_days (§9): 28 + 20 = 48."""
+    obj = case(bma={"administrations": [dose(day(-48), "denosumab")]})
+    assert not fires(run(obj, 0, overdue_grace_days=20), "BMA-DEN-OVERDUE")
+    obj = case(bma={"administrations": [dose(day(-49), "denosumab")]})
+    assert fires(run(obj, 0, overdue_grace_days=20), "BMA-DEN-OVERDUE")
+
+
+def test_za_dose_weight_missing_names_it():
+    """§0 missing inputs: with no weight the ZA dose rules cannot be evaluated; the missing input
+    is listed with the rules that needed it, and BMA-ZA-CREAT-MISSING names it."""
+    obj = case(labs=[crea(day(-1))], bma={"administrations": [dose(day(3), planned=True)]})
+    del obj["patient"]["weight_kg"]
+    res = run(obj, 0)
+    assert not fires(res, "BMA-ZA-DOSE")
+    assert fires(res, "BMA-ZA-CREAT-MISSING")
+    entry = [m for m in res["derived"]["missing_inputs"] if m["input"] == "weight_kg"]
+    assert entry and "BMA-ZA-DOSE" in entry[0]["rules"]
+
+
+def test_rebound_fracture_unknown_vertebral_flag_is_a_missing_input():
+    """§0: "A rule whose trigger cannot be evaluated because an input is absent does not fire;
+    the assessment lists the missing input … with the rule IDs that needed it" — a fracture in
+    the rebound window whose `vertebral` flag is unknown."""
+    ev = [{"date": day(50), "kind": "pathological_fracture"}]
+    res = _den([dose(day(0), "denosumab")], STOP10, 100, events=ev)
+    assert not fires(res, "DEN-REBOUND-FRACTURE")
+    entry = [m for m in res["derived"]["missing_inputs"] if m["input"] == "events.vertebral"]
+    assert entry and entry[0]["rules"] == ["DEN-REBOUND-FRACTURE"]
+    ev[0]["vertebral"] = False
+    res = _den([dose(day(0), "denosumab")], STOP10, 100, events=ev)
+    assert all(m["input"] != "events.vertebral" for m in res["derived"]["missing_inputs"])
+    ev = [{"date": day(5), "kind": "fracture"}]  # before the recorded stop: not concerned
+    res = _den([dose(day(0), "denosumab")], STOP10, 100, events=ev)
+    assert all(m["input"] != "events.vertebral" for m in res["derived"]["missing_inputs"])
