@@ -728,3 +728,159 @@ def test_rules_lists_exactly_the_book_ids(capsys):
     code, text, _err = cli(["rules"], capsys)
     for rid in BOOK_RULE_IDS:
         assert rid in text
+
+
+# ------------------------------------------------------------------ further edges
+
+
+def test_katagiri_calcium_compared_in_mmol_l():
+    """§8 Katagiri: calcium ≥ 2.57 mmol/L (≈10.3 mg/dL; compared in mmol/L): 10.3 mg/dL ×
+    0.2495 = 2.5699 is not critical; 10.31 mg/dL = 2.5723 is."""
+    base = [lab(5, a, v, u) for a, v, u in NORMAL_LABS if a != "CA"]
+    for ca, pts in ((10.3, 0), (10.31, 2)):
+        doc = run(cancer=KAT_CANCER, labs=base + [lab(5, "CA", ca, "mg/dL")], lesions=[rib(1)])
+        assert doc["scores"]["katagiri"]["value"] == 3 + pts
+
+
+def test_katagiri_uses_latest_value_per_analyte():
+    """§8 Katagiri: laboratory item from the latest values dated within 30 days."""
+    labs = [lab(5, a, v, u) for a, v, u in NORMAL_LABS] + [lab(20, "PLT", 80, "10^9/L")]
+    assert run(cancer=KAT_CANCER, labs=labs, lesions=[rib(1)])["scores"]["katagiri"]["value"] == 3
+
+
+def test_alp_25_uln_uses_result_range():
+    """§1: A threshold relative to ULN uses the range of the result being judged (2.5 × 100)."""
+    assert found(run(labs=[lab(10, "ALP", 251, "U/L", ref_high=100)]), "WU-ALP-RISE")
+    assert not found(run(labs=[lab(10, "ALP", 249, "U/L", ref_high=100)]), "WU-ALP-RISE")
+
+
+def test_output_three_significant_digits_and_calcium_rounding():
+    """§0: Output rounds calcium to 0.01 mmol/L, other labs to 3 significant digits."""
+    doc = run(labs=[lab(10, "ALP", 1234.5, "U/L"), lab(3, "ICA", 1.23456, "mmol/L")])
+    assert "1230" in json.dumps(found(doc, "WU-ALP-RISE")[0]["data"])
+    assert "1234" not in json.dumps(found(doc, "WU-ALP-RISE")[0]["data"])
+    assert doc["derived"]["ionised_calcium_mmol_l"] == 1.23
+
+
+@pytest.mark.parametrize("stage,ok", [
+    ("0", True), ("IA1", True), ("IA3", True), ("IB", True), ("IIA", True), ("IIB", True),
+    ("IIIA", True), ("IIIC", True), ("IVA", True), ("IVB", True), ("I", True), ("II", True),
+    ("III", True), ("IV", True), ("IA4", False), ("IC", False), ("IIC", False), ("IVC", False),
+    ("iva", False), ("4", False),
+])  # fmt: skip
+def test_stage_values(stage, ok):
+    """§10: `stage` (AJCC 8th overall: `0`, `IA1`–`IA3`, `IB`, `IIA`, `IIB`, `IIIA`–`IIIC`,
+    `IVA`, `IVB`, or `I`–`IV` unsubdivided)."""
+    obj = case_obj(cancer={"stage": stage})
+    if ok:
+        parse_case(obj)
+    else:
+        with pytest.raises(CaseFileError, match="cancer.stage"):
+            parse_case(obj)
+
+
+@pytest.mark.parametrize("section,value,field", [
+    ("cancer", {"grade": 2}, "cancer.grade"),
+    ("bma", {"doses": []}, "bma.doses"),
+    ("dental", {"exams": [], "cleanings": []}, "dental.cleanings"),
+    ("supplements", {"iron": True}, "supplements.iron"),
+    ("status_override", {"status": "confirmed", "date": "2026-01-01", "note": "x"},
+     "status_override.note"),
+    ("events", [{"date": "2026-01-01", "kind": "onj", "site": "jaw"}], "events[0].site"),
+])  # fmt: skip
+def test_unknown_nested_keys(section, value, field):
+    """§10: Unknown keys ... are input errors: ... naming the field."""
+    with pytest.raises(CaseFileError, match=field.replace("[", r"\[").replace("]", r"\]")):
+        parse_case(case_obj(**{section: value}))
+
+
+def test_lesion_forms_accepted():
+    """§10: `peritrochanteric` (bool, default false; `true` only on a femur); `limb` optional,
+    must agree with `bone`."""
+    parse_case(case_obj(lesions=[
+        {"region": "a", "bone": "humerus", "peritrochanteric": False, "limb": "upper"},
+        {"region": "b", "bone": "femur", "peritrochanteric": True, "limb": "lower"},
+        {"region": "c", "bone": "vertebra", "level": "S5", "pain": "occasional"},
+    ]))  # fmt: skip
+
+
+def test_vertebra_requires_level_reading():
+    """§10 reading (docs/clinical-readings.md): "`vertebra` with `level` C1–…" — a vertebral
+    lesion without its level is refused (SINS location and the region rule need it)."""
+    with pytest.raises(CaseFileError, match=r"lesions\[0\]\.level"):
+        parse_case(case_obj(lesions=[{"region": "L3", "bone": "vertebra"}]))
+
+
+@pytest.mark.parametrize("params", [
+    {"enable_biomarker_workup": 1}, {"lookback_days": 365.5}, {"lsc_ctx": True},
+    {"rebound_checks_days": [90, "x"]}, {"no_such": 1},
+])  # fmt: skip
+def test_params_wrong_type_or_name(params):
+    """§10: an unknown name or a wrong type is an input error."""
+    from app.domain.params import ParamsError
+
+    with pytest.raises(ParamsError):
+        params_from_mapping(params)
+
+
+ALLOWED = [
+    ("patient", {"mrn": "X", "sex": "unknown", "birth_date": "1950-01-01", "weight_kg": 50.5,
+                 "osteoporosis": True, "name": "n"}),
+    ("cancer", {"histology": "large_cell", "drivers": ["EGFR"], "targeted_therapy": True,
+                "immunotherapy": False, "prior_chemotherapy": True, "visceral_treatable": False,
+                "disseminated": False, "visceral_metastases": [], "visceral_lesion_count": 0,
+                "ecog": 5, "kps": 0, "frankel": "A", "stage": "0"}),
+    ("events", [{"date": "2026-01-01", "kind": k} for k in (
+        "pathological_fracture", "fracture", "spinal_cord_compression", "radiotherapy",
+        "surgery_to_bone", "vertebroplasty", "hypercalcaemia", "onj")]
+     + [{"date": "2026-01-01", "kind": k, "planned": True}
+        for k in ("radiotherapy", "surgery_to_bone", "vertebroplasty")]),
+    ("dental", {"exams": ["2026-01-01"], "procedures": [
+        {"date": "2026-01-01", "kind": k, "planned": True} for k in (
+            "root_canal", "scaling", "filling", "crown", "extraction", "implant",
+            "periodontal_surgery", "oral_surgery")]}),
+    ("bma", {"administrations": [{"date": "2026-01-01", "drug": d, "dose_mg": 1} for d in (
+        "denosumab", "zoledronic_acid", "pamidronate", "ibandronate", "incadronate",
+        "clodronate")], "interval_days": {"pamidronate": 21},
+        "stops": [{"drug": "clodronate", "date": "2026-02-01", "reason": "x"}]}),
+    ("lesions", [{"region": "r", "bone": b} for b in (
+        "femur", "tibia", "fibula", "humerus", "radius", "ulna", "pelvis", "rib", "sternum",
+        "skull", "scapula", "clavicle", "other")]
+     + [{"region": "v", "bone": "vertebra", "level": lv} for lv in ("C1", "T12", "L5", "S5")]),
+    ("status_override", {"status": "not_found", "date": "2026-01-01", "by": "b", "reason": "r"}),
+    ("biopsies", [{"date": "2026-01-01", "region": "r", "result": "nondiagnostic"}]),
+    ("labs", [{"date": "2026-01-01", "analyte": "CTX", "value": 0.1, "unit": "ng/mL",
+               "ref_low": 0.1, "ref_high": 0.7, "fasting": False, "method": "Elecsys"}]),
+    ("symptoms", [{"date": "2026-01-01", "kind": "bone_pain", "pattern": "fixed", "site": "x",
+                   "mechanical": True}]),
+    ("supplements", {"calcium": False, "vitamin_d": True}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("section,value", ALLOWED, ids=[s for s, _ in ALLOWED])
+def test_case_file_every_listed_value_accepted(section, value):
+    """§10: the table of keys and allowed values (every listed value is accepted)."""
+    obj = case_obj()
+    obj[section] = value
+    parse_case(obj)
+
+
+def test_missing_inputs_name_the_rules():
+    """§0: the assessment lists the missing input under `derived.missing_inputs` with the rule
+    IDs that needed it (here `labs.ALP` for WU-ALP-RISE); a switched-off rule needs nothing."""
+    doc = run(cancer={"stage": "IIA", "histology": "squamous", "drivers": [],
+                      "visceral_metastases": []})  # fmt: skip
+    entry = [m for m in doc["derived"]["missing_inputs"] if m["input"] == "labs.ALP"]
+    assert entry and "WU-ALP-RISE" in entry[0]["rules"]
+    off = run(params={"enable_biomarker_workup": False})
+    assert "labs.ALP" not in missing_names(off) and "labs.CTX" not in missing_names(off)
+
+
+def test_katagiri_unknown_items_make_the_score_null():
+    """§0: A score without its inputs is `null` with the missing inputs named (reading: unknown
+    `ecog`, `prior_chemotherapy` or `visceral_metastases` leave Katagiri null; only
+    `targeted_therapy` is worded "true 2, otherwise 3")."""
+    for key in ("ecog", "prior_chemotherapy", "visceral_metastases"):
+        k = kat({key: None})
+        assert k["value"] is None and key in k["missing"]
+    assert kat(n_lesions=0)["value"] == 3  # no lesions recorded: the ≥2 item scores 0

@@ -828,3 +828,77 @@ def test_loc_rt_regions_trim_and_case():
     """§0: Regions match when equal after trimming spaces and ignoring case."""
     les = [femur(region="  Left Femur")]
     assert not fires(run(lesions=les, events=[rt(10, "left femur")]), "LOC-RT")
+
+
+def test_wu_scan_rules_silent_when_confirmed():
+    """WU-SCAN-CONFIRM / WU-SCAN-DISCORDANT: status ≠ confirmed."""
+    bx = [{"date": ago(5), "region": "T5", "result": "positive"}]
+    scan = img(20, "bone_scan", "L3", "positive")
+    assert not fires(run(imaging=[scan], biopsies=bx), "WU-SCAN-CONFIRM")
+    doc = run(imaging=[scan, img(10, "mri", "L3", "negative")], biopsies=bx)
+    assert not fires(doc, "WU-SCAN-DISCORDANT")
+
+
+def test_wu_biopsy_inconclusive_needs_the_positive_in_that_region():
+    """WU-BIOPSY-INCONCLUSIVE: some region has ≥2 imaging studies, at least one positive or
+    equivocal (two negatives of L3 and a lone positive of L4 do not qualify)."""
+    doc = run(imaging=[img(30, "bone_scan", "L4", "positive"), img(20, "ct", "L3", "negative"),
+                       img(10, "mri", "L3", "negative")])  # fmt: skip
+    assert status(doc)[0] == "suspected" and not fires(doc, "WU-BIOPSY-INCONCLUSIVE")
+
+
+def test_wu_ctx_rise_future_unplanned_denosumab_ignored():
+    """§0: records dated after the as-of date are ignored (a later dose is not yet given)."""
+    bma = {"administrations": [{"date": ago(-3), "drug": "denosumab", "dose_mg": 120}]}
+    assert fires(run(labs=[ctx(10, 0.9)], bma=bma), "WU-CTX-RISE")
+
+
+def test_loc_rt_fracture_planned_radiotherapy_after_counts():
+    """LOC-RT: a `pathological_fracture` ... with no `radiotherapy` of the same region dated
+    on/after it (a plan dated after the fracture counts; one before it does not)."""
+    fx = {"date": ago(10), "kind": "pathological_fracture", "region": "rib 4"}
+    assert not fires(run(events=[fx, rt(-10, "rib 4", planned=True)]), "LOC-RT")
+    assert fires(run(events=[fx, rt(20, "rib 4", planned=True)]), "LOC-RT")
+
+
+def test_loc_vertebroplasty_fracture_must_be_vertebral():
+    """LOC-VERTEBROPLASTY: a vertebral `pathological_fracture` event of the same region (not a
+    `fracture`, not one marked `vertebral: false`)."""
+    les = [dict(SINS6, region="L2", level="L2", escc="0")]
+    fx = {"date": ago(10), "kind": "pathological_fracture", "region": "L2", "vertebral": True}
+    assert fires(run(lesions=les, events=[fx]), "LOC-VERTEBROPLASTY")
+    assert not fires(run(lesions=les, events=[dict(fx, vertebral=False)]), "LOC-VERTEBROPLASTY")
+    assert not fires(run(lesions=les, events=[dict(fx, kind="fracture")]), "LOC-VERTEBROPLASTY")
+
+
+@pytest.mark.parametrize("days,fire", [(84, False), (85, True)])
+def test_io_denosumab_unrecorded_stop_boundary(days, fire):
+    """IO-DENOSUMAB: denosumab not active; §4 (iii)/§5: a course is stopped when the days since
+    the last given dose exceed the interval + 56 (28 + 56 = 84)."""
+    bma = {"administrations": [{"date": ago(days), "drug": "denosumab", "dose_mg": 120}]}
+    doc = run(cancer={"immunotherapy": True}, imaging=[MRI_CONFIRM], bma=bma)
+    assert fires(doc, "IO-DENOSUMAB") is fire
+
+
+@pytest.mark.parametrize("days,fire", [(90, False), (91, True)])
+def test_loc_bma_with_rt_active_boundary(days, fire):
+    """LOC-BMA-WITH-RT: no BMA active; §4: active when its last given dose is ≤ 90 days old."""
+    bma = {"administrations": [{"date": ago(days), "drug": "zoledronic_acid", "dose_mg": 4}]}
+    assert fires(run(events=[rt(5, "L3")], bma=bma), "LOC-BMA-WITH-RT") is fire
+
+
+def test_status_override_without_by_or_reason_reading():
+    """§2: An override needs `status` and `date` (`by` and `reason` recommended) — reading: the
+    basis omits an unrecorded `by` and says "no reason recorded" for an unrecorded reason."""
+    doc = run(status_override={"status": "suspected", "date": ago(3)})
+    assert status(doc) == ("suspected", f"clinician override ({ago(3)}): no reason recorded")
+
+
+def test_whole_body_study_counts_for_every_region_reading():
+    """§0 "covers every region" applied to WU-BIOPSY-INCONCLUSIVE (reading): a positive
+    whole-body bone scan and a negative L3 X-ray are two studies of L3; a regional study does
+    not answer a whole-body scan for WU-SCAN-CONFIRM (only PET-CT does)."""
+    doc = run(imaging=[img(20, "bone_scan", "whole body", "positive"),
+                       img(10, "xray", "L3", "negative")])  # fmt: skip
+    assert status(doc)[0] == "suspected"
+    assert fires(doc, "WU-BIOPSY-INCONCLUSIVE") and fires(doc, "WU-SCAN-CONFIRM")
