@@ -22,7 +22,7 @@ echo "== tests"
 echo "== domain and data tests without PySide6 (.venv-noqt)"
 # Everything the domain/data/services layers need, but no Qt and no pyqtgraph.
 ensure_venv .venv-noqt "SQLAlchemy>=2.0.30,<3" "alembic>=1.13" "platformdirs>=4" "pypinyin>=0.51" \
-    "reportlab>=4.2" "pytest>=8" "hypothesis>=6.100"
+    "reportlab>=4.2" "psycopg[binary]>=3.1" "hl7>=0.4.5" "pytest>=8" "hypothesis>=6.100"
 .venv-noqt/bin/python -m pip install -q --disable-pip-version-check --no-deps -e . >/dev/null
 .venv-noqt/bin/python - <<'PY'
 import importlib.util, sys
