@@ -1411,3 +1411,74 @@ def test_rebound_fracture_unknown_vertebral_flag_is_a_missing_input():
     ev = [{"date": day(5), "kind": "fracture"}]  # before the recorded stop: not concerned
     res = _den([dose(day(0), "denosumab")], STOP10, 100, events=ev)
     assert all(m["input"] != "events.vertebral" for m in res["derived"]["missing_inputs"])
+
+
+def test_date_times_reduce_to_calendar_dates():
+    """§0: "date-times are reduced to their calendar date as written": a dose given at 23:59
+    28 calendar days before the as-of date is "within the last 28 days"; a dose at 00:01 on the
+    as-of date is not after it."""
+    obj = case(labs=[crea(day(-30))],
+               bma={"administrations": [{"date": day(-28) + "T23:59:00", "drug":
+                                         "zoledronic_acid", "dose_mg": 4}]})
+    obj["patient"]["weight_kg"] = 55
+    assert fires(run(obj, 0), "BMA-ZA-OVERDOSE")
+    obj = case(imaging=CONFIRMED,
+               bma={"administrations": [{"date": day(0) + "T00:01:00", "drug": "denosumab",
+                                         "dose_mg": 120}]})
+    assert not fires(run(obj, 0), "BMA-START")
+
+
+def test_corrected_calcium_threshold_unrounded():
+    """§0 thresholds on unrounded values: 2.0599 + 0.02 × (40 − 38) = 2.0999 < LLN 2.10 although
+    it is shown as 2.10."""
+    res = run(case(labs=[ca(day(-1), 2.0599), lab(day(-1), "ALB", 38, "g/L")]), 0)
+    assert res["derived"]["corrected_calcium_mmol_l"] == 2.1
+    assert fires(res, "BMA-HYPOCALCAEMIA")
+
+
+SCOPE = set(BOOK_IDS)
+_DRUGS = ["denosumab", "zoledronic_acid", "pamidronate"]
+_KINDS = ["extraction", "scaling", "implant", "filling"]
+
+
+def _random_case(rnd) -> dict[str, Any]:
+    adm = [dose(day(rnd.randint(-400, 60)), rnd.choice(_DRUGS), None, rnd.random() < 0.3)
+           for _ in range(rnd.randint(0, 8))]
+    for a in adm:
+        if rnd.random() < 0.2:
+            a["dose_mg"] = 60 if a["drug"] == "denosumab" else 5
+    stops = [{"drug": rnd.choice(_DRUGS), "date": day(rnd.randint(-400, 10))}
+             for _ in range(rnd.randint(0, 2))]
+    labs = [ctx(day(rnd.randint(-400, 10)), rnd.choice([0.05, 0.1, 0.3, 0.9]))
+            for _ in range(rnd.randint(0, 5))]
+    labs += [ca(day(rnd.randint(-100, 10)), rnd.choice([1.9, 2.05, 2.3, 2.7, 3.0]))
+             for _ in range(rnd.randint(0, 3))]
+    labs += [crea(day(rnd.randint(-200, 10)), rnd.choice([60, 88.4, 150, 300]))
+             for _ in range(rnd.randint(0, 3))]
+    events = [{"date": day(rnd.randint(-400, 0)), "kind": rnd.choice(["fracture", "onj"]),
+               "vertebral": rnd.random() < 0.5} for _ in range(rnd.randint(0, 2))]
+    dental = {"exams": [day(rnd.randint(-400, 0)) for _ in range(rnd.randint(0, 2))],
+              "procedures": [{"date": day(rnd.randint(-30, 90)), "kind": rnd.choice(_KINDS),
+                              "planned": rnd.random() < 0.7} for _ in range(rnd.randint(0, 2))]}
+    return case(bma={"administrations": adm, "stops": stops}, labs=labs, events=events,
+                dental=dental, imaging=CONFIRMED if rnd.random() < 0.5 else [])
+
+
+def test_random_cases_fire_each_rule_at_most_once_in_order():
+    """§0 "At most once per assessment"; §10 order "by severity, then rule-book order, then
+    date"; evidence/source always the Evidence column — over 300 random cases."""
+    import random
+
+    rnd = random.Random(20261121)
+    book = {rid: (src, labels) for rid, src, labels in BOOK}
+    rank = {"critical": 0, "warning": 1, "info": 2}
+    order = {r.id: i for i, r in enumerate(catalogue())}
+    for _ in range(300):
+        res = run(_random_case(rnd), rnd.randint(-5, 40))
+        got = [f for f in res["findings"] if f["rule"] in SCOPE]
+        ids = [f["rule"] for f in got]
+        assert len(ids) == len(set(ids)), ids
+        keys = [(rank[f["severity"]], order[f["rule"]]) for f in res["findings"]]
+        assert keys == sorted(keys)
+        for f in got:
+            assert (f["source"], f["evidence"]) == (book[f["rule"]][0], book[f["rule"]][1])
