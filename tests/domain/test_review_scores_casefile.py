@@ -21,23 +21,60 @@ from app.domain.params import DEFAULTS, params_from_mapping
 
 AS_OF = date(2026, 11, 21)
 
-# Every rule ID of rules/1 (§3–§7), hard-coded from the book.
-BOOK_RULE_IDS = {
-    "WU-HIGH-RISK", "WU-ALP-RISE", "WU-CTX-RISE", "WU-PAIN-FIXED", "WU-PAIN-MIGRATORY",
-    "WU-SCAN-CONFIRM", "WU-SCAN-DISCORDANT", "WU-MRI-BLASTIC", "WU-BIOPSY-INCONCLUSIVE",
-    "WU-BIOPSY-SOLITARY", "WU-MSCC",
-    "BMA-START", "BMA-CONCURRENT", "BMA-ZA-DOSE", "BMA-ZA-OVERDOSE", "BMA-ZA-CONTRAINDICATED",
-    "BMA-ZA-CREAT-MISSING", "BMA-ZA-CREAT-RISE", "BMA-DEN-CKD", "BMA-HYPOCALCAEMIA",
-    "BMA-HYPERCALCAEMIA", "BMA-CA-MISSING", "BMA-SUPPLEMENTS", "BMA-DENTAL-CLEARANCE",
-    "BMA-DENTAL-REVIEW", "BMA-DEN-INTERVAL", "BMA-ZA-INTERVAL", "BMA-DEN-OVERDUE",
-    "BMA-NON-ONCOLOGY-DOSE",
-    "DEN-STOP-WINDOW", "DEN-MONITOR-DUE", "DEN-REBOUND-CTX", "DEN-REBOUND-CALCIUM",
-    "DEN-REBOUND-FRACTURE",
-    "DENT-MINOR", "DENT-INVASIVE", "DENT-ONJ",
-    "LOC-SINS-UNSTABLE", "LOC-SINS-INDETERMINATE", "LOC-ESCC-HIGH", "LOC-MIRELS-FIX",
-    "LOC-MIRELS-BORDERLINE", "LOC-RT", "LOC-POST-FIX-RT", "LOC-VERTEBROPLASTY", "LOC-OLIGO",
-    "LOC-BMA-WITH-RT", "IO-DENOSUMAB",
+# Every rule of rules/1 (§3–§7), hard-coded from the book: ID → (severity, evidence labels
+# strongest first). BMA-HYPO/HYPERCALCAEMIA and BMA-ZA-INTERVAL have a graded severity whose
+# text starts with the word given here.
+BOOK_RULES = {
+    "WU-HIGH-RISK": ("info", ("GL", "SEED")),
+    "WU-ALP-RISE": ("warning", ("SEED",)),
+    "WU-CTX-RISE": ("warning", ("SEED",)),
+    "WU-PAIN-FIXED": ("warning", ("SEED",)),
+    "WU-PAIN-MIGRATORY": ("info", ("SEED",)),
+    "WU-SCAN-CONFIRM": ("warning", ("SEED",)),
+    "WU-SCAN-DISCORDANT": ("info", ("SEED",)),
+    "WU-MRI-BLASTIC": ("info", ("SEED",)),
+    "WU-BIOPSY-INCONCLUSIVE": ("info", ("SEED",)),
+    "WU-BIOPSY-SOLITARY": ("info", ("GL",)),
+    "WU-MSCC": ("critical", ("GL",)),
+    "BMA-START": ("warning", ("GL", "TRIAL", "SEED")),
+    "BMA-CONCURRENT": ("critical", ("LABEL", "SEED")),
+    "BMA-ZA-DOSE": ("info", ("LABEL",)),
+    "BMA-ZA-OVERDOSE": ("critical", ("LABEL",)),
+    "BMA-ZA-CONTRAINDICATED": ("critical", ("LABEL", "SEED")),
+    "BMA-ZA-CREAT-MISSING": ("warning", ("LABEL",)),
+    "BMA-ZA-CREAT-RISE": ("critical", ("LABEL",)),
+    "BMA-DEN-CKD": ("warning", ("LABEL",)),
+    "BMA-HYPOCALCAEMIA": ("critical", ("LABEL",)),
+    "BMA-HYPERCALCAEMIA": ("critical", ("GL",)),
+    "BMA-CA-MISSING": ("warning", ("LABEL",)),
+    "BMA-SUPPLEMENTS": ("warning", ("LABEL", "SEED")),
+    "BMA-DENTAL-CLEARANCE": ("warning", ("LABEL", "GL", "SEED")),
+    "BMA-DENTAL-REVIEW": ("info", ("GL",)),
+    "BMA-DEN-INTERVAL": ("warning", ("LABEL", "SEED")),
+    "BMA-ZA-INTERVAL": ("info", ("TRIAL", "SEED")),
+    "BMA-DEN-OVERDUE": ("warning", ("LABEL", "SEED")),
+    "BMA-NON-ONCOLOGY-DOSE": ("warning", ("LABEL",)),
+    "DEN-STOP-WINDOW": ("warning", ("LABEL", "TRIAL", "SEED")),
+    "DEN-MONITOR-DUE": ("warning", ("SEED", "DESIGN")),
+    "DEN-REBOUND-CTX": ("critical", ("GL", "SEED", "DESIGN")),
+    "DEN-REBOUND-CALCIUM": ("critical", ("LABEL", "TRIAL")),
+    "DEN-REBOUND-FRACTURE": ("critical", ("LABEL", "TRIAL")),
+    "DENT-MINOR": ("info", ("GL", "SEED")),
+    "DENT-INVASIVE": ("warning", ("GL", "SEED")),
+    "DENT-ONJ": ("critical", ("GL", "SEED")),
+    "LOC-SINS-UNSTABLE": ("critical", ("GL",)),
+    "LOC-SINS-INDETERMINATE": ("warning", ("GL",)),
+    "LOC-ESCC-HIGH": ("critical", ("GL",)),
+    "LOC-MIRELS-FIX": ("warning", ("GL",)),
+    "LOC-MIRELS-BORDERLINE": ("info", ("GL",)),
+    "LOC-RT": ("info", ("GL", "SEED")),
+    "LOC-POST-FIX-RT": ("info", ("GL", "SEED")),
+    "LOC-VERTEBROPLASTY": ("info", ("SEED",)),
+    "LOC-OLIGO": ("info", ("GL", "SEED")),
+    "LOC-BMA-WITH-RT": ("info", ("SEED",)),
+    "IO-DENOSUMAB": ("info", ("TRIAL", "SEED")),
 }  # fmt: skip
+BOOK_RULE_IDS = set(BOOK_RULES)
 
 
 def ago(n: int) -> str:
@@ -725,6 +762,7 @@ def test_rules_lists_exactly_the_book_ids(capsys):
     ids = [r["id"] for r in json.loads(out)["rules"]]
     assert len(ids) == len(set(ids))
     assert set(ids) == BOOK_RULE_IDS
+    assert ids == list(BOOK_RULES)  # in rule-book order (the findings' secondary order)
     code, text, _err = cli(["rules"], capsys)
     for rid in BOOK_RULE_IDS:
         assert rid in text
@@ -884,3 +922,32 @@ def test_katagiri_unknown_items_make_the_score_null():
         k = kat({key: None})
         assert k["value"] is None and key in k["missing"]
     assert kat(n_lesions=0)["value"] == 3  # no lesions recorded: the ≥2 item scores 0
+
+
+@pytest.mark.parametrize("ca,rule", [(2.6049, "BMA-HYPERCALCAEMIA"), (2.0999, "BMA-HYPOCALCAEMIA")])
+def test_thresholds_on_unrounded_values(ca, rule):
+    """§0: Thresholds are applied to unrounded values (2.6049 shows as 2.60 yet is > 2.60)."""
+    doc = run(labs=[lab(5, "CA", ca, "mmol/L"), lab(5, "ALB", 40, "g/L")])
+    assert doc["derived"]["corrected_calcium_mmol_l"] == round(ca, 2)
+    assert found(doc, rule)
+
+
+@pytest.mark.parametrize("when,fire", [
+    ("2026-11-22T01:00:00+08:00", False),  # as written: tomorrow (UTC would say today)
+    ("2026-10-21T23:00:00-05:00", False),  # as written: day 31 (UTC would say day 30)
+    ("2026-10-22T23:00:00-05:00", True),   # as written: day 30
+])  # fmt: skip
+def test_date_times_reduced_to_calendar_date_as_written(when, fire):
+    """§0: date-times are reduced to their calendar date as written."""
+    doc = run(symptoms=[{"date": when, "kind": "neuro_deficit"}])
+    assert bool(found(doc, "WU-MSCC")) is fire
+
+
+def test_rules_catalogue_severity_and_evidence_match_the_book(capsys):
+    """§0/§10: Severity per rule (Sev column); `evidence` lists the labels of the rule's
+    Evidence column, strongest first (LABEL > GL > TRIAL > SEED > DESIGN)."""
+    code, out, _err = cli(["rules", "--format", "json"], capsys)
+    for r in json.loads(out)["rules"]:
+        severity, evidence = BOOK_RULES[r["id"]]
+        assert r["severity"].split()[0] == severity, r["id"]
+        assert tuple(r["evidence"]) == evidence, r["id"]
