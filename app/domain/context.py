@@ -123,15 +123,21 @@ def round_crcl(value: float) -> float:
     return round_half_up(value, 1)
 
 
+def _tol(b: float) -> float:
+    """A CrCl equal to a band limit up to binary rounding counts as equal (1e-9 relative, as
+    the rules' comparisons in :mod:`app.domain.rules_bma_common`)."""
+    return 1e-9 * max(1.0, abs(b))
+
+
 def za_dose_for_crcl(crcl: float | None) -> float | None:
     """Zoledronic acid dose by CrCl (label): None when not computable or CrCl < 30."""
-    if crcl is None or crcl < 30:
+    if crcl is None or crcl < 30 - _tol(30):
         return None
-    if crcl > 60:
+    if crcl > 60 + _tol(60):
         return 4.0
-    if crcl >= 50:
+    if crcl >= 50 - _tol(50):
         return 3.5
-    if crcl >= 40:
+    if crcl >= 40 - _tol(40):
         return 3.3
     return 3.0
 

@@ -1482,3 +1482,24 @@ def test_random_cases_fire_each_rule_at_most_once_in_order():
         assert keys == sorted(keys)
         for f in got:
             assert (f["source"], f["evidence"]) == (book[f["rule"]][0], book[f["rule"]][1])
+
+
+@pytest.mark.parametrize(
+    ("weight", "umol", "band", "mg"),
+    [(19.2, 56.576, 30, 3.0), (36.8, 81.328, 40, 3.3), (55, 97.24, 50, 3.5),
+     (66, 97.24, 60, 3.5)],
+)
+def test_za_dose_at_band_limits_despite_binary_rounding(weight, umol, band, mg):
+    """§4 "30 ≤ CrCl < 40 → 3.0 mg" etc. with a CrCl that is exactly a band limit in decimal
+    arithmetic (weight × 88.4 / creatinine) but not in binary floating point: the band limit
+    must still count as equal (docs/clinical-readings.md, threshold equality), and a planned
+    dose must get its BMA-ZA-DOSE finding rather than an error."""
+    obj = case(labs=[crea(day(-1), umol)],
+               bma={"administrations": [dose(day(3), mg=mg, planned=True)]})
+    obj["patient"]["weight_kg"] = weight
+    res = run(obj, 0)
+    assert res["derived"]["crcl_ml_min"] == band
+    assert res["derived"]["za_dose_mg"] == mg
+    assert only(res, "BMA-ZA-DOSE")["data"]["recommended_mg"] == mg
+    assert not fires(res, "BMA-ZA-CONTRAINDICATED")
+    assert not fires(res, "BMA-ZA-OVERDOSE")
