@@ -1503,3 +1503,17 @@ def test_za_dose_at_band_limits_despite_binary_rounding(weight, umol, band, mg):
     assert only(res, "BMA-ZA-DOSE")["data"]["recommended_mg"] == mg
     assert not fires(res, "BMA-ZA-CONTRAINDICATED")
     assert not fires(res, "BMA-ZA-OVERDOSE")
+
+
+def test_za_creat_rise_on_a_planned_restart_keeps_the_pre_treatment_baseline():
+    """BMA-ZA-CREAT-RISE with zoledronic acid active only through a planned restart after a
+    stop: no dose has been given since the stop, so the "current course" is read as the last
+    course given (safer reading, docs/clinical-readings.md): its pre-treatment baseline still
+    applies and the rise is flagged before the restart ("withhold until creatinine is back
+    within 10% of baseline")."""
+    labs = [crea(day(-210), 88.4), crea(day(-5), 150.0)]
+    adm = [dose(day(-200)), dose(day(-170)), dose(day(10), planned=True)]
+    stops = [{"drug": "zoledronic_acid", "date": day(-150), "reason": "creatinine rise"}]
+    res = run(case(labs=labs, bma={"administrations": adm, "stops": stops}), 0)
+    f = only(res, "BMA-ZA-CREAT-RISE")
+    assert f["data"]["baseline"]["date"] == day(-210)
