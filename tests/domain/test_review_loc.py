@@ -329,3 +329,11 @@ def test_loc_bma_with_rt_active_boundary(days, fire):
     """LOC-BMA-WITH-RT: no BMA active; §4: active when its last given dose is ≤ 90 days old."""
     bma = {"administrations": [{"date": ago(days), "drug": "zoledronic_acid", "dose_mg": 4}]}
     assert fires(run(events=[rt(5, "L3")], bma=bma), "LOC-BMA-WITH-RT") is fire
+
+
+def test_loc_oligo_distinct_organs():
+    """LOC-OLIGO: one per distinct visceral organ ("Liver" and " liver" are one organ):
+    4 bone + 1 visceral = 5."""
+    cancer = {"visceral_metastases": ["Liver", " liver"]}
+    doc = run(imaging=[MRI_CONFIRM], lesions=[rib(i) for i in range(4)], cancer=cancer)
+    assert fires(doc, "LOC-OLIGO")

@@ -565,3 +565,15 @@ def test_whole_body_study_counts_for_every_region_reading():
                        img(10, "xray", "L3", "negative")])  # fmt: skip
     assert status(doc)[0] == "suspected"
     assert fires(doc, "WU-BIOPSY-INCONCLUSIVE") and fires(doc, "WU-SCAN-CONFIRM")
+
+
+def test_status_xray_or_bone_scan_never_clears():
+    """§2: cleared only by a negative MRI, CT or PET-CT (not an X-ray)."""
+    doc = run(imaging=[img(40, "mri", "L3", "equivocal"), img(30, "xray", "L3", "negative")])
+    assert status(doc)[0] == "suspected"
+
+
+def test_wu_high_risk_distinct_organs_trim_and_case():
+    """WU-HIGH-RISK: metastases in ≥2 *distinct* visceral organs (names compared like regions:
+    trimmed, case-insensitive)."""
+    assert not fires(run(cancer={"visceral_metastases": ["Liver", " liver "]}), "WU-HIGH-RISK")
