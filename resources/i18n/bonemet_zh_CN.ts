@@ -262,7 +262,7 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../app/ui/mdt/models.py" line="+113"/>
+        <location filename="../../app/ui/mdt/models.py" line="+88"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -272,12 +272,12 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Question for the MDT</source>
         <translation>提交MDT的问题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
@@ -1334,7 +1334,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../app/ui/chart/findings_view.py" line="+75"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="+59"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -1385,7 +1385,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/ui/chart/history_view.py" line="+43"/>
+        <location filename="../../app/ui/chart/history_view.py" line="+31"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1820,7 +1820,7 @@
         <translation>反跳风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart/findings_view.py" line="-100"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="-90"/>
         <location filename="../../app/ui/labels.py" line="-49"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
@@ -2086,7 +2086,7 @@
 <context>
     <name>LesionsModel</name>
     <message>
-        <location filename="../../app/ui/chart/lesions_view.py" line="+49"/>
+        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
         <source>Lesion</source>
         <translation>病灶</translation>
     </message>
@@ -2606,7 +2606,7 @@
 <context>
     <name>MeetingsModel</name>
     <message>
-        <location filename="../../app/ui/mdt/models.py" line="-73"/>
+        <location filename="../../app/ui/mdt/models.py" line="-59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2621,7 +2621,7 @@
         <translation>病例数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3403,7 +3403,7 @@
 <context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../app/ui/registry_model.py" line="+64"/>
+        <location filename="../../app/ui/registry_model.py" line="+65"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -3448,7 +3448,7 @@
         <translation>已逾期 %1</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+256"/>
         <source>Click to sort by this column</source>
         <extracomment>A search&apos;s first query counts at most this many matches (+ 1, to know there are more). (matching, total) after every filter change or refresh the newest query&apos;s rows are shown the newest query failed (exception type name; the rows shown are unchanged) a header click on a column the database cannot sort by (the view restores its indicator)</extracomment>
         <translation>点击按此列排序</translation>
@@ -3859,7 +3859,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ui/chart/timeline.py" line="+74"/>
+        <location filename="../../app/ui/chart/timeline.py" line="+58"/>
         <source>Date (newest first)</source>
         <translation>日期（最新在前）</translation>
     </message>
@@ -4582,7 +4582,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist/model.py" line="+48"/>
+        <location filename="../../app/ui/worklist/model.py" line="+47"/>
         <source>Critical finding</source>
         <translation>危急提示</translation>
     </message>
@@ -4615,7 +4615,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorklistModel</name>
     <message>
-        <location line="+174"/>
+        <location line="+166"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -26,9 +19,10 @@ from app.domain.findings import Finding
 from app.ui.chart.record_text import data_text
 from app.ui.icons import severity_icon
 from app.ui.labels import severity_label
+from app.ui.table_base import Index as _Index
+from app.ui.table_base import RowsTableModel
 
 COLUMNS = ("severity", "rule", "message", "why", "basis")
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def ui_is_chinese() -> bool:
@@ -43,44 +37,34 @@ def finding_message(f: Finding) -> str:
     return f.message_zh if f.message_zh and ui_is_chinese() else f.message
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsTableModel[Finding]):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._findings: list[Finding] = []
         self._marks: dict[int, str] = {}
 
     def set_findings(self, findings: list[Finding], marks: dict[int, str] | None = None) -> None:
-        self.beginResetModel()
-        self._findings = list(findings)
         self._marks = dict(marks or {})
-        self.endResetModel()
+        self.reset_rows(findings)
 
     def findings(self) -> list[Finding]:
-        return list(self._findings)
+        return list(self._rows)
 
     def finding(self, row: int) -> Finding:
-        return self._findings[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[str, str]:
         return {
             "severity": self.tr("Severity"), "rule": self.tr("Rule"),
             "message": self.tr("Finding"), "why": self.tr("Why (triggering data)"),
             "basis": self.tr("Evidence · source"),
-        }[COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        f = self._findings[index.row()]
+        f = self._rows[index.row()]
         col = COLUMNS[index.column()]
         mark = self._marks.get(index.row())
         if role == Qt.ItemDataRole.DisplayRole:

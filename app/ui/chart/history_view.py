@@ -5,44 +5,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.services.records_history import HistoryEntry
 from app.ui.chart.record_text import record_text, record_when
 from app.ui.forms.choices import kind_label
+from app.ui.table_base import Index as _Index
+from app.ui.table_base import RowsTableModel
 
 COLUMNS = ("at", "actor", "action", "record", "reason")
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = []
+class HistoryModel(RowsTableModel[HistoryEntry]):
+    COLUMNS = COLUMNS
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+        self.reset_rows(entries)
 
     def entry(self, row: int) -> HistoryEntry:
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[str, str]:
         return {
             "at": self.tr("When"), "actor": self.tr("Who"), "action": self.tr("What"),
             "record": self.tr("Record"), "reason": self.tr("Reason"),
-        }[COLUMNS[section]]
+        }
 
     def _action(self, action: str) -> str:
         return {

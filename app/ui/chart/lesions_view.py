@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.domain.scores import mirels, sins
 from app.services.records_map import StoredRecord
 from app.ui.chart.record_text import record_text
+from app.ui.table_base import Index as _Index
+from app.ui.table_base import RowsTableModel
 
 COLUMNS = ("lesion", "sins", "mirels", "escc", "missing")
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _score(r) -> str:
@@ -23,31 +24,18 @@ def _score(r) -> str:
     return "?" if r.value is None else f"{r.value} ({r.band})"
 
 
-class LesionsModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StoredRecord] = []
+class LesionsModel(RowsTableModel[StoredRecord]):
+    COLUMNS = COLUMNS
 
     def set_records(self, records: list[StoredRecord]) -> None:
-        self.beginResetModel()
-        self._rows = [r for r in records if r.kind == "lesion"]
-        self.endResetModel()
+        self.reset_rows(r for r in records if r.kind == "lesion")
 
     def stored(self, row: int) -> StoredRecord:
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[str, str]:
         return {"lesion": self.tr("Lesion"), "sins": self.tr("SINS"), "mirels": self.tr("Mirels"),
-                "escc": self.tr("ESCC"), "missing": self.tr("Not recorded")}[COLUMNS[section]]
+                "escc": self.tr("ESCC"), "missing": self.tr("Not recorded")}
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

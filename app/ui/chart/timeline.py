@@ -12,25 +12,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.services.records_map import StoredRecord
 from app.ui.chart.record_text import record_text, record_when
 from app.ui.forms.choices import kind_label
+from app.ui.table_base import Index as _Index
+from app.ui.table_base import RowsTableModel
 
 COLUMNS = ("when", "kind", "what", "note")
 MDT_DECISION = "mdt_decision"  # rows from app.ui.mdt.timeline_rows (not chart records)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _sort_key(r: StoredRecord) -> tuple:
@@ -39,17 +33,16 @@ def _sort_key(r: StoredRecord) -> tuple:
     return (d is not None, d or date.min, at.isoformat() if at else "", r.rid)
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsTableModel[StoredRecord]):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[StoredRecord] = []
         self._as_of = date.today()
 
     def set_records(self, records: list[StoredRecord], as_of: date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = sorted(records, key=_sort_key, reverse=True)
         self._as_of = as_of or date.today()
-        self.endResetModel()
+        self.reset_rows(sorted(records, key=_sort_key, reverse=True))
 
     def stored(self, row: int) -> StoredRecord:
         return self._rows[row]
@@ -60,20 +53,11 @@ class TimelineModel(QAbstractTableModel):
                 return i
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[str, str]:
         return {
             "when": self.tr("Date (newest first)"), "kind": self.tr("Record"),
             "what": self.tr("Details"), "note": self.tr("Note"),
-        }[COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.services.mdt_service import MdtCaseRow, Meeting
+from app.ui.table_base import Index as _Index
+from app.ui.table_base import RowsTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
@@ -27,19 +28,16 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-class MeetingsModel(QAbstractTableModel):
+class MeetingsModel(RowsTableModel[Meeting]):
     COLUMNS = ("date", "title", "cases", "when")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Meeting] = []
         self._today = date.today()
 
     def set_meetings(self, meetings: list[Meeting], today: date) -> None:
-        self.beginResetModel()
         self._today = today
-        self._rows = order_meetings(meetings, today)
-        self.endResetModel()
+        self.reset_rows(order_meetings(meetings, today))
 
     def meeting(self, row: int) -> Meeting:
         return self._rows[row]
@@ -47,17 +45,9 @@ class MeetingsModel(QAbstractTableModel):
     def row_of(self, meeting_id: int) -> int | None:
         return next((i for i, m in enumerate(self._rows) if m.id == meeting_id), None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Date"), self.tr("Title"), self.tr("Cases"), self.tr("When"))[section]
+    def column_titles(self) -> dict[str, str]:
+        return {"date": self.tr("Date"), "title": self.tr("Title"), "cases": self.tr("Cases"),
+                "when": self.tr("When")}
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -79,17 +69,11 @@ class MeetingsModel(QAbstractTableModel):
         return self.tr("upcoming") if m.meeting_date > self._today else self.tr("past")
 
 
-class CasesModel(QAbstractTableModel):
+class CasesModel(RowsTableModel[MdtCaseRow]):
     COLUMNS = ("mrn", "name", "question", "decision")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[MdtCaseRow] = []
-
     def set_cases(self, cases: list[MdtCaseRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(cases)
-        self.endResetModel()
+        self.reset_rows(cases)
 
     def case(self, row: int) -> MdtCaseRow:
         return self._rows[row]
@@ -100,18 +84,9 @@ class CasesModel(QAbstractTableModel):
     def row_of(self, case_id: int) -> int | None:
         return next((i for i, c in enumerate(self._rows) if c.id == case_id), None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("MRN"), self.tr("Name"), self.tr("Question for the MDT"),
-                self.tr("Decision"))[section]
+    def column_titles(self) -> dict[str, str]:
+        return {"mrn": self.tr("MRN"), "name": self.tr("Name"),
+                "question": self.tr("Question for the MDT"), "decision": self.tr("Decision")}
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

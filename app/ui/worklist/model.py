@@ -22,10 +22,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -36,11 +34,12 @@ from app.domain.findings import SEVERITY_RANK
 from app.services.worklist import CATEGORIES, WorklistItem
 from app.ui.icons import severity_icon
 from app.ui.labels import rebound_flag_text, severity_label
+from app.ui.table_base import Index as _Index
+from app.ui.table_base import RowsTableModel
 
 COLUMNS = ("severity", "category", "due", "mrn", "name", "rules", "detail")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def category_label(code: str) -> str:
@@ -72,11 +71,12 @@ class _Descending:
         return hash(self.key)
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(RowsTableModel[WorklistItem]):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[WorklistItem] = []
-        self._keys: list[Any] = []  # sort key of each row (same order as _items)
+        self._keys: list[Any] = []  # sort key of each row (same order as _rows)
         self._rebound: Counter[int] = Counter()  # patient id -> its rebound rows
         self._sort_column = COLUMNS.index("severity")
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -118,9 +118,9 @@ class WorklistModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self._key = self.key_function()
         self.layoutAboutToBeChanged.emit()
-        keys = list(map(self._key, self._items))
+        keys = list(map(self._key, self._rows))
         old_rows = sorted(range(len(keys)), key=keys.__getitem__)
-        self._items = [self._items[r] for r in old_rows]
+        self._rows = [self._rows[r] for r in old_rows]
         self._keys = [keys[r] for r in old_rows]
         moved = {old: new for new, old in enumerate(old_rows)}
         persistent = self.persistentIndexList()
@@ -132,7 +132,7 @@ class WorklistModel(QAbstractTableModel):
     # ---- content ---------------------------------------------------------------------------
     def clear(self) -> None:
         self.beginResetModel()
-        self._items = []
+        self._rows = []
         self._keys = []
         self._rebound.clear()
         self.endResetModel()
@@ -141,29 +141,29 @@ class WorklistModel(QAbstractTableModel):
         """Add rows at their place in the current order (all at once into an empty list)."""
         if not items:
             return
-        if not self._items:
+        if not self._rows:
             self.beginResetModel()
             keys = list(map(self._key, items))
             rows = sorted(range(len(keys)), key=keys.__getitem__)
-            self._items = [items[r] for r in rows]
+            self._rows = [items[r] for r in rows]
             self._keys = [keys[r] for r in rows]
             self._rebound.update(i.patient_id for i in items if i.category == "rebound")
             self.endResetModel()
             return
-        existing = len(self._items)
+        existing = len(self._rows)
         self._rebound.update(i.patient_id for i in items if i.category == "rebound")
         for it in sorted(items, key=self._key):
             key = self._key(it)
             row = bisect.bisect_right(self._keys, key)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._items.insert(row, it)
+            self._rows.insert(row, it)
             self._keys.insert(row, key)
             self.endInsertRows()
         flagged = {i.patient_id for i in items if i.category == "rebound"}
         if flagged and existing:  # older rows of these patients now carry the flag
             col = COLUMNS.index("name")
             new = {id(i) for i in items}
-            for r, it in enumerate(self._items):
+            for r, it in enumerate(self._rows):
                 if it.patient_id in flagged and id(it) not in new:
                     self.dataChanged.emit(self.index(r, col), self.index(r, col))
 
@@ -172,7 +172,7 @@ class WorklistModel(QAbstractTableModel):
         that sorts exactly where an old one of the patient was replaces it in place (one
         ``dataChanged``, no row moves: cheap on a long list); the others are removed/inserted."""
         drop = set(patient_ids)
-        old_rows = [r for r, it in enumerate(self._items) if it.patient_id in drop]
+        old_rows = [r for r, it in enumerate(self._rows) if it.patient_id in drop]
         slots: dict[Any, list[int]] = {}
         for r in old_rows:
             slots.setdefault(self._keys[r], []).append(r)
@@ -186,19 +186,19 @@ class WorklistModel(QAbstractTableModel):
                 added.append(it)
         removed = sorted(r for rows in slots.values() for r in rows)
         for r in removed:  # the flag's count first: repaints below see the final state
-            if self._items[r].category == "rebound":
-                self._rebound[self._items[r].patient_id] -= 1
+            if self._rows[r].category == "rebound":
+                self._rebound[self._rows[r].patient_id] -= 1
         self._rebound += Counter()  # drop zero counts
         last = len(COLUMNS) - 1
         for r, it in in_place:  # same key: same category, same place
-            self._items[r] = it
+            self._rows[r] = it
             self.dataChanged.emit(self.index(r, 0), self.index(r, last))
         while removed:  # contiguous runs, from the end
             end = start = removed.pop()
             while removed and removed[-1] == start - 1:
                 start = removed.pop()
             self.beginRemoveRows(QModelIndex(), start, end)
-            del self._items[start:end + 1]
+            del self._rows[start:end + 1]
             del self._keys[start:end + 1]
             self.endRemoveRows()
         self.append(added)
@@ -208,31 +208,22 @@ class WorklistModel(QAbstractTableModel):
         return self._rebound.get(patient_id, 0) > 0
 
     def item(self, row: int) -> WorklistItem:
-        return self._items[row]
+        return self._rows[row]
 
     def items(self) -> list[WorklistItem]:
-        return list(self._items)
+        return list(self._rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[str, str]:
         return {
             "severity": self.tr("Severity"), "category": self.tr("Why"),
             "due": self.tr("Due"), "mrn": self.tr("MRN"), "name": self.tr("Name"),
             "rules": self.tr("Rules"), "detail": self.tr("Detail"),
-        }[COLUMNS[section]]
+        }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        it = self._items[index.row()]
+        it = self._rows[index.row()]
         col = COLUMNS[index.column()]
         if role == PATIENT_ID_ROLE:
             return it.patient_id
