@@ -22,7 +22,6 @@ summary columns (assess + summarize, as of today) are written together or not at
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -32,13 +31,12 @@ from sqlalchemy.orm import Session
 
 from app.data import case_repo, record_repo
 from app.data import models as M
-from app.data.engine import Database
 from app.data.patient_repo import store_summary
 from app.domain import case as C
 from app.domain.assess import Assessment, assess
 from app.domain.findings import Finding
-from app.domain.params import DEFAULTS, Params
 from app.domain.summary import PatientSummary, summarize
+from app.services.actor_service import ActorService
 from app.services.audit import write_audit, write_override_audit
 from app.services.records_dose import DoseSuggestion, dose_suggestion
 from app.services.records_history import HistoryEntry, patient_history
@@ -160,33 +158,8 @@ def _changed_fields(record: Any, old: Any | None) -> list[str]:
     return names
 
 
-class RecordsService:
+class RecordsService(ActorService):
     """Chart use cases for one user (``actor``) on one registry."""
-
-    def __init__(self, db: Database, actor: str, *, params: Params = DEFAULTS,
-                 today: Callable[[], date] = date.today) -> None:
-        self._db = db
-        self._actor = actor
-        self._params = params
-        self._today = today
-
-    @property
-    def params(self) -> Params:
-        return self._params
-
-    @property
-    def db(self) -> Database:
-        """The registry this service writes to (read-only: other use cases of the same
-        window, e.g. the work-up wizard, open their own service on it)."""
-        return self._db
-
-    @property
-    def actor(self) -> str:
-        """The user the service acts for (read-only)."""
-        return self._actor
-
-    def today(self) -> date:
-        return self._today()
 
     # ---- reading --------------------------------------------------------------------------
     def chart(self, patient_id: int) -> ChartData:

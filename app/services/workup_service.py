@@ -17,7 +17,6 @@ Audit summaries name fields and counts only, never values.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -27,13 +26,11 @@ from sqlalchemy.orm import Session
 
 from app.data import case_repo
 from app.data import models as M
-from app.data.engine import Database
 from app.data.models_workup import Workup
 from app.data.patient_repo import store_summary
 from app.data.types import utcnow
 from app.domain import case as C
 from app.domain.assess import Assessment, assess
-from app.domain.params import DEFAULTS, Params
 from app.domain.summary import summarize
 from app.domain.workup import WorkupAnalysis, analyse
 from app.domain.workup_entries import (
@@ -43,6 +40,7 @@ from app.domain.workup_entries import (
     WorkupEntries,
     chart_fragments,
 )
+from app.services.actor_service import ActorService
 from app.services.audit import write_audit
 from app.services.mdt_service import QUESTION_MAX, MdtError, MdtService, Meeting, list_patient
 from app.services.records_validate import parse_record
@@ -106,22 +104,8 @@ class CompleteResult:
         return self.assessment.status.bone_metastasis
 
 
-class WorkupService:
+class WorkupService(ActorService):
     """Work-up use cases for one user (``actor``) on one registry."""
-
-    def __init__(self, db: Database, actor: str, *, params: Params = DEFAULTS,
-                 today: Callable[[], date] = date.today) -> None:
-        self._db = db
-        self._actor = actor
-        self._params = params
-        self._today = today
-
-    @property
-    def params(self) -> Params:
-        return self._params
-
-    def today(self) -> date:
-        return self._today()
 
     # ---- reading ------------------------------------------------------------------------
     def start(self, patient_id: int, *, resume: bool = True) -> WorkupStart:
