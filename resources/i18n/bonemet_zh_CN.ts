@@ -290,7 +290,7 @@
 <context>
     <name>ChartDocuments</name>
     <message>
-        <location filename="../../app/ui/mdt/install.py" line="+64"/>
+        <location filename="../../app/ui/mdt/install.py" line="+57"/>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
     </message>
@@ -421,7 +421,7 @@
 <context>
     <name>ChartOpener</name>
     <message>
-        <location filename="../../app/ui/chart/opener.py" line="+95"/>
+        <location filename="../../app/ui/chart/opener.py" line="+87"/>
         <source>&amp;Open chart</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
@@ -464,7 +464,7 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../app/ui/chart/chart_window.py" line="+181"/>
+        <location filename="../../app/ui/chart/chart_window.py" line="+173"/>
         <source>&amp;Record</source>
         <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
         <translation>记录(&amp;R)</translation>
@@ -2397,7 +2397,7 @@
 <context>
     <name>MdtWindow</name>
     <message>
-        <location filename="../../app/ui/mdt/window.py" line="+213"/>
+        <location filename="../../app/ui/mdt/window.py" line="+205"/>
         <location line="+21"/>
         <source>MDT meetings</source>
         <translation>MDT会议</translation>
@@ -4663,7 +4663,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist/window.py" line="+154"/>
+        <location filename="../../app/ui/worklist/window.py" line="+147"/>
         <source>BoneMet Workstation — Worklist</source>
         <translation>骨转移诊疗工作站 — 工作清单</translation>
     </message>

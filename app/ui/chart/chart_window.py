@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -40,6 +40,7 @@ from app.services.records import (
 )
 from app.services.records_links import finding_links
 from app.services.records_map import StoredRecord
+from app.ui.actions import window_action
 from app.ui.chart.findings_view import FindingsView
 from app.ui.chart.header import ChartHeader
 from app.ui.chart.history_view import HistoryView
@@ -132,32 +133,23 @@ class ChartWindow(QMainWindow):
         self.findings.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- actions --------------------------------------------------------------------------
-    def _action(self, shortcut: str, slot) -> QAction:
-        act = QAction(self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
-
     def _create_actions(self) -> None:
-        self.add_actions = {k: self._action(s, lambda k=k: self.add_record(k))
+        self.add_actions = {k: window_action(self, s, lambda k=k: self.add_record(k))
                             for k, s in ADD_SHORTCUTS.items()}
-        self.section_actions = {k: self._action(s, lambda k=k: self.edit_section(k))
+        self.section_actions = {k: window_action(self, s, lambda k=k: self.edit_section(k))
                                 for k, s in SECTION_SHORTCUTS.items()}
         self.act_workup = workup_action(self, self.service.db, self.patient_id,
                                         self.service.actor, lambda _pid: self._changed(),
                                         params=self.service.params,
                                         today=self.service.today)
         self.addAction(self.act_workup)
-        self.act_correct = self._action("F2", self.correct_current)
-        self.act_error = self._action("Del", self.mark_current_in_error)
-        self.act_jump = self._action("Ctrl+J", self.jump_to_finding)
-        self.act_refresh = self._action("F5", self.reload)
-        self.act_close = self._action("Ctrl+W", self.close)
+        self.act_correct = window_action(self, "F2", self.correct_current)
+        self.act_error = window_action(self, "Del", self.mark_current_in_error)
+        self.act_jump = window_action(self, "Ctrl+J", self.jump_to_finding)
+        self.act_refresh = window_action(self, "F5", self.reload)
+        self.act_close = window_action(self, "Ctrl+W", self.close)
         self.panel_actions = [
-            self._action(f"Alt+{i + 1}", lambda w=w: self._focus(w))
+            window_action(self, f"Alt+{i + 1}", lambda w=w: self._focus(w))
             for i, w in enumerate((self.findings, self.timeline, self.lesions, self.history,
                                    self.trends))
         ]

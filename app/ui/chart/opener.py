@@ -15,11 +15,12 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
+from app.ui.actions import window_action
 
 if TYPE_CHECKING:  # imported lazily at run time (see the module docstring)
     from app.services.records import RecordsService
@@ -59,9 +60,9 @@ class ChartOpener(QObject):
         self._refresh_dialog: QProgressDialog | None = None
         self._refresh_signals: _RefreshSignals | None = None
 
-        self.act_open = self._action("Ctrl+O", self.open_current)
-        self.act_worklist = self._action("Ctrl+Shift+W", self.show_worklist)
-        self.act_recompute = self._action("", self.recompute_summaries)
+        self.act_open = window_action(self._main, "Ctrl+O", self.open_current)
+        self.act_worklist = window_action(self._main, "Ctrl+Shift+W", self.show_worklist)
+        self.act_recompute = window_action(self._main, "", self.recompute_summaries)
         menu_patient = getattr(main_window, "menu_patient", None)
         menu_view = getattr(main_window, "menu_view", None)
         if menu_patient is not None:
@@ -81,15 +82,6 @@ class ChartOpener(QObject):
 
             self._service = RecordsService(self._db, self._actor, params=self.params)
         return self._service
-
-    def _action(self, shortcut: str, slot) -> QAction:
-        act = QAction(self._main)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        act.triggered.connect(lambda _checked=False: slot())
-        self._main.addAction(act)
-        return act
 
     def retranslate(self) -> None:
         self.act_open.setText(self.tr("&Open chart"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
 from app.services.registry import RegistryService
+from app.ui.actions import window_action
 
 if TYPE_CHECKING:  # imported on first use: the registry window starts without them
     from app.services.mdt_service import MdtService
@@ -42,8 +43,8 @@ class ChartDocuments(QObject):
         self.window = chart_window
         self.careplan = CarePlanPrint(chart_window, hub.registry)
         self.dialog: AddCaseDialog | None = None
-        self.act_print = self._action("Ctrl+P", self.careplan.start)
-        self.act_mdt = self._action("Ctrl+Shift+M", self.add_to_mdt)
+        self.act_print = window_action(self.window, "Ctrl+P", self.careplan.start)
+        self.act_mdt = window_action(self.window, "Ctrl+Shift+M", self.add_to_mdt)
         self.menu = chart_window.menuBar().addMenu("")
         self.menu.addAction(self.act_print)
         self.menu.addAction(self.act_mdt)
@@ -51,14 +52,6 @@ class ChartDocuments(QObject):
         chart_window.refresh_timeline()
         chart_window.installEventFilter(self)
         self.retranslate()
-
-    def _action(self, shortcut: str, slot) -> QAction:
-        act = QAction(self.window)
-        act.setShortcut(QKeySequence(shortcut))
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(act)
-        return act
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Documents"))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.domain.params import DEFAULTS, Params
 from app.services.mdt_service import MdtCaseRow, MdtError, MdtService, Meeting
 from app.services.registry import RegistryService
+from app.ui.actions import window_action
 from app.ui.mdt.dialogs import AddCaseDialog, DecisionDialog, MeetingDialog, problem_text
 from app.ui.mdt.models import CasesModel, MeetingsModel
 from app.ui.mdt.pack_actions import PackActions
@@ -146,26 +147,17 @@ class MdtWindow(PackActions, QMainWindow):
         self.meetings.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- actions --------------------------------------------------------------------------
-    def _action(self, shortcut: str, slot) -> QAction:
-        act = QAction(self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
-
     def _create_actions(self) -> None:
-        self.act_new = self._action("Ctrl+N", self.new_meeting)
-        self.act_pack = self._action("Ctrl+G", self.generate_pack)
-        self.act_reload = self._action("F5", self.reload)
-        self.act_close = self._action("Ctrl+W", self.close)
-        self.act_add = self._action("Ctrl+Shift+A", self.add_case)
-        self.act_decide = self._action("Ctrl+D", self.record_decision)
-        self.act_withdraw = self._action("Del", self.withdraw_case)
-        self.act_chart = self._action("Ctrl+O", self.open_chart)
-        self.act_focus_meetings = self._action("Alt+1", lambda: self._focus(self.meetings))
-        self.act_focus_cases = self._action("Alt+2", lambda: self._focus(self.cases))
+        self.act_new = window_action(self, "Ctrl+N", self.new_meeting)
+        self.act_pack = window_action(self, "Ctrl+G", self.generate_pack)
+        self.act_reload = window_action(self, "F5", self.reload)
+        self.act_close = window_action(self, "Ctrl+W", self.close)
+        self.act_add = window_action(self, "Ctrl+Shift+A", self.add_case)
+        self.act_decide = window_action(self, "Ctrl+D", self.record_decision)
+        self.act_withdraw = window_action(self, "Del", self.withdraw_case)
+        self.act_chart = window_action(self, "Ctrl+O", self.open_chart)
+        self.act_focus_meetings = window_action(self, "Alt+1", lambda: self._focus(self.meetings))
+        self.act_focus_cases = window_action(self, "Alt+2", lambda: self._focus(self.cases))
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         stored = QSettings().value(SETTING_PACK_LANGUAGE, "")

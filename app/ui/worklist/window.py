@@ -17,7 +17,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
 from app.services.worklist import CATEGORIES, patient_items
+from app.ui.actions import window_action
 from app.ui.patient_events import patient_events
 from app.ui.worklist.model import (
     COLUMNS,
@@ -130,10 +131,10 @@ class WorklistWindow(QMainWindow):
         layout.addLayout(foot)
         self.setCentralWidget(central)
 
-        self.act_refresh = self._action("F5", self.refresh)
-        self.act_find = self._action("Ctrl+F", self._focus_search)
-        self.act_cancel = self._action("Esc", self.cancel)
-        self.act_close = self._action("Ctrl+W", self.close)
+        self.act_refresh = window_action(self, "F5", self.refresh)
+        self.act_find = window_action(self, "Ctrl+F", self._focus_search)
+        self.act_cancel = window_action(self, "Esc", self.cancel)
+        self.act_close = window_action(self, "Ctrl+W", self.close)
         menu = self.menuBar().addMenu("")
         self.menu = menu
         for act in (self.act_refresh, self.act_find, self.act_cancel, self.act_close):
@@ -141,14 +142,6 @@ class WorklistWindow(QMainWindow):
         self.retranslate()
         self.resize(1100, 600)
         patient_events(db).patientChanged.connect(self.refresh_patient)
-
-    def _action(self, key: str, slot) -> QAction:
-        act = QAction(self)
-        act.setShortcut(QKeySequence(key))
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("BoneMet Workstation — Worklist"))
