@@ -37,7 +37,7 @@
 <context>
     <name>BiomarkersPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_labs.py" line="+126"/>
+        <location filename="../../app/ui/workup/pages_labs.py" line="+127"/>
         <source>Bone markers</source>
         <translation>骨代谢标志物</translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+293"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+294"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -142,7 +142,7 @@
 <context>
     <name>BoolInput</name>
     <message>
-        <location filename="../../app/ui/forms/fields.py" line="+70"/>
+        <location filename="../../app/ui/forms/fields.py" line="+71"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1951,7 +1951,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+73"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+74"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -3143,7 +3143,7 @@
 <context>
     <name>PresentationPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_start.py" line="+55"/>
+        <location filename="../../app/ui/workup/pages_start.py" line="+56"/>
         <source>Presentation</source>
         <translation>临床表现</translation>
     </message>
@@ -4885,19 +4885,6 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <source>Bone-metastasis &amp;work-up…</source>
         <extracomment>The chart&apos;s shortcut for the work-up (the registry window&apos;s Ctrl+Shift+W is the worklist).</extracomment>
         <translation>骨转移评估(&amp;W)…</translation>
-    </message>
-</context>
-<context>
-    <name>YesNoCombo</name>
-    <message>
-        <location filename="../../app/ui/workup/widgets.py" line="+61"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>否</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Input widgets of the chart forms, each giving its value in case-file form.
+"""Input widgets of the chart forms (the work-up wizard uses the coded drop-downs too), each
+giving its value in case-file form.
 
 Every input has ``value()`` (the JSON-style value the case file takes: ISO date text, a code,
 a number, a bool, a list, or ``None`` for "not recorded") and ``set_value()``, and emits

@@ -28,9 +28,10 @@ from app.domain import case as C
 from app.domain.workup import SENSITIVITY_NOTE, WorkupAnalysis
 from app.domain.workup_entries import BiopsyEntry, StudyEntry, WorkupEntries
 from app.ui.forms.choices import label
+from app.ui.forms.fields import ChoiceInput
 from app.ui.labels import bm_status_label
 from app.ui.workup.page_base import BIOPSY, CONCLUSION, LESIONS, WorkupPage
-from app.ui.workup.widgets import AdviceBox, CodeCombo, DateField, pick
+from app.ui.workup.widgets import AdviceBox, DateField, pick
 
 
 class StudyForm(QWidget):
@@ -45,10 +46,10 @@ class StudyForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.date = DateField(self)
-        self.modality = CodeCombo(C.MODALITIES, optional=False, parent=self)
+        self.modality = ChoiceInput(C.MODALITIES, optional=False, parent=self)
         self.region = QLineEdit(self)
-        self.result = CodeCombo(C.IMAGING_RESULTS, parent=self)
-        self.pattern = CodeCombo(C.LESION_PATTERNS, parent=self)
+        self.result = ChoiceInput(C.IMAGING_RESULTS, parent=self)
+        self.pattern = ChoiceInput(C.LESION_PATTERNS, parent=self)
         self.destruction = QCheckBox(self)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -277,7 +278,7 @@ class BiopsyPage(WorkupPage):
         self.done = QCheckBox(self)
         self.date = DateField(self)
         self.region = QLineEdit(self)
-        self.result = CodeCombo(C.BIOPSY_RESULTS, optional=False, parent=self)
+        self.result = ChoiceInput(C.BIOPSY_RESULTS, optional=False, parent=self)
         self.form = QFormLayout()
         for w in (self.done, self.date, self.region, self.result):
             self.form.addRow(QLabel(self), w)

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from app.domain.units import ANALYTES
 from app.domain.workup import WorkupAnalysis
 from app.domain.workup_entries import LabEntry, WorkupEntries
+from app.ui.forms.fields import ChoiceInput
 from app.ui.workup.page_base import WorkupPage
-from app.ui.workup.widgets import AdviceBox, CodeCombo, DateField, pick
+from app.ui.workup.widgets import AdviceBox, DateField, pick
 
 ANALYTE_KEYS = ("ALP", "CTX")
 
@@ -40,8 +41,8 @@ class _MarkerBox(QGroupBox):
         super().__init__(parent)
         self.analyte = analyte
         self.value = QLineEdit(self)
-        self.unit = CodeCombo(ANALYTES[analyte].units_display, optional=False, labeller=str,
-                              parent=self)
+        self.unit = ChoiceInput(ANALYTES[analyte].units_display, optional=False, labeller=str,
+                                parent=self)
         self.date = DateField(self)
         self.fasting = QCheckBox(self)
         self.uln = QLineEdit(self)

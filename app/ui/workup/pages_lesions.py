@@ -24,8 +24,9 @@ from app.domain import case as C
 from app.domain.workup import WorkupAnalysis
 from app.domain.workup_entries import LesionEntry, WorkupEntries
 from app.ui.forms.choices import label
+from app.ui.forms.fields import ChoiceInput
 from app.ui.workup.page_base import BIOPSY, CONCLUSION, WorkupPage
-from app.ui.workup.widgets import AdviceBox, CodeCombo, pick
+from app.ui.workup.widgets import AdviceBox, pick
 
 
 class LesionForm(QWidget):
@@ -34,16 +35,16 @@ class LesionForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.region = QLineEdit(self)
-        self.bone = CodeCombo(C.BONES, optional=False, parent=self)
-        self.level = CodeCombo(C.VERTEBRAL_LEVELS, labeller=str, parent=self)
-        self.side = CodeCombo(C.SIDES, parent=self)
-        self.pattern = CodeCombo(C.LESION_PATTERNS, parent=self)
-        self.pain = CodeCombo(C.VERTEBRAL_PAIN, parent=self)
-        self.alignment = CodeCombo(C.ALIGNMENTS, parent=self)
-        self.collapse = CodeCombo(C.COLLAPSES, parent=self)
-        self.posterolateral = CodeCombo(C.POSTEROLATERAL, parent=self)
-        self.escc = CodeCombo(C.ESCC_GRADES, labeller=str, parent=self)
-        self.size = CodeCombo(C.SIZES, parent=self)
+        self.bone = ChoiceInput(C.BONES, optional=False, parent=self)
+        self.level = ChoiceInput(C.VERTEBRAL_LEVELS, labeller=str, parent=self)
+        self.side = ChoiceInput(C.SIDES, parent=self)
+        self.pattern = ChoiceInput(C.LESION_PATTERNS, parent=self)
+        self.pain = ChoiceInput(C.VERTEBRAL_PAIN, parent=self)
+        self.alignment = ChoiceInput(C.ALIGNMENTS, parent=self)
+        self.collapse = ChoiceInput(C.COLLAPSES, parent=self)
+        self.posterolateral = ChoiceInput(C.POSTEROLATERAL, parent=self)
+        self.escc = ChoiceInput(C.ESCC_GRADES, labeller=str, parent=self)
+        self.size = ChoiceInput(C.SIZES, parent=self)
         self.peri = QCheckBox(self)
         self.fields = (self.region, self.bone, self.level, self.side, self.pattern, self.pain,
                        self.alignment, self.collapse, self.posterolateral, self.escc,

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from app.domain import case as C
 from app.domain.workup import WorkupAnalysis
 from app.domain.workup_entries import MSCC_ACTIONS, WorkupEntries
+from app.ui.forms.fields import BoolInput, ChoiceInput
 from app.ui.workup.page_base import CONCLUSION, RISK, URGENT, WorkupPage
-from app.ui.workup.widgets import AdviceBox, CodeCombo, DateField, YesNoCombo, pick
+from app.ui.workup.widgets import AdviceBox, DateField, pick
 
 
 class PresentationPage(WorkupPage):
@@ -27,9 +28,9 @@ class PresentationPage(WorkupPage):
         super().__init__(parent)
         self.visit_date = DateField(self)
         self.pain = QCheckBox(self)
-        self.pattern = CodeCombo(C.PAIN_PATTERNS, parent=self)
+        self.pattern = ChoiceInput(C.PAIN_PATTERNS, parent=self)
         self.site = QLineEdit(self)
-        self.mechanical = YesNoCombo(self)
+        self.mechanical = BoolInput(self)
         self.neuro = QCheckBox(self)
         self.neuro_site = QLineEdit(self)
         self.neuro_hint = QLabel(self)
@@ -170,8 +171,8 @@ class RiskPage(WorkupPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.stage = CodeCombo(C.STAGES, labeller=str, parent=self)
-        self.histology = CodeCombo(C.HISTOLOGIES, parent=self)
+        self.stage = ChoiceInput(C.STAGES, labeller=str, parent=self)
+        self.histology = ChoiceInput(C.HISTOLOGIES, parent=self)
         self.drivers_known = QCheckBox(self)
         self.drivers = QLineEdit(self)
         self.visceral_known = QCheckBox(self)

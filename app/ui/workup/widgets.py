@@ -1,5 +1,6 @@
-"""Small building blocks of the work-up wizard pages: coded drop-downs, dates, the advice box
-(recommendation + reason + evidence), and the choice of the domain text's language.
+"""Small building blocks of the work-up wizard pages: dates, the advice box (recommendation +
+reason + evidence), and the choice of the domain text's language. Coded drop-downs are the
+chart forms' :class:`~app.ui.forms.fields.ChoiceInput` / :class:`~app.ui.forms.fields.BoolInput`.
 
 Domain texts (recommendations, findings) come in English and Chinese from
 :mod:`app.domain.workup`; :func:`pick` shows the one matching the UI language. Labels of coded
@@ -11,13 +12,10 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.ui.app import resolve_language
-from app.ui.forms.choices import label
-
-NONE = "\x00none"
 
 
 def is_zh() -> bool:
@@ -27,45 +25,6 @@ def is_zh() -> bool:
 def pick(text: str, text_zh: str) -> str:
     """The domain text in the UI language."""
     return text_zh if is_zh() and text_zh else text
-
-
-class CodeCombo(QComboBox):
-    """Allowed codes with their labels; an optional first entry "—" means not recorded."""
-
-    changed = Signal()
-
-    def __init__(self, codes: tuple[str, ...], *, optional: bool = True,
-                 labeller=label, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        if optional:
-            self.addItem("—", NONE)
-        for code in codes:
-            self.addItem(labeller(code), code)
-        self.currentIndexChanged.connect(lambda _i: self.changed.emit())
-
-    def value(self) -> str | None:
-        data = self.currentData()
-        return None if data in (None, NONE) else str(data)
-
-    def set_value(self, code: str | None) -> None:
-        self.setCurrentIndex(max(self.findData(NONE if code is None else code), 0))
-
-
-class YesNoCombo(CodeCombo):
-    """— / Yes / No."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(("yes", "no"), labeller=self._label, parent=parent)
-
-    def _label(self, code: str) -> str:
-        return self.tr("Yes") if code == "yes" else self.tr("No")
-
-    def value(self) -> bool | None:  # type: ignore[override]
-        code = super().value()
-        return None if code is None else code == "yes"
-
-    def set_value(self, value: bool | None) -> None:  # type: ignore[override]
-        super().set_value(None if value is None else ("yes" if value else "no"))
 
 
 class DateField(QDateEdit):
