@@ -36,6 +36,17 @@ class InputError(Exception):
         self.code = code
 
 
+def report_failure(command: str, exc: Exception) -> int:
+    """Print one line ``<command>: <problem>`` to stderr and return the exit code: an
+    :class:`InputError`'s message and code, else "internal error (<type>)" and 1 — never the
+    exception's text or a traceback (they could carry patient data)."""
+    if isinstance(exc, InputError):
+        print(f"{command}: {exc}", file=sys.stderr)
+        return exc.code
+    print(f"{command}: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+    return 1
+
+
 def parse_as_of(text: str | None) -> date:
     if text is None:
         return date.today()
@@ -146,13 +157,8 @@ def run(args: argparse.Namespace) -> int:
         lang = "zh" if getattr(args, "lang", None) == "zh_CN" else "en"
         _write(render(case, as_of, params, args.format, lang))
         return 0
-    except InputError as exc:
-        print(f"bonemet assess: {exc}", file=sys.stderr)
-        return exc.code
     except Exception as exc:  # never a traceback (it could carry patient data)
-        print(f"bonemet assess: internal error ({type(exc).__name__}); please report it",
-              file=sys.stderr)
-        return 1
+        return report_failure("bonemet assess", exc)
 
 
 def add_parser(subparsers) -> None:

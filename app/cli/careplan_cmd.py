@@ -15,10 +15,9 @@ PDF is the output. Qt is never imported.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from app.cli.assess_cmd import InputError, load_params, parse_as_of
+from app.cli.assess_cmd import InputError, load_params, parse_as_of, report_failure
 from app.domain.case import Case
 from app.domain.casefile import CaseFileError
 
@@ -105,13 +104,8 @@ def run(args: argparse.Namespace) -> int:
                               params=params, clinic=clinic)
         write_out(out, build_careplan_pdf(plan))
         return 0
-    except InputError as exc:
-        print(f"bonemet careplan: {exc}", file=sys.stderr)
-        return exc.code
     except Exception as exc:  # never a traceback (it could carry patient data)
-        print(f"bonemet careplan: internal error ({type(exc).__name__}); please report it",
-              file=sys.stderr)
-        return 1
+        return report_failure("bonemet careplan", exc)
 
 
 def add_case_source(p: argparse.ArgumentParser) -> None:

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
-from app.cli.assess_cmd import InputError, parse_as_of
+from app.cli.assess_cmd import InputError, parse_as_of, report_failure
 from app.cli.careplan_cmd import check_out, write_out
 
 TREND_SIZE_PX = (1240, 500)  # ≈180 dpi across the A4 text width
@@ -84,16 +84,12 @@ def trend_renderer() -> tuple[Callable | None, object | None]:
 
 
 def _fail(prefix: str, exc: Exception) -> int:
-    if isinstance(exc, InputError):
-        print(f"{prefix}: {exc}", file=sys.stderr)
-        return exc.code
     from app.services.mdt_service import MdtError
 
-    if isinstance(exc, MdtError):
+    if isinstance(exc, MdtError):  # bad input found by the service (its message names it)
         print(f"{prefix}: {exc}", file=sys.stderr)
         return 2
-    print(f"{prefix}: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
-    return 1
+    return report_failure(prefix, exc)
 
 
 def run_pack(args: argparse.Namespace) -> int:
