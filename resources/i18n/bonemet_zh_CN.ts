@@ -2323,7 +2323,7 @@
 <context>
     <name>MdtErrors</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="-230"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="-229"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -2583,7 +2583,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="+91"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+90"/>
         <source>New MDT meeting</source>
         <translation>新建MDT会议</translation>
     </message>

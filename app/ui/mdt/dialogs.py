@@ -7,6 +7,7 @@ the dialog stays open. Enter in a one-line field presses OK; Tab leaves the text
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -80,11 +81,13 @@ class PlainText(QPlainTextEdit):
 
 
 class FormDialog(QDialog):
-    """Fields with an error line under each; OK runs :meth:`submit` (which may raise
-    :class:`MdtError`) and closes only when it succeeds."""
+    """Fields with an error line under each; OK calls ``submit()`` (given by the owner; it
+    may raise :class:`MdtError`, shown under its field) and closes only when it succeeds,
+    keeping its return value in ``result_value``."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, submit: Callable[[], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._submit = submit
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
         self.result_value: Any = None
@@ -132,13 +135,10 @@ class FormDialog(QDialog):
     def error_text(self, field: str) -> str:
         return self.errors.get(field, self.general_error).text()
 
-    def submit(self) -> Any:  # pragma: no cover - overridden
-        raise NotImplementedError
-
     def try_accept(self) -> None:
         self.clear_errors()
         try:
-            self.result_value = self.submit()
+            self.result_value = self._submit()
         except MdtError as exc:
             self.show_error(exc.field, problem_text(exc))
             return
@@ -151,7 +151,7 @@ class MeetingDialog(FormDialog):
     created = Signal(object)  # Meeting
 
     def __init__(self, service: MdtService, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setObjectName("mdtMeetingDialog")
         self.service = service
         self.setWindowTitle(self.tr("New MDT meeting"))
@@ -189,7 +189,7 @@ class AddCaseDialog(FormDialog):
     def __init__(self, service: MdtService, registry: RegistryService, meetings: list[Meeting],
                  *, meeting_id: int | None = None, mrn: str | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setObjectName("mdtAddCaseDialog")
         self.service = service
         self.registry = registry
@@ -258,7 +258,7 @@ class DecisionDialog(FormDialog):
 
     def __init__(self, service: MdtService, case: MdtCaseRow, today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.submit, parent)
         self.setObjectName("mdtDecisionDialog")
         self.service = service
         self.case = case
