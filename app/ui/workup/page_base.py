@@ -23,17 +23,19 @@ class WorkupPage(QWizardPage):
         """The owning :class:`~app.ui.workup.wizard.WorkupWizard`."""
         return self.wizard()
 
-    def load(self, entries: WorkupEntries) -> None:  # pragma: no cover - overridden
-        pass
+    # The hooks below do nothing here: a page overrides those it needs (a page without inputs
+    # loads and stores nothing; a page without decision support has nothing to refresh).
+    def load(self, entries: WorkupEntries) -> None:
+        """Show ``entries``' values in the page's inputs."""
 
-    def store(self, entries: WorkupEntries) -> None:  # pragma: no cover - overridden
-        pass
+    def store(self, entries: WorkupEntries) -> None:
+        """Write the page's inputs into ``entries``."""
 
     def refresh(self, analysis: WorkupAnalysis) -> None:
-        pass
+        """Show the decision support of ``analysis`` (recommendations, findings)."""
 
     def retranslate(self) -> None:
-        pass
+        """Set the page's texts in the current UI language."""
 
     def initializePage(self) -> None:
         w = self.wizard_()
