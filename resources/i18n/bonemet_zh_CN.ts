@@ -2376,7 +2376,7 @@
 <context>
     <name>MdtHub</name>
     <message>
-        <location filename="../../app/ui/mdt/install.py" line="+51"/>
+        <location filename="../../app/ui/mdt/install.py" line="+47"/>
         <source>MDT &amp;meetings</source>
         <translation>MDT会议(&amp;M)</translation>
     </message>

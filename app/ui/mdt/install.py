@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.data.engine import Database
@@ -118,11 +118,7 @@ class MdtHub(QObject):
         self.today = today
         self.window: MdtWindow | None = None
         self.documents: dict[int, ChartDocuments] = {}
-        self.act_meetings = QAction(main_window)
-        self.act_meetings.setShortcut(QKeySequence("Ctrl+M"))
-        self.act_meetings.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.act_meetings.triggered.connect(lambda _c=False: self.show_meetings())
-        main_window.addAction(self.act_meetings)
+        self.act_meetings = window_action(main_window, "Ctrl+M", self.show_meetings)
         menu = getattr(main_window, "menu_view", None)
         if menu is not None:
             menu.addSeparator()
