@@ -26,6 +26,8 @@ import math
 import sqlite3
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -129,14 +131,36 @@ def count_sql(text: str, limit: int | None = None) -> tuple[str, dict[str, objec
 
 class SqliteListReader:
     """Read-only ``sqlite3`` connections for the list queries: one per thread (the rows and
-    the exact count of a search run side by side on two threads), closed together."""
+    the exact count of a search run side by side on two threads), closed together.
+
+    :meth:`close` may be called from any thread while a background query is running (the app
+    closing, a test disposing the database): it waits for running queries to finish before
+    closing their connections — closing a ``sqlite3`` connection under a query in another
+    thread crashes the process."""
+
+    CLOSE_WAIT_S = 10.0  # a list query takes milliseconds; never hang shutdown for ever
 
     def __init__(self, path: Path, busy_timeout_ms: int) -> None:
         self._path = path
         self._busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
         self._open: list[tuple[threading.Thread, sqlite3.Connection]] = []
-        self._lock = threading.Lock()  # guards _open
+        self._lock = threading.Lock()  # guards _open and _active
+        self._idle = threading.Condition(self._lock)
+        self._active = 0  # queries running now (any thread)
+
+    @contextmanager
+    def _use(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection, counted as in use until the block ends."""
+        with self._lock:  # counted before the connection is taken: close() waits for it
+            self._active += 1
+        try:
+            yield self._connection()
+        finally:
+            with self._lock:
+                self._active -= 1
+                if self._active == 0:
+                    self._idle.notify_all()
 
     def _connection(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -162,7 +186,8 @@ class SqliteListReader:
     def count(self, text: str, limit: int | None = None) -> int:
         """How many patients match (at most ``limit`` when given)."""
         sql, params = count_sql(text, limit)
-        return int(self._connection().execute(sql, params).fetchone()[0])
+        with self._use() as con:
+            return int(con.execute(sql, params).fetchone()[0])
 
     def search(self, text: str, *, sort: str = "mrn", descending: bool = False,
                offset: int = 0, limit: int = 200, matching: int | None = None
@@ -171,18 +196,18 @@ class SqliteListReader:
         that stopped early), when the caller has it; it only saves counting here to choose the
         plan (the rows are the same either way)."""
         check_sort(sort)
-        con = self._connection()
-        needed = max(0, offset) + max(0, limit)
-        size = 0
-        if sort == "mrn" and text.strip():
-            size = self._registry_size(con)
-            threshold = walk_threshold(size, needed)
-            if matching is None or matching < threshold:  # count just far enough to choose
-                c_sql, c_params = count_sql(text, threshold)
-                matching = int(con.execute(c_sql, c_params).fetchone()[0])
-        sql, params = page_sql(text, sort, descending, matching, size, needed)
-        params = {**params, "limit": max(0, limit), "offset": max(0, offset)}
-        return [_row(r) for r in con.execute(sql, params)]
+        with self._use() as con:
+            needed = max(0, offset) + max(0, limit)
+            size = 0
+            if sort == "mrn" and text.strip():
+                size = self._registry_size(con)
+                threshold = walk_threshold(size, needed)
+                if matching is None or matching < threshold:  # count just far enough
+                    c_sql, c_params = count_sql(text, threshold)
+                    matching = int(con.execute(c_sql, c_params).fetchone()[0])
+            sql, params = page_sql(text, sort, descending, matching, size, needed)
+            params = {**params, "limit": max(0, limit), "offset": max(0, offset)}
+            return [_row(r) for r in con.execute(sql, params)]
 
     @staticmethod
     def _registry_size(con: sqlite3.Connection) -> int:
@@ -192,20 +217,22 @@ class SqliteListReader:
 
     def plan(self, sql: str, params: dict[str, object]) -> list[str]:
         """EXPLAIN QUERY PLAN details (tests, benchmark)."""
-        return [r[3] for r in self._connection().execute("EXPLAIN QUERY PLAN " + sql, params)]
+        with self._use() as con:
+            return [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
     def revision(self) -> str | None:
         """The Alembic revision stamped in the file (None: no alembic_version table / row)."""
         try:
-            rows = self._connection().execute(
-                "SELECT version_num FROM alembic_version").fetchall()
+            with self._use() as con:
+                rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
         except sqlite3.OperationalError:
             return None
         return rows[0][0] if len(rows) == 1 else None
 
     def close(self) -> None:
-        """Close every connection (a later query opens new ones)."""
+        """Close every connection once no query is running (a later query opens new ones)."""
         with self._lock:
+            self._idle.wait_for(lambda: self._active == 0, timeout=self.CLOSE_WAIT_S)
             open_, self._open = self._open, []
             self._local = threading.local()
         for _thread, con in open_:
