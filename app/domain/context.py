@@ -13,6 +13,7 @@ families share computed values (e.g. the denosumab course) within one assessment
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -96,6 +97,8 @@ def imaging_covers(modality: str, imaging_region: str, region: str | None) -> bo
 
 
 def round_half_up(value: float, places: int) -> float:
+    if not math.isfinite(value) or abs(value) >= 1e15:  # nothing to round (and Decimal
+        return value  # cannot quantize it to `places` within its precision)
     q = Decimal(1).scaleb(-places)
     return float(Decimal(repr(value)).quantize(q, rounding=ROUND_HALF_UP))
 
@@ -104,6 +107,8 @@ def round_sig(value: float, digits: int = 3) -> float:
     """Round to significant digits (half up)."""
     if value == 0:
         return 0.0
+    if not math.isfinite(value):
+        return value
     d = Decimal(repr(value))
     exponent = d.adjusted() - (digits - 1)
     return float(d.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP))
@@ -318,6 +323,8 @@ class CaseView:
             value = (140 - age) * p.weight_kg / (72 * scr)
             if p.sex == "female":
                 value *= 0.85
+            if not math.isfinite(value):  # an absurd creatinine (e.g. 1e-308): no CrCl
+                value = None
         return CrCl(creatinine, value, tuple(missing), age, p.weight_kg, p.sex, scr)
 
     def crcl_latest(self) -> CrCl | None:

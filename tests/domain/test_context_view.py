@@ -111,3 +111,14 @@ def test_output_rounding_half_up():
     assert round_lab("ALP", 123.45) == 123.0
     assert round_sig(1234.5, 3) == 1230.0
     assert round_crcl(59.65) == 59.7
+
+
+def test_absurd_creatinine_gives_no_crcl_and_rounding_keeps_non_finite_values():
+    # found by the property test: a creatinine of 1e-308 µmol/L made CrCl infinite and the
+    # output rounding raised decimal.InvalidOperation
+    view = CaseView(_case(labs=[Lab(D("2000-01-01"), "CREA", 1.1125369292536007e-308,
+                                    "umol/L")]), D("2000-01-01"))
+    assert view.crcl_latest().value is None
+    assert round_crcl(float("inf")) == float("inf")
+    assert round_crcl(1e30) == 1e30
+    assert round_sig(float("inf")) == float("inf")
