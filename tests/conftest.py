@@ -5,6 +5,15 @@ settings or site parameter file)."""
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: no per-example deadline (the machines are shared and noisy). On CI the
+# examples are derandomized, so a run is reproducible; locally they explore at random.
+settings.register_profile("dev", deadline=None)
+settings.register_profile(
+    "ci", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 # Must be set before any QApplication exists (tech notes: without it Qt aborts the process).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
