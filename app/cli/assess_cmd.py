@@ -39,7 +39,10 @@ class InputError(Exception):
 def report_failure(command: str, exc: Exception) -> int:
     """Print one line ``<command>: <problem>`` to stderr and return the exit code: an
     :class:`InputError`'s message and code, else "internal error (<type>)" and 1 — never the
-    exception's text or a traceback (they could carry patient data)."""
+    exception's text or a traceback (they could carry patient data). A closed output pipe
+    (``bonemet … | head``) is not a failure of the command: it goes to the entry point."""
+    if isinstance(exc, BrokenPipeError):
+        raise exc
     if isinstance(exc, InputError):
         print(f"{command}: {exc}", file=sys.stderr)
         return exc.code

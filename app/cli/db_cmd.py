@@ -77,6 +77,8 @@ def report(func):
             print(f"bonemet: database error ({kind}): cannot use this database; "
                   "nothing was changed", file=sys.stderr)
             return 1
+        except BrokenPipeError:  # `bonemet … | head`: handled by the entry point
+            raise
         except OSError as exc:
             print(f"bonemet: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
             return 1
