@@ -23,10 +23,13 @@ check_qt_libs() {
     # Qt's xcb/offscreen plugins need these system libraries on Linux (see README).
     [ "$(uname -s)" = "Linux" ] || return 0
     command -v ldconfig >/dev/null 2>&1 || return 0
-    local missing=()
+    local missing=() cache
+    # read the cache once: `ldconfig -p | grep -q` under `set -o pipefail` fails at random
+    # (grep exits at the first match and ldconfig dies of SIGPIPE)
+    cache="$(ldconfig -p 2>/dev/null)"
     for lib in libGL.so.1 libEGL.so.1 libfontconfig.so.1 libfreetype.so.6 libglib-2.0.so.0 \
                libxkbcommon.so.0 libdbus-1.so.3 libX11.so.6; do
-        ldconfig -p | grep -q "$lib" || missing+=("$lib")
+        grep -qF "$lib" <<<"$cache" || missing+=("$lib")
     done
     if [ ${#missing[@]} -gt 0 ]; then
         echo "Missing system libraries for Qt: ${missing[*]}" >&2
