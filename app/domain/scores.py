@@ -202,15 +202,7 @@ def tokuhashi(case: Case) -> ScoreResult:
         parts["kps"] = 0 if c.kps < 50 else 1 if c.kps < 80 else 2
     parts["extraspinal_bone"] = 0 if extraspinal >= 3 else 1 if extraspinal >= 1 else 2
     parts["vertebral"] = 0 if vertebral >= 3 else 1 if vertebral == 2 else 2
-    organs = distinct_organs(c.visceral_metastases)
-    if c.visceral_metastases is None:
-        missing.append("visceral_metastases")
-    elif not organs:
-        parts["visceral"] = 2
-    elif c.visceral_treatable is None:
-        missing.append("visceral_treatable")
-    else:
-        parts["visceral"] = 1 if c.visceral_treatable else 0
+    _visceral_item(c, parts, missing, none=2, treatable=1, untreatable=0)
     parts["primary"] = 0  # lung
     if c.frankel is None:
         missing.append("frankel")
@@ -220,6 +212,20 @@ def tokuhashi(case: Case) -> ScoreResult:
         return ScoreResult(None, None, tuple(missing), parts)
     value = sum(parts.values())
     return ScoreResult(value, tokuhashi_band(value), (), parts)
+
+
+def _visceral_item(c, parts: dict[str, int], missing: list[str], *, none: int,
+                   treatable: int, untreatable: int) -> None:
+    """The visceral-metastases item shared by Tokuhashi and Tomita (their points differ):
+    unknown organs or treatability → a missing input."""
+    if c.visceral_metastases is None:
+        missing.append("visceral_metastases")
+    elif not distinct_organs(c.visceral_metastases):
+        parts["visceral"] = none
+    elif c.visceral_treatable is None:
+        missing.append("visceral_treatable")
+    else:
+        parts["visceral"] = treatable if c.visceral_treatable else untreatable
 
 
 def tomita_band(value: int) -> str:
@@ -237,15 +243,7 @@ def tomita(case: Case) -> ScoreResult:
     c = case.cancer
     parts: dict[str, int] = {"primary": 4}
     missing: list[str] = []
-    organs = distinct_organs(c.visceral_metastases)
-    if c.visceral_metastases is None:
-        missing.append("visceral_metastases")
-    elif not organs:
-        parts["visceral"] = 0
-    elif c.visceral_treatable is None:
-        missing.append("visceral_treatable")
-    else:
-        parts["visceral"] = 2 if c.visceral_treatable else 4
+    _visceral_item(c, parts, missing, none=0, treatable=2, untreatable=4)
     n = len(case.lesions)
     if n == 0:
         missing.append("lesions")

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from app.domain.case import Cancer
+from app.domain.case import Cancer, Lesion
 
 DRAFT_SCHEMA = "bonemet-workup/1"
 #: the risk-profile fields of ``cancer`` the wizard shows (rule book §3 WU-HIGH-RISK inputs)
@@ -59,22 +59,9 @@ class LabEntry:
 
 
 @dataclass
-class LesionEntry:
-    """A bone lesion found in the work-up, with the score inputs (SINS, Mirels, ESCC)."""
-
-    region: str
-    bone: str
-    level: str | None = None
-    side: str | None = None
-    limb: str | None = None
-    peritrochanteric: bool = False
-    pattern: str | None = None
-    pain: str | None = None
-    alignment: str | None = None
-    collapse: str | None = None
-    posterolateral: str | None = None
-    size: str | None = None
-    escc: str | None = None
+class LesionEntry(Lesion):
+    """A bone lesion found in the work-up: a case-file lesion with its score inputs (SINS,
+    Mirels, ESCC), plus how it becomes a ``lesions[]`` fragment."""
 
     def fragment(self) -> dict[str, Any]:
         """The case-file ``lesions[]`` object (unset keys left out)."""
