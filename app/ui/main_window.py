@@ -24,6 +24,10 @@ from app.ui.registry_view import RegistryView, SearchBox
 
 log = logging.getLogger(__name__)
 
+#: A registry whose latest search took less than this is searched on every keystroke (the
+#: query runs in the background and the newest one wins, so typing never waits); a slower one
+#: (e.g. a remote PostgreSQL) is searched when typing pauses for SEARCH_DEBOUNCE_MS or more.
+FAST_QUERY_MS = 50
 SEARCH_DEBOUNCE_MS = 150
 _MAX_DEBOUNCE_MS = 600
 # Language names are shown in their own language (a user who cannot read the current UI
@@ -64,7 +68,7 @@ class MainWindow(QMainWindow):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_search)
-        self.search_box.textChanged.connect(lambda _text: self._debounce.start())
+        self.search_box.textChanged.connect(self._search_text_changed)
 
         self._db_label = QLabel(self)
         self._count_label = QLabel(self)
@@ -155,8 +159,15 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # ----- search ------------------------------------------------------------------------
+    def _search_text_changed(self, _text: str) -> None:
+        if self.model.last_query_ms < FAST_QUERY_MS:
+            self.apply_search()  # at once: the query runs in the background, newest wins
+        else:
+            self._debounce.start()
+
     def apply_search(self) -> None:
-        """Run the search for the box's current text now (the debounce timer calls this)."""
+        """Run the search for the box's current text now (typing calls this at once on a fast
+        registry, through the debounce timer on a slow one)."""
         self._debounce.stop()
         self.model.set_filter(self.search_box.text())
         # Keep typing fluid even on a slow (e.g. remote PostgreSQL) registry.

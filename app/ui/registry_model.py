@@ -102,7 +102,8 @@ def _overdue(row: PatientRow, today: date) -> bool:
     return row.next_due_date is not None and row.next_due_date < today
 
 
-_OVERDUE_BRUSH = QBrush(QColor(176, 0, 32))
+_OVERDUE_COLOUR = QColor(176, 0, 32)
+_OVERDUE_BRUSH = QBrush(_OVERDUE_COLOUR)
 _ICONS: dict[str | None, QIcon] = {}
 
 
@@ -135,6 +136,9 @@ class RegistryTableModel(QAbstractTableModel):
     """
 
     PAGE_SIZE = 200
+    ALERTS_COLUMN = COLUMN_KEYS.index("alerts")
+    NEXT_DUE_COLUMN = COLUMN_KEYS.index("next_due")
+    OVERDUE_COLOUR = _OVERDUE_COLOUR
 
     #: (matching, total) after every filter change or refresh
     countsChanged = Signal(int, int)
@@ -151,7 +155,8 @@ class RegistryTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._service = service
         self._rows: list[PatientRow] = []
-        self._display: dict[int, tuple[str, ...]] = {}  # row -> display strings, by column
+        # row -> (display strings by column, severity icon or None, next due overdue)
+        self._display: dict[int, tuple[tuple[str, ...], QIcon | None, bool]] = {}
         self._filter = ""
         self._sort = "mrn"
         self._descending = False
@@ -363,10 +368,8 @@ class RegistryTableModel(QAbstractTableModel):
         if r < 0:
             return None
         if role == _DISPLAY:
-            cells = self._display.get(r)
-            if cells is None:
-                cells = self._display_row(r)
-            return cells[index.column()] if cells is not None else None
+            cells = self._display.get(r) or self.paint_row(r)
+            return cells[0][index.column()] if cells is not None else None
         row = self.row_at(r)
         if row is None:
             return None
@@ -383,13 +386,20 @@ class RegistryTableModel(QAbstractTableModel):
             return row.id
         return self.accessible_text(row, key)  # AccessibleTextRole, ToolTipRole
 
-    def _display_row(self, r: int) -> tuple[str, ...] | None:
+    def paint_row(self, r: int) -> tuple[tuple[str, ...], QIcon | None, bool] | None:
+        """What a row's cells show: the display texts by column, the Alerts column's severity
+        icon (None without alerts) and whether its next due item is overdue. Computed once per
+        row and query (the delegate paints from it)."""
+        cached = self._display.get(r)
+        if cached is not None:
+            return cached
         row = self.row_at(r)
         if row is None:
             return None
-        cells = tuple(self.display_text(row, key) for key in COLUMN_KEYS)
-        self._display[r] = cells
-        return cells
+        texts = tuple(self.display_text(row, key) for key in COLUMN_KEYS)
+        icon = _severity_icon(row.alert_top_severity) if row.alert_count else None
+        cached = self._display[r] = (texts, icon, _overdue(row, self._today))
+        return cached
 
     def retranslate(self) -> None:
         """Drop cached display strings (language changed) and repaint headers and cells."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
+from app.ui.registry_delegate import RegistryDelegate
 from app.ui.registry_model import COLUMN_KEYS, PATIENT_ID_ROLE, RegistryTableModel
 
 # The last column (next due item) stretches: it is the one most worth reading in full.
@@ -32,6 +33,7 @@ class RegistryView(QTableView):
         super().__init__(parent)
         self.setObjectName("registryView")
         self.setModel(model)
+        self.setItemDelegate(RegistryDelegate(model, self))  # fast cell painting (its doc)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -63,6 +65,9 @@ class RegistryView(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                              QEvent.Type.PaletteChange):
+            self.itemDelegate().clear_cache()  # type: ignore[attr-defined]
         super().changeEvent(event)
 
     def registry_model(self) -> RegistryTableModel:

@@ -54,12 +54,28 @@ def test_search_as_you_type(qtbot, window, query, expected):
     assert window.model.total_count == len(SEED)
 
 
-def test_search_is_debounced_and_fast(qtbot, window):
+def test_typing_searches_at_once_and_the_newest_query_wins(qtbot, window):
+    generation = window.model._runner.generation
+    qtbot.keyClicks(window.search_box, "zxy")
+    # a fast registry: every keystroke issues its query at once (no waiting for a pause)
+    assert window.model._runner.generation == generation + 3
+    assert not window._debounce.isActive()
+    settle(qtbot, window)
+    assert window.model.filter_text == "zxy"
+    assert shown_mrns(window) == ["A1001"]  # the newest query's rows, not "zx"'s (A1001, A1002)
+    assert window.model.last_query_ms < 500  # generous: a shared CI core; benchmark is strict
+
+
+def test_a_slow_registry_is_searched_when_typing_pauses(qtbot, window):
+    window.model.last_query_ms = 120.0  # as if the latest search took 120 ms (remote database)
+    generation = window.model._runner.generation
     qtbot.keyClicks(window.search_box, "zx")
-    assert window.model.filter_text == ""  # nothing ran while typing
+    assert window.model._runner.generation == generation  # nothing ran while typing
+    assert window._debounce.isActive()
     qtbot.waitUntil(lambda: window.model.filter_text == "zx", timeout=2000)
     settle(qtbot, window)
-    assert window.model.last_query_ms < 500  # generous: a shared CI core; benchmark is strict
+    assert window.model._runner.generation == generation + 1  # one query for the two keys
+    assert shown_mrns(window) == ["A1001", "A1002"]  # 张小燕, 张晓明
 
 
 def test_clicking_a_header_sorts_in_sql(qtbot, window):
