@@ -133,37 +133,60 @@ class SqliteListReader:
     """Read-only ``sqlite3`` connections for the list queries: one per thread (the rows and
     the exact count of a search run side by side on two threads), closed together.
 
+    Connections are kept by the OS thread's identity, not in ``threading.local``: a thread that
+    Qt started (the registry's query pool) gets a fresh Python thread state, and so fresh
+    thread-local storage, for every job it runs — thread-local connections were opened anew for
+    every keystroke's query (a cold page cache each time) and never closed.
+
     :meth:`close` may be called from any thread while a background query is running (the app
     closing, a test disposing the database): it waits for running queries to finish before
     closing their connections — closing a ``sqlite3`` connection under a query in another
     thread crashes the process."""
 
     CLOSE_WAIT_S = 10.0  # a list query takes milliseconds; never hang shutdown for ever
+    #: More threads than this (threads come and go) close the idle connections of the others
+    MAX_CONNECTIONS = 8
 
     def __init__(self, path: Path, busy_timeout_ms: int) -> None:
         self._path = path
         self._busy_timeout_ms = busy_timeout_ms
-        self._local = threading.local()
-        self._open: list[tuple[threading.Thread, sqlite3.Connection]] = []
-        self._lock = threading.Lock()  # guards _open and _active
+        self._connections: dict[int, sqlite3.Connection] = {}  # thread identity -> connection
+        self._in_use: dict[int, int] = {}  # thread identity -> queries running on it
+        self._lock = threading.Lock()  # guards _connections, _in_use and _active
         self._idle = threading.Condition(self._lock)
         self._active = 0  # queries running now (any thread)
+
+    @property
+    def connection_count(self) -> int:
+        """Connections open now (one per thread that ran a list query)."""
+        return len(self._connections)
 
     @contextmanager
     def _use(self) -> Iterator[sqlite3.Connection]:
         """This thread's connection, counted as in use until the block ends."""
+        ident = threading.get_ident()
         with self._lock:  # counted before the connection is taken: close() waits for it
             self._active += 1
+            self._in_use[ident] = self._in_use.get(ident, 0) + 1
         try:
-            yield self._connection()
+            yield self._connection(ident)
         finally:
             with self._lock:
                 self._active -= 1
+                self._in_use[ident] -= 1
+                if not self._in_use[ident]:
+                    del self._in_use[ident]
                 if self._active == 0:
                     self._idle.notify_all()
+                idle = self._prune() if len(self._connections) > self.MAX_CONNECTIONS else []
+            for con in idle:
+                con.close()
 
-    def _connection(self) -> sqlite3.Connection:
-        con = getattr(self._local, "con", None)
+    def _connection(self, ident: int) -> sqlite3.Connection:
+        # Two live threads never share an identity; a finished thread's identity may be reused
+        # by a later one, which then reuses its connection (never concurrently: check_same_thread
+        # is off for that). Qt's pool threads live as long as their pool (QueryRunner).
+        con = self._connections.get(ident)
         if con is None:
             con = sqlite3.connect(str(self._path), check_same_thread=False,
                                   timeout=self._busy_timeout_ms / 1000)
@@ -173,15 +196,15 @@ class SqliteListReader:
                 # hundreds; measured: page query median 5.3 -> 3.3 ms); the registry is in WAL
                 # mode, so it is on a local disk (WAL needs shared memory): mapping is safe
                 con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-            self._local.con = con
             with self._lock:
-                # a pool thread that expired leaves its connection behind: close those
-                gone = [(t, c) for t, c in self._open if not t.is_alive()]
-                self._open = [(t, c) for t, c in self._open if t.is_alive()]
-                self._open.append((threading.current_thread(), con))
-            for _thread, old in gone:
-                old.close()
+                self._connections[ident] = con
         return con
+
+    def _prune(self) -> list[sqlite3.Connection]:
+        """Take out the connections no query is using (their threads may be gone; a thread
+        that is not opens a new one on its next query). Called with the lock held."""
+        idle = [i for i in self._connections if i not in self._in_use]
+        return [self._connections.pop(i) for i in idle]
 
     def count(self, text: str, limit: int | None = None) -> int:
         """How many patients match (at most ``limit`` when given)."""
@@ -233,7 +256,6 @@ class SqliteListReader:
         """Close every connection once no query is running (a later query opens new ones)."""
         with self._lock:
             self._idle.wait_for(lambda: self._active == 0, timeout=self.CLOSE_WAIT_S)
-            open_, self._open = self._open, []
-            self._local = threading.local()
-        for _thread, con in open_:
+            connections, self._connections = list(self._connections.values()), {}
+        for con in connections:
             con.close()

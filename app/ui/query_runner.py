@@ -75,6 +75,9 @@ class QueryRunner(QObject):
         # so the pool waits for a running job while the relay it reports to still exists.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        # one thread for the runner's life: the list reader keeps a database connection per
+        # thread (warm page cache), so an expired and restarted thread would orphan one
+        self._pool.setExpiryTimeout(-1)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)

@@ -115,6 +115,20 @@ def _severity_icon(severity: str | None) -> QIcon:
     return icon
 
 
+# What a column's text depends on, for the columns whose texts repeat from patient to patient
+# (labels, ages, due items): each distinct text is built once per language and day, not once per
+# painted row (building a label translates a whole table of them).
+_TEXT_INPUTS: dict[str, Callable[[PatientRow], object]] = {
+    "sex_age": lambda r: (r.sex, r.birth_date),
+    "histology_stage": lambda r: (r.histology, r.stage),
+    "bm_status": lambda r: r.bm_status,
+    "current_bma": lambda r: r.current_bma,
+    "alerts": lambda r: (r.alert_count, r.alert_top_severity, r.rebound_open),
+    "next_due": lambda r: (r.next_due_date, r.next_due_text),
+}
+_COLUMN_INPUTS = tuple((key, _TEXT_INPUTS.get(key)) for key in COLUMN_KEYS)
+_TEXT_CACHE_LIMIT = 50_000
+
 #: A search's first query counts at most this many matches (+ 1, to know there are more).
 COUNT_CAP = 2000
 
@@ -165,6 +179,7 @@ class RegistryTableModel(QAbstractTableModel):
         self._total: int | None = None
         self._applied = 0  # generation of the rows shown
         self._today = date.today()
+        self._texts: dict[tuple[str, object], str] = {}  # (column, inputs) -> text (today's)
         self._callbacks: list[Callable[[], None]] = []
         self.last_query_ms = 0.0  # database time (count + first page) of the latest query
         self._runner = QueryRunner(self, asynchronous=asynchronous)
@@ -250,7 +265,10 @@ class RegistryTableModel(QAbstractTableModel):
         self._matching = result.matching if result.matching is not None else self.total_count
         self._matching_exact = result.matching is None or result.matching <= COUNT_CAP
         self.beginResetModel()
-        self._today = date.today()  # one clock read per query, not per painted cell
+        today = date.today()  # one clock read per query, not per painted cell
+        if today != self._today:
+            self._texts.clear()  # ages and "Overdue" change with the day
+            self._today = today
         self._display.clear()
         self._rows = list(result.rows)
         self._applied = generation
@@ -396,28 +414,41 @@ class RegistryTableModel(QAbstractTableModel):
         row = self.row_at(r)
         if row is None:
             return None
-        texts = tuple(self.display_text(row, key) for key in COLUMN_KEYS)
+        cache, today = self._texts, self._today
+        if len(cache) > _TEXT_CACHE_LIMIT:
+            cache.clear()
+        texts = []
+        for key, inputs in _COLUMN_INPUTS:
+            if inputs is None:  # the row's own string (MRN, name)
+                texts.append(self.display_text(row, key, today))
+                continue
+            cache_key = (key, inputs(row))
+            text = cache.get(cache_key)
+            if text is None:
+                text = cache[cache_key] = self.display_text(row, key, today)
+            texts.append(text)
         icon = _severity_icon(row.alert_top_severity) if row.alert_count else None
-        cached = self._display[r] = (texts, icon, _overdue(row, self._today))
+        cached = self._display[r] = (tuple(texts), icon, _overdue(row, today))
         return cached
 
     def retranslate(self) -> None:
         """Drop cached display strings (language changed) and repaint headers and cells."""
         self._display.clear()
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
     @staticmethod
-    def display_text(row: PatientRow, key: str) -> str:
+    def display_text(row: PatientRow, key: str, today: date | None = None) -> str:
         none = labels.NONE_TEXT
         if key == "mrn":
             return row.mrn
         if key == "name":
             return row.name or none
         if key == "sex_age":
-            return labels.sex_age_text(row.sex, row.birth_date)
+            return labels.sex_age_text(row.sex, row.birth_date, today)
         if key == "histology_stage":
             return labels.histology_stage_text(row.histology, row.stage)
         if key == "bm_status":
@@ -428,7 +459,7 @@ class RegistryTableModel(QAbstractTableModel):
             flag = " · " + labels.rebound_flag_text() if row.rebound_open else ""
             return alerts_text(row) + flag
         if key == "next_due":
-            return next_due_text(row)
+            return next_due_text(row, today)
         raise KeyError(key)
 
     @classmethod

@@ -114,7 +114,8 @@ def test_reader_never_writes(listed):
     reader = listed.list_reader()
     reader.count("")
     with pytest.raises(sqlite3.OperationalError):
-        reader._connection().execute("DELETE FROM patient")
+        with reader._use() as con:
+            con.execute("DELETE FROM patient")
     assert reader.count("") == 400
 
 
@@ -143,14 +144,29 @@ def test_connections_per_thread_are_closed(listed):
 
     reader = listed.list_reader()
     results = []
-    threads = [threading.Thread(target=lambda: results.append(reader.count("z")))
-               for _ in range(3)]
-    for t in threads:
+    for _ in range(3):  # one thread after another: a finished thread's identity may be reused
+        t = threading.Thread(target=lambda: results.append(reader.count("z")))
         t.start()
         t.join()
-    assert len(set(results)) == 1 and len(reader._open) <= 2  # dead threads' closed
+    assert len(set(results)) == 1 and 1 <= reader.connection_count <= 3
+    gate = threading.Barrier(reader.MAX_CONNECTIONS + 4)
+
+    def query_together() -> None:  # all alive at once: distinct identities
+        gate.wait()
+        results.append(reader.count("z"))
+
+    threads = [threading.Thread(target=query_together) for _ in range(reader.MAX_CONNECTIONS + 4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(results)) == 1  # every thread got the right answer, none crashed
+    last = threading.Thread(target=lambda: results.append(reader.count("z")))
+    last.start()
+    last.join()
+    assert reader.connection_count <= reader.MAX_CONNECTIONS  # idle ones were closed
     reader.close()
-    assert reader._open == [] and reader.count("z") == results[0]  # reopens on use
+    assert reader.connection_count == 0 and reader.count("z") == results[0]  # reopens on use
 
 
 def test_plan_from_a_lower_bound_is_rechecked(listed, monkeypatch):

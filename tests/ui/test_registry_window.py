@@ -217,3 +217,13 @@ def test_count_beyond_the_cap_follows_in_a_second_query(qtbot, window, monkeypat
                          (2, True, "2 of 5 patients match")]
     type_search(qtbot, window, "nobody")  # within the cap: exact at once, no second query
     assert seen[-1] == (0, True, "0 of 5 patients match") and not window.model.counting
+
+
+def test_background_searches_reuse_their_database_connections(qtbot, window, registry):
+    """Each background query used to open a new sqlite3 connection (Qt's pool thread gets a
+    fresh Python thread state per job) and never close it: a day of typing ran out of file
+    descriptors. One connection per thread (GUI, rows, exact counts) is reused instead."""
+    for text in ["z", "zh", "zha", "w", "wa", "l", "J", "Jo", "张", "王", "A", "A1"] * 3:
+        type_search(qtbot, window, text)
+        qtbot.waitUntil(lambda: not window.model.counting, timeout=5000)
+    assert registry.db.list_reader().connection_count <= 3
