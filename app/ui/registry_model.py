@@ -149,7 +149,14 @@ class RegistryTableModel(QAbstractTableModel):
     until the newest query's rows are in. Otherwise the query runs inline.
     """
 
+    #: rows fetched per page when scrolling on (``fetchMore``)
     PAGE_SIZE = 200
+    #: rows a search (or refresh) shows first, unless the view asks for more to fill its height
+    #: (``first_page_size``): a smaller first page is found and converted sooner — on 100,000
+    #: patients, walking the MRN index for 60 rows instead of 200 takes a third of the time
+    FIRST_PAGE_SIZE = 60
+    #: a refresh reloads as many rows as were shown (so the selection stays), up to this many
+    REFRESH_ROWS_MAX = 1000
     ALERTS_COLUMN = COLUMN_KEYS.index("alerts")
     NEXT_DUE_COLUMN = COLUMN_KEYS.index("next_due")
     OVERDUE_COLOUR = _OVERDUE_COLOUR
@@ -178,6 +185,7 @@ class RegistryTableModel(QAbstractTableModel):
         self._matching_exact = True
         self._total: int | None = None
         self._applied = 0  # generation of the rows shown
+        self._first_page = self.FIRST_PAGE_SIZE
         self._today = date.today()
         self._texts: dict[tuple[str, object], str] = {}  # (column, inputs) -> text (today's)
         self._callbacks: list[Callable[[], None]] = []
@@ -223,6 +231,15 @@ class RegistryTableModel(QAbstractTableModel):
         """True while the newest query's rows are not shown yet."""
         return self._applied != self._runner.generation
 
+    @property
+    def first_page_size(self) -> int:
+        return self._first_page
+
+    def set_first_page_size(self, rows: int) -> None:
+        """Rows the next search shows at once (the view: its visible rows and some to spare;
+        never fewer than FIRST_PAGE_SIZE). More are fetched by page when scrolling on."""
+        self._first_page = max(self.FIRST_PAGE_SIZE, rows)
+
     def set_filter(self, text: str, on_done: Callable[[], None] | None = None) -> None:
         """Show the patients whose MRN, name, full pinyin or pinyin initials start with text."""
         text = text.strip()
@@ -244,7 +261,9 @@ class RegistryTableModel(QAbstractTableModel):
 
     def _reload(self, *, recount_total: bool, on_done: Callable[[], None] | None) -> None:
         service, text = self._service, self._filter
-        sort, descending, limit = self._sort, self._descending, self.PAGE_SIZE
+        sort, descending, limit = self._sort, self._descending, self._first_page
+        if recount_total:  # a refresh keeps the rows loaded so far (and so the selection)
+            limit = max(limit, min(len(self._rows), self.REFRESH_ROWS_MAX))
         need_total = recount_total or self._total is None
 
         def query() -> _Result:  # runs on the pool thread: no Qt, no self

@@ -70,6 +70,12 @@ class RegistryView(QTableView):
             self.itemDelegate().clear_cache()  # type: ignore[attr-defined]
         super().changeEvent(event)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # the first page of a search fills the table with rows to spare for a page down
+        rows = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize())
+        self.registry_model().set_first_page_size(2 * rows + 10)
+
     def registry_model(self) -> RegistryTableModel:
         return self.model()  # type: ignore[return-value]
 

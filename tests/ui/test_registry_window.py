@@ -148,15 +148,27 @@ def test_pages_are_fetched_on_demand(qtbot, registry):
         ])
     model = RegistryTableModel(registry.service)
     model.refresh()
+    first, page = RegistryTableModel.FIRST_PAGE_SIZE, RegistryTableModel.PAGE_SIZE
     assert model.total_count == 455
-    assert model.rowCount() == RegistryTableModel.PAGE_SIZE
+    assert model.rowCount() == first
     assert model.canFetchMore()
     model.fetchMore()
-    assert model.rowCount() == 2 * RegistryTableModel.PAGE_SIZE
-    model.fetchMore()
+    assert model.rowCount() == first + page
     model.fetchMore()
     assert model.rowCount() == 455 and not model.canFetchMore()
     assert len({model.row_at(r).id for r in range(455)}) == 455  # no page overlap
+    expected = [f"P{i:05d}" for i in range(450)] + ["A1001", "A1002", "B2001", "B2002", "C3001"]
+    assert sorted([model.row_at(r).mrn for r in range(455)]) == sorted(expected)
+    model.refresh()  # keeps what was loaded (the selection may be far down)
+    assert model.rowCount() == 455
+    model.set_filter("P0")  # a new search starts again from its first page
+    assert model.rowCount() == first and model.matching_count == 450
+    model.set_first_page_size(first + 40)  # a taller view asks for more at once
+    model.set_filter("P")
+    assert model.rowCount() == first + 40
+    model.set_first_page_size(5)  # never fewer than FIRST_PAGE_SIZE
+    model.set_filter("P00")
+    assert model.rowCount() == first
 
 
 def test_keyboard_focus_down_and_enter(qtbot, window):
