@@ -10,11 +10,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
-from app.ui.registry_delegate import RegistryDelegate
 from app.ui.registry_model import COLUMN_KEYS, PATIENT_ID_ROLE, RegistryTableModel
+from app.ui.registry_paint import RowPainter
 
 # The last column (next due item) stretches: it is the one most worth reading in full.
 _COLUMN_WIDTHS = {
@@ -33,7 +33,9 @@ class RegistryView(QTableView):
         super().__init__(parent)
         self.setObjectName("registryView")
         self.setModel(model)
-        self.setItemDelegate(RegistryDelegate(model, self))  # fast cell painting (its doc)
+        self._row_painter = RowPainter(self, model)  # fast painting of most rows (its doc)
+        #: False: every row is painted by QTableView (tests compare the two)
+        self.fast_paint = True
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -67,8 +69,16 @@ class RegistryView(QTableView):
             self.retranslate()
         elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
                               QEvent.Type.PaletteChange):
-            self.itemDelegate().clear_cache()  # type: ignore[attr-defined]
+            self._row_painter.clear_cache()
         super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self.fast_paint:
+            super().paintEvent(event)
+            return
+        rest = self._row_painter.paint(event.region())
+        if not rest.isEmpty():  # the selected and current rows: as the style paints them
+            super().paintEvent(QPaintEvent(rest))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
