@@ -1,8 +1,9 @@
 """The application shell: the registry window (search box, patient table, menus, status bar).
 
-Keyboard-first: the search box has the focus on start and filters as you type (debounced
-~150 ms; the query runs on a background thread, latest wins, and the debounce stretches if
-queries get slow, so typing never stalls), Up/Down move in the table, Enter opens the patient:
+Keyboard-first: the search box has the focus on start and filters as you type (each key issues
+its query, which runs on a background thread, latest wins; on a slow registry — a last query of
+50 ms or more — the search waits for a pause in typing of 150–600 ms instead, so typing never
+stalls), Up/Down move in the table, Enter opens the patient:
 ``patientActivated(patient_id)`` is emitted and the opener runs — the edit dialog by default,
 the patient chart once :meth:`MainWindow.set_patient_opener` is given one.
 """
