@@ -7,6 +7,7 @@ next repaint. Unknown codes are shown as they are (never hidden); ``None`` is th
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -113,3 +114,72 @@ def rebound_flag_text() -> str:
     """The denosumab rebound-risk flag as it shows beside a patient in lists (registry row,
     worklist): text with a warning sign, never colour alone (rule book §5)."""
     return "⚠ " + translate("Labels", "Rebound risk")
+
+
+# The summary's "next due" item is stored in English by the domain (app.domain.summary, which
+# also feeds the command line and the worklist's cached pass); the UI shows it in its language.
+# These are the domain's English drug names (a test keeps them equal to summary.DRUG_EN).
+_DRUG_NAMES_EN = {
+    "denosumab": "Denosumab", "zoledronic_acid": "Zoledronic acid",
+    "pamidronate": "Pamidronate", "ibandronate": "Ibandronate",
+    "incadronate": "Incadronate", "clodronate": "Clodronate",
+}
+_DRUG_BY_NAME = {name.lower(): code for code, name in _DRUG_NAMES_EN.items()}
+_DRUG_ALTERNATIVES = "|".join(sorted((re.escape(n) for n in _DRUG_BY_NAME), key=len,
+                                     reverse=True))
+_DOSE = r"(?P<dose>\d+(?:\.\d+)?)"
+_DUE_PATTERNS = tuple(
+    (re.compile(pattern, re.IGNORECASE), source)
+    for pattern, source in (
+        (rf"Overdue planned (?P<drug>{_DRUG_ALTERNATIVES}) {_DOSE} mg dose",
+         "Overdue planned %1 %2 mg dose"),
+        (rf"(?P<drug>{_DRUG_ALTERNATIVES}) {_DOSE} mg planned", "%1 %2 mg planned"),
+        (rf"(?P<drug>{_DRUG_ALTERNATIVES}) dose overdue", "%1 dose overdue"),
+        (rf"Next (?P<drug>{_DRUG_ALTERNATIVES}) dose due", "Next %1 dose due"),
+    )
+)
+
+
+def _due_templates() -> dict[str, str]:
+    # literal translate() calls, so that lupdate finds every template
+    return {
+        "Overdue planned %1 %2 mg dose": translate("Labels", "Overdue planned %1 %2 mg dose"),
+        "%1 %2 mg planned": translate("Labels", "%1 %2 mg planned"),
+        "%1 dose overdue": translate("Labels", "%1 dose overdue"),
+        "Next %1 dose due": translate("Labels", "Next %1 dose due"),
+    }
+
+
+def _due_fixed() -> dict[str, str]:
+    return {
+        "Rebound check overdue: fasting CTX + calcium":
+            translate("Labels", "Rebound check overdue: fasting CTX + calcium"),
+        "Rebound check: fasting CTX + calcium":
+            translate("Labels", "Rebound check: fasting CTX + calcium"),
+        "Dental review overdue": translate("Labels", "Dental review overdue"),
+        "Dental review due": translate("Labels", "Dental review due"),
+        "Dental exam needed (none recorded)":
+            translate("Labels", "Dental exam needed (none recorded)"),
+    }
+
+
+def due_item_text(text: str | None) -> str:
+    """A patient's next due item (``Denosumab dose overdue``, ``Dental review due``…), as the
+    domain stores it in English, in the UI language. A text of no known form is shown as it is;
+    in English the text is returned unchanged."""
+    if not text:
+        return NONE_TEXT
+    fixed = _due_fixed().get(text)
+    if fixed is not None:
+        return fixed
+    for pattern, source in _DUE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        template = _due_templates()[source]
+        if template == source:  # not translated (English): keep the domain's own wording
+            return text
+        drug = drug_label(_DRUG_BY_NAME[match.group("drug").lower()])
+        dose = match.groupdict().get("dose") or ""
+        return template.replace("%1", drug).replace("%2", dose)
+    return text

@@ -94,7 +94,7 @@ def next_due_text(row: PatientRow, today: date | None = None) -> str:
             when = translate("RegistryTableModel", "Overdue %1").replace("%1", when)
         parts.append(when)
     if row.next_due_text:
-        parts.append(row.next_due_text)
+        parts.append(labels.due_item_text(row.next_due_text))
     return " · ".join(parts)
 
 

@@ -1738,7 +1738,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="+23"/>
+        <location filename="../../app/ui/labels.py" line="+24"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -1820,8 +1820,53 @@
         <translation>反跳风险</translation>
     </message>
     <message>
+        <location line="+30"/>
+        <source>Overdue planned %1 %2 mg dose</source>
+        <translation>计划的%1 %2 mg 已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 mg planned</source>
+        <translation>已计划%1 %2 mg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 dose overdue</source>
+        <translation>%1给药已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next %1 dose due</source>
+        <translation>%1下次给药到期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rebound check overdue: fasting CTX + calcium</source>
+        <translation>反跳复查已逾期：空腹 CTX + 血钙</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rebound check: fasting CTX + calcium</source>
+        <translation>反跳复查：空腹 CTX + 血钙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dental review overdue</source>
+        <translation>口腔复查已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dental review due</source>
+        <translation>口腔复查到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dental exam needed (none recorded)</source>
+        <translation>需口腔检查（无记录）</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/chart/findings_view.py" line="-90"/>
-        <location filename="../../app/ui/labels.py" line="-49"/>
+        <location filename="../../app/ui/labels.py" line="-95"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
     </message>
@@ -2200,8 +2245,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+132"/>
+        <location filename="../../app/ui/main_window.py" line="+137"/>
         <source>BoneMet Workstation — Patient registry</source>
+        <extracomment>A registry whose latest search took less than this is searched on every keystroke (the query runs in the background and the newest one wins, so typing never waits); a slower one (e.g. a remote PostgreSQL) is searched when typing pauses for SEARCH_DEBOUNCE_MS or more.</extracomment>
         <translation>骨转移诊疗工作站 — 患者登记</translation>
     </message>
     <message>
@@ -2280,7 +2326,7 @@
         <translation>显示的患者</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>%1 of %2 patients match</source>
         <translation>%2 名患者中 %1 名匹配</translation>
     </message>
@@ -3448,13 +3494,13 @@
         <translation>已逾期 %1</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+298"/>
         <source>Click to sort by this column</source>
-        <extracomment>A search&apos;s first query counts at most this many matches (+ 1, to know there are more). (matching, total) after every filter change or refresh the newest query&apos;s rows are shown the newest query failed (exception type name; the rows shown are unchanged) a header click on a column the database cannot sort by (the view restores its indicator)</extracomment>
+        <extracomment>A search&apos;s first query counts at most this many matches (+ 1, to know there are more). rows fetched per page when scrolling on (``fetchMore``) rows a search (or refresh) shows first, unless the view asks for more to fill its height (``first_page_size``): a smaller first page is found and converted sooner — on 100,000 patients, walking the MRN index for 60 rows instead of 200 takes a third of the time a refresh reloads as many rows as were shown (so the selection stays), up to this many (matching, total) after every filter change or refresh the newest query&apos;s rows are shown the newest query failed (exception type name; the rows shown are unchanged) a header click on a column the database cannot sort by (the view restores its indicator)</extracomment>
         <translation>点击按此列排序</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+96"/>
         <source>Sex %1, age %2</source>
         <translation>性别 %1，年龄 %2</translation>
     </message>
@@ -3477,8 +3523,9 @@
 <context>
     <name>RegistryView</name>
     <message>
-        <location filename="../../app/ui/registry_view.py" line="+58"/>
+        <location filename="../../app/ui/registry_view.py" line="+62"/>
         <source>Patients</source>
+        <extracomment>False: every row is painted by QTableView (tests compare the two)</extracomment>
         <translation>患者</translation>
     </message>
     <message>
@@ -3579,7 +3626,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/registry_view.py" line="+79"/>
+        <location filename="../../app/ui/registry_view.py" line="+96"/>
         <source>Search: MRN, name, pinyin or initials (e.g. zxy)  [Ctrl+F]</source>
         <translation>搜索：病历号、姓名、拼音或首字母（如 zxy）  [Ctrl+F]</translation>
     </message>
@@ -4655,7 +4702,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 (saved summary, not yet re-checked)</source>
         <translation>%1（已保存的摘要，尚未重新核查）</translation>
     </message>

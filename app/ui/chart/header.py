@@ -90,7 +90,9 @@ class ChartHeader(QWidget):
             due = self.tr("next due %1").replace("%1", s.next_due_date.isoformat())
             if s.next_due_date < chart.as_of:
                 due += " " + self.tr("(OVERDUE)")
-            text += " · " + due + (f" ({s.next_due_text})" if s.next_due_text else "")
+            if s.next_due_text:
+                due += f" ({labels.due_item_text(s.next_due_text)})"
+            text += " · " + due
         self.drug.setText(text)
         self.rebound.set_flag(rebound_flag(case, chart.as_of, params,
                                            findings=a.findings))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 from app.domain.findings import SEVERITY_RANK
 from app.services.worklist import CATEGORIES, WorklistItem
 from app.ui.icons import severity_icon
-from app.ui.labels import rebound_flag_text, severity_label
+from app.ui.labels import due_item_text, rebound_flag_text, severity_label
 from app.ui.table_base import Index as _Index
 from app.ui.table_base import RowsTableModel
 
@@ -257,10 +257,10 @@ class WorklistModel(RowsTableModel[WorklistItem]):
                 return it.name or ""
             if col == "rules":
                 return ", ".join(it.rules)
+            detail = due_item_text(it.detail) if it.detail else ""  # due items: translated
             if it.provisional:
-                return self.tr("%1 (saved summary, not yet re-checked)").replace(
-                    "%1", it.detail)
-            return it.detail
+                return self.tr("%1 (saved summary, not yet re-checked)").replace("%1", detail)
+            return detail
         return None
 
 
