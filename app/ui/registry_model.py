@@ -405,7 +405,7 @@ class RegistryTableModel(QAbstractTableModel):
         if r < 0:
             return None
         if role == _DISPLAY:
-            cells = self._display.get(r) or self.paint_row(r)
+            cells = self.paint_row(r)
             return cells[0][index.column()] if cells is not None else None
         row = self.row_at(r)
         if row is None:
@@ -426,7 +426,7 @@ class RegistryTableModel(QAbstractTableModel):
     def paint_row(self, r: int) -> tuple[tuple[str, ...], QIcon | None, bool] | None:
         """What a row's cells show: the display texts by column, the Alerts column's severity
         icon (None without alerts) and whether its next due item is overdue. Computed once per
-        row and query (the delegate paints from it)."""
+        row and query (the view's row painter paints from it)."""
         cached = self._display.get(r)
         if cached is not None:
             return cached
