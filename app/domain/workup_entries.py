@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from app.domain.case import Cancer, Lesion
+from app.domain.case import Biopsy, Cancer, Imaging, Lesion
 
 DRAFT_SCHEMA = "bonemet-workup/1"
 #: the risk-profile fields of ``cancer`` the wizard shows (rule book §3 WU-HIGH-RISK inputs)
@@ -28,22 +28,13 @@ class DraftError(ValueError):
 
 
 @dataclass
-class StudyEntry:
-    """One imaging study entered in the wizard (case-file ``imaging[]`` keys)."""
-
-    date: date
-    modality: str
-    region: str
-    result: str
-    pattern: str | None = None
-    bone_destruction: bool | None = None
+class StudyEntry(Imaging):
+    """One imaging study entered in the wizard: a case-file ``imaging[]`` record."""
 
 
 @dataclass
-class BiopsyEntry:
-    date: date
-    region: str
-    result: str
+class BiopsyEntry(Biopsy):
+    """One biopsy entered in the wizard: a case-file ``biopsies[]`` record."""
 
 
 @dataclass
