@@ -9,17 +9,14 @@ the reassurance and the PET-CT option.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,7 @@ from app.ui.forms.choices import label
 from app.ui.forms.fields import ChoiceInput
 from app.ui.labels import bm_status_label
 from app.ui.workup.page_base import BIOPSY, CONCLUSION, LESIONS, WorkupPage
-from app.ui.workup.widgets import AdviceBox, DateField, pick
+from app.ui.workup.widgets import AdviceBox, DateField, entry_table, pick
 
 
 class StudyForm(QWidget):
@@ -122,14 +119,7 @@ class ImagingPage(WorkupPage):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555; font-size: small;")
-        self.model = QStandardItemModel(0, 6, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setMaximumHeight(130)
+        self.model, self.table = entry_table(self, 6, 130)
         self.form = StudyForm(self)
         self.add_button = QPushButton(self)
         self.use_button = QPushButton(self)

@@ -5,17 +5,14 @@ local-therapy referrals of the conclusion (LOC-*). Optional: the page can be lef
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +23,7 @@ from app.domain.workup_entries import LesionEntry, WorkupEntries
 from app.ui.forms.choices import label
 from app.ui.forms.fields import ChoiceInput
 from app.ui.workup.page_base import BIOPSY, CONCLUSION, WorkupPage
-from app.ui.workup.widgets import AdviceBox, pick
+from app.ui.workup.widgets import AdviceBox, entry_table, pick
 
 
 class LesionForm(QWidget):
@@ -120,14 +117,7 @@ class LesionsPage(WorkupPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lesions: list[LesionEntry] = []
-        self.model = QStandardItemModel(0, 5, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setMaximumHeight(110)
+        self.model, self.table = entry_table(self, 5, 110)
         self.form = LesionForm(self)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)

@@ -13,7 +13,17 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.app import resolve_language
 
@@ -70,3 +80,17 @@ class AdviceBox(QFrame):
 
     def text(self) -> str:
         return self.label.text()
+
+
+def entry_table(parent: QWidget, columns: int, max_height: int
+                ) -> tuple[QStandardItemModel, QTableView]:
+    """The read-only, row-selecting list of what a page has entered (studies, lesions)."""
+    model = QStandardItemModel(0, columns, parent)
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    table.setMaximumHeight(max_height)
+    return model, table
