@@ -1,8 +1,14 @@
 """The patient care plan as an A4 PDF (reportlab), from a :class:`~app.domain.careplan.CarePlan`.
 
-Every page carries the patient's name and MRN (running header), the print date and "page n
-of N" (footer); the last page ends with the clinician signature line. All text is set in the
-embedded CJK font; Chinese wraps with ``wordWrap="CJK"``; table cells are Paragraphs.
+Layout only: the content (and every word of it) comes from ``app.domain.careplan``. Every page
+carries the patient's name and MRN (running header, elided to fit so that a long name or MRN
+never overprints the other; the full name and MRN are in the plan's header section), the print
+date and "page n of N" (footer); the last page ends with the clinician signature line.
+
+- Large print (``plan.large_print``): body text 14 pt (else 10.5 pt), headings in proportion.
+- Each paragraph and bullet is kept whole on one page, so that a page break never puts the
+  running header or footer inside a sentence (the plan is checked from its extracted text).
+- All text is set in the embedded CJK font; Chinese wraps with ``wordWrap="CJK"``.
 
 Thread use: :func:`build_careplan_pdf` touches no global state except the one-time font
 registration (locked), so the UI may call it from a worker thread with ``progress`` and
@@ -14,6 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.tables import Table, TableStyle
 
@@ -28,71 +35,93 @@ from app.reports.common import (
     SetHeader,
     Styles,
     build_pdf,
-    cell,
     check_cancel,
     esc,
-    grid_table,
     para,
     styles,
 )
 from app.reports.fonts import ensure_fonts
 
+BODY_PT = 10.5
+LARGE_BODY_PT = 14.0
+HEADER_PT = 8.5  # the running header's size (app.reports.common)
+ELLIPSIS = "…"
+
+
+def elide(text: str, width: float, font: str, size: float = HEADER_PT) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points (unchanged if it fits)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + ELLIPSIS, font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
+
+
+def running_header(plan: CarePlan, font: str) -> tuple[str, str]:
+    """(left, right) of the running header, each within its share of the line."""
+    lab, colon = plan.labels, plan.labels["colon"]
+    gap = 6 * mm
+    right = f"{lab['mrn']}{colon}{plan.mrn}"
+    right = elide(right, CONTENT_WIDTH * 0.45 - gap / 2, font)
+    left_width = CONTENT_WIDTH - stringWidth(right, font, HEADER_PT) - gap
+    left = elide(f"{lab['patient']}{colon}{plan.patient_name or ''}", left_width, font)
+    return left, right
+
+
+def _whole(flowable: Flowable) -> Flowable:
+    """A flowable that moves to the next page rather than split across two."""
+    return KeepTogether([flowable])
+
 
 def _section(sec: Section, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(30 * mm), para(sec.title, st.h1)]
-    out += [para(p, st.body) for p in sec.paragraphs]
-    if sec.table:
-        if sec.table_header:
-            widths = [CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.4]
-            rows = [[cell(h, st.cell_head, w) for h, w in zip(sec.table_header, widths,
-                                                               strict=True)]]
-        else:
-            rows = []
-            widths = [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7]
-        rows += [[cell(c, st.cell, w) for c, w in zip(row, widths, strict=True)]
-                 for row in sec.table]
-        out.append(Spacer(1, 2))
-        out.append(grid_table(rows, widths, header=bool(sec.table_header),
-                              key_value=not sec.table_header, style=st.cell))
-        out.append(Spacer(1, 4))
+    out: list[Flowable] = [CondPageBreak(35 * mm), para(sec.title, st.h1)]
+    out += [_whole(para(p, st.body)) for p in sec.paragraphs]
     for item in sec.items:
         style = st.urgent if item.urgent else st.bullet
-        out.append(Paragraph(esc(item.text), style, bulletText="•"))
+        out.append(_whole(Paragraph(esc(item.text), style, bulletText="•")))
+    return out
+
+
+def _header(sec: Section, plan: CarePlan, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = [para(sec.title, st.title), para(plan.subtitle, st.subtitle)]
+    out += [para(p, st.body) for p in sec.paragraphs]
+    out.append(Spacer(1, 2 * mm))
     return out
 
 
 def _signature(plan: CarePlan, st: Styles) -> Flowable:
-    line = "_" * 34
+    size = st.body.fontSize
     t = Table(
-        [[para(plan.labels["signature"], st.body), para(line, st.body),
-          para(plan.labels["sign_date"], st.body), para("_" * 16, st.body)]],
-        colWidths=[CONTENT_WIDTH * 0.22, CONTENT_WIDTH * 0.42, CONTENT_WIDTH * 0.12,
-                   CONTENT_WIDTH * 0.24],
+        [[para(plan.labels["signature"], st.body), para("_" * 30, st.body),
+          para(plan.labels["sign_date"], st.body), para("_" * 12, st.body)]],
+        colWidths=[CONTENT_WIDTH * 0.26, CONTENT_WIDTH * 0.40, CONTENT_WIDTH * 0.12,
+                   CONTENT_WIDTH * 0.22],
         hAlign="LEFT",
     )
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), ensure_fonts(), 9),
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), ensure_fonts(), size),
                            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                            ("LINEABOVE", (0, 0), (-1, 0), 0.4, GRID),
                            ("TOPPADDING", (0, 0), (-1, -1), 10)]))
     return KeepTogether([Spacer(1, 8 * mm), para(plan.labels["footer_note"], st.small), t])
 
 
+def plan_styles(plan: CarePlan) -> Styles:
+    return styles(plan.lang, LARGE_BODY_PT if plan.large_print else BODY_PT)
+
+
 def careplan_story(plan: CarePlan, *, cancel: Cancel | None = None) -> list[Flowable]:
     """The flowables of a care plan (also usable inside a larger document)."""
-    st = styles(plan.lang)
-    name = plan.patient_name or ""
-    lab, colon = plan.labels, plan.labels["colon"]
-    story: list[Flowable] = [
-        SetHeader(f"{lab['patient']}{colon}{name}", f"{lab['mrn']}{colon}{plan.mrn}"),
-        para(plan.title, st.title),
-        para(plan.subtitle, st.subtitle),
-        para(f"{lab['patient']}{colon}{name}  ·  {lab['mrn']}{colon}{plan.mrn}  ·  "
-             f"{lab['as_of']}{colon}{fmt_date(plan.as_of, plan.lang)}", st.small),
-        Spacer(1, 3 * mm),
-    ]
+    st = plan_styles(plan)
+    left, right = running_header(plan, ensure_fonts())
+    story: list[Flowable] = [SetHeader(left, right)]
     for sec in plan.sections:
         check_cancel(cancel)
-        story += _section(sec, st)
+        story += _header(sec, plan, st) if sec.key == "header" else _section(sec, st)
     story.append(_signature(plan, st))
     return story
 
@@ -115,7 +144,7 @@ def build_careplan_pdf(
         footer_left=plan.labels["printed"].format(date=fmt_date(printed, plan.lang)),
     )
     check_cancel(cancel)
-    pdf = build_pdf(story, chrome, title="Care plan" if plan.lang == "en" else "骨健康管理计划")
+    pdf = build_pdf(story, chrome, title="Care plan" if plan.lang == "en" else "骨骼健康护理计划")
     if progress:
         progress(2, 2)
     return pdf

@@ -36,7 +36,7 @@ def test_careplan_from_case_file(tmp_path, capsys):
                "--out", str(out), "--clinic-phone", "010-12345678"])
     assert rc == 0, capsys.readouterr().err
     text = all_text(out.read_bytes())
-    assert squash("地舒单抗停药以后") in text and "010-12345678" in text
+    assert squash("停用地舒单抗之后") in text and "010-12345678" in text
     assert font_problems(out.read_bytes()) == []
     captured = capsys.readouterr()
     assert captured.out == "" and "BM-0001" not in captured.err
@@ -56,16 +56,16 @@ def test_careplan_defaults_to_the_patients_language(registry, tmp_path, capsys):
     rc = main(["careplan", "--db", str(registry), "--mrn", "BM-0001", "--as-of", "2026-11-21",
                "--out", str(out)])
     assert rc == 0, capsys.readouterr().err
-    assert squash("我的骨健康管理计划") in all_text(out.read_bytes())  # registry default: zh
+    assert squash("您的骨骼健康护理计划") in all_text(out.read_bytes())  # registry default: zh
     db = migrated_db(registry)
     with db.session() as s:
         s.execute(update(Patient).where(Patient.mrn == "BM-0001").values(language="en"))
     db.dispose()
     assert main(["careplan", "--db", str(registry), "--mrn", "BM-0001", "--out", str(out)]) == 0
-    assert squash("My bone care plan") in all_text(out.read_bytes())
+    assert squash("Your bone care plan") in all_text(out.read_bytes())
     assert main(["careplan", "--db", str(registry), "--mrn", "BM-0001", "--lang", "zh",
                  "--out", str(out)]) == 0  # switchable when printing
-    assert squash("我的骨健康管理计划") in all_text(out.read_bytes())
+    assert squash("您的骨骼健康护理计划") in all_text(out.read_bytes())
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -94,9 +94,9 @@ def test_print_care_plan_in_chosen_language(qtbot, mdt_env, setup, preferred):
     assert docs.careplan.busy is None
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(preview.pdf)).pages)
     if other == "en":
-        assert "My bone care plan" in text
+        assert "Your bone care plan" in text
     else:
-        assert "骨健康管理计划" in text
+        assert "骨骼健康护理计划" in text
     assert mrn in text
     assert preview.file_name.startswith(f"careplan-{mrn}-") and preview.file_name.endswith(
         f"-{other}.pdf")
