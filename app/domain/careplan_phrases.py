@@ -107,9 +107,9 @@ PLAN_PHRASES: dict[str, tuple[str, str]] = {
     "spine_past": ("You had pressure on your spinal cord in the past.",
                    "您既往曾有脊髓受压。"),
     "spine_escc": (
-        "Your scans show pressure close to your spinal cord ({sites}); your care team is "
-        "planning its treatment.",
-        "影像检查显示脊髓附近受压（{sites}），医护团队正在安排治疗。",
+        "Your scans show pressure close to your spinal cord, in the {sites}; your care team "
+        "is planning its treatment.",
+        "影像检查显示{sites}处脊髓附近受压，医护团队正在安排治疗。",
     ),
     "spine_generic": (
         "New weakness or numbness in your legs, trouble walking, or loss of bladder or bowel "

@@ -73,17 +73,27 @@ def running_header(plan: CarePlan, font: str) -> tuple[str, str]:
     return left, right
 
 
-def _whole(flowable: Flowable) -> Flowable:
-    """A flowable that moves to the next page rather than split across two."""
-    return KeepTogether([flowable])
+class WholeParagraph(Paragraph):
+    """A paragraph that moves to the next page rather than split across two (cheaper than
+    wrapping it in ``KeepTogether``)."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        return []
+
+
+def _para(text: str, style) -> Paragraph:
+    """:func:`app.reports.common.para` (CJK-aware wrapping), kept whole."""
+    p = para(text, style)
+    p.__class__ = WholeParagraph  # same state, only ``split`` differs
+    return p
 
 
 def _section(sec: Section, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(35 * mm), para(sec.title, st.h1)]
-    out += [_whole(para(p, st.body)) for p in sec.paragraphs]
+    out += [_para(p, st.body) for p in sec.paragraphs]
     for item in sec.items:
         style = st.urgent if item.urgent else st.bullet
-        out.append(_whole(Paragraph(esc(item.text), style, bulletText="•")))
+        out.append(WholeParagraph(esc(item.text), style, bulletText="•"))
     return out
 
 
