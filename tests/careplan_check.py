@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 
 from pypdf import PdfReader
 
@@ -44,6 +45,19 @@ def norm(text: str) -> str:
 def pdf_text(pdf: bytes) -> str:
     """The PDF's extracted text, page after page (white space kept)."""
     return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def body_font_size(pdf: bytes) -> float:
+    """The most common font size of the text drawn (weighted by characters)."""
+    sizes: Counter[float] = Counter()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            sizes[round(size * (abs(tm[0]) or 1.0), 1)] += len(text.strip())
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes.most_common(1)[0][0]
 
 
 def plan_text(plan) -> str:

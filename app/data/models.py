@@ -68,6 +68,9 @@ class Patient(Base):
     weight_kg: Mapped[float | None] = mapped_column(Float)
     osteoporosis: Mapped[bool | None] = mapped_column(Boolean)
     language: Mapped[str] = mapped_column(String(2), default="zh", server_default="zh")
+    # care-plan printout preference (app.services.careplan_prefs)
+    careplan_large_print: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default="0")
     phone: Mapped[str | None] = mapped_column(String(40))
 
     # cancer (clinical-rules §10 "cancer"), kept on the patient row (1:1)

@@ -55,8 +55,9 @@ def default_params_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / PARAMS_FILE_NAME
 
 
-def read_params_file(path: Path) -> Params:
-    """Read and validate one parameter file; :class:`SiteParamsError` when it is unusable."""
+def read_site_json(path: Path) -> object:
+    """The JSON content of a site file; :class:`SiteParamsError` when it cannot be read or
+    parsed (names the problem: missing, a folder, too large, not UTF-8, invalid JSON)."""
     try:
         if path.stat().st_size > MAX_PARAMS_BYTES:
             raise SiteParamsError(path, "file too large (more than 1 MB)")
@@ -72,10 +73,15 @@ def read_params_file(path: Path) -> Params:
     except OSError as exc:
         raise SiteParamsError(path, f"cannot read ({exc.strerror or 'I/O error'})") from None
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise SiteParamsError(
             path, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+
+
+def read_params_file(path: Path) -> Params:
+    """Read and validate one parameter file; :class:`SiteParamsError` when it is unusable."""
+    data = read_site_json(path)
     try:
         return params_from_mapping(data)
     except ParamsError as exc:
@@ -109,27 +115,33 @@ def params_json(params: Params) -> str:
     return json.dumps(params.non_defaults(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def save_site_params(params: Params, path: Path) -> None:
-    """Write ``params`` (non-default values only) to ``path`` atomically; creates the folder.
-
-    Raises :class:`SiteParamsError` when the file cannot be written (the old one is kept).
-    """
-    text = params_json(params)
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file in the same folder, flushed,
+    then renamed over the old one); creates the folder. Raises ``OSError``."""
     tmp_name: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".parameters-", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp_name, path)
         tmp_name = None
-    except OSError as exc:
-        raise SiteParamsError(path, f"cannot write ({exc.strerror or 'I/O error'})") from None
     finally:
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def save_site_params(params: Params, path: Path) -> None:
+    """Write ``params`` (non-default values only) to ``path`` atomically; creates the folder.
+
+    Raises :class:`SiteParamsError` when the file cannot be written (the old one is kept).
+    """
+    try:
+        atomic_write_text(path, params_json(params))
+    except OSError as exc:
+        raise SiteParamsError(path, f"cannot write ({exc.strerror or 'I/O error'})") from None

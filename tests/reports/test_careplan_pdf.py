@@ -5,15 +5,12 @@ paragraphs that never break across a page."""
 
 from __future__ import annotations
 
-import io
 import threading
-from collections import Counter
 from datetime import date
 
 import pytest
-from careplan_check import PlanText, pdf_text
+from careplan_check import PlanText, body_font_size, pdf_text
 from domain.helpers import case_of, example_json
-from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.domain.assess import assess
@@ -132,18 +129,6 @@ def test_all_fonts_are_embedded_and_pages_render(pdfs, lang, tmp_path):
     assert len(pngs) == len(page_texts(pdfs[lang]))
     for png in pngs:
         assert ink_fraction(png) > 0.005, png.name
-
-
-def body_font_size(pdf: bytes) -> float:
-    """The most common font size of the text drawn (weighted by characters)."""
-    sizes: Counter[float] = Counter()
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        def visit(text, cm, tm, font, size):
-            scale = abs(tm[0]) if tm[0] else 1.0
-            if text.strip():
-                sizes[round(size * scale, 1)] += len(text.strip())
-        page.extract_text(visitor_text=visit)
-    return sizes.most_common(1)[0][0]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

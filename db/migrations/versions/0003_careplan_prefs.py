@@ -1,0 +1,25 @@
+"""careplan_prefs: the patient's care-plan printout preference (large print)
+
+Revision ID: 0003_careplan_prefs
+Revises: 0002_workup
+Create Date: 2026-12-07 22:00:00
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0003_careplan_prefs'
+down_revision = '0002_workup'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('patient', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('careplan_large_print', sa.Boolean(), server_default='0',
+                                      nullable=False))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('patient', schema=None) as batch_op:
+        batch_op.drop_column('careplan_large_print')
