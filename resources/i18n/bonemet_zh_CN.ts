@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+294"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+284"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -233,7 +233,7 @@
 <context>
     <name>CarePlanPrint</name>
     <message>
-        <location filename="../../app/ui/printing/careplan_print.py" line="+118"/>
+        <location filename="../../app/ui/printing/careplan_print.py" line="+161"/>
         <source>Preparing the care plan…</source>
         <translation>正在生成患者管理计划…</translation>
     </message>
@@ -244,17 +244,28 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+38"/>
+        <location line="+49"/>
+        <location line="+12"/>
         <source>Print care plan</source>
         <translation>打印患者管理计划</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-38"/>
         <source>Care plan — %1</source>
         <translation>患者管理计划 — %1</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>The clinic details cannot be read (%1): the care plan is printed without them. Check File → Settings → Clinic.</source>
+        <translation>无法读取门诊信息（%1）：护理计划将不含门诊信息打印。请检查 文件 → 设置 → 门诊。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No clinic phone number is set, so the care plan prints a blank line to write it on. Set the clinic&apos;s contacts in File → Settings → Clinic.</source>
+        <translation>尚未设置门诊电话，护理计划会留出一行空白供手写。请在 文件 → 设置 → 门诊 中设置门诊联系方式。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The care plan could not be prepared (%1).</source>
         <translation>无法生成患者管理计划（%1）。</translation>
     </message>
@@ -1037,7 +1048,7 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+75"/>
         <source>Clinic &amp;name:</source>
         <translation>诊所名称(&amp;N)：</translation>
     </message>
@@ -1058,8 +1069,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Printed on patients&apos; care plans so that they know whom to call. Empty fields are left out. Used from the next printout.</source>
-        <translation>打印在患者的诊疗计划上，方便患者知道联系谁。空白项不打印。下次打印时生效。</translation>
+        <source>Printed on patients&apos; care plans so that they know whom to call. Empty fields are left out; without a phone number the plan prints a line to write it on. Used from the next printout, in the app and by &quot;bonemet careplan&quot;.</source>
+        <translation>打印在患者的护理计划上，方便患者知道该联系谁。空白项不打印；没有电话号码时，计划会留出一行供手写。从下一次打印起生效，应用程序和“bonemet careplan”命令均使用。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Print a daily calcium &amp;target of 1000–1200 mg (food and tablets together)</source>
+        <translation>打印每日钙摄入目标 1000–1200 毫克（饮食加钙片）(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved in %1</source>
+        <translation>保存于 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The care-plan settings file cannot be used (%1): saving replaces it.</source>
+        <translation>护理计划设置文件无法使用（%1）：保存时将替换该文件。</translation>
     </message>
 </context>
 <context>
@@ -1929,8 +1955,9 @@
 <context>
     <name>LanguageDialog</name>
     <message>
-        <location filename="../../app/ui/printing/careplan_print.py" line="-113"/>
+        <location filename="../../app/ui/printing/careplan_print.py" line="-164"/>
         <source>Print care plan</source>
+        <extracomment>Qt setting: the clinician was told that plans print without the clinic&apos;s phone number.</extracomment>
         <translation>打印患者管理计划</translation>
     </message>
     <message>
@@ -1940,11 +1967,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The patient&apos;s preferred language (registry) is preselected.</source>
-        <translation>已预选患者的首选语言（登记信息）。</translation>
+        <source>Lar&amp;ge print (for readers who need bigger text)</source>
+        <translation>大字号打印（适合需要大字体的读者）(&amp;G)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>The patient&apos;s preferred language and print size (registry) are preselected; a changed print size is remembered for the patient.</source>
+        <translation>已预选患者登记的首选语言和字号；更改的字号会为该患者保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
@@ -1957,7 +1989,7 @@
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+35"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+29"/>
         <source>User-interface language</source>
         <translation>界面语言</translation>
     </message>
@@ -1996,7 +2028,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+74"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+71"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2159,7 +2191,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+70"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+63"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -3701,6 +3733,11 @@
         <source>The rule parameters could not be saved: %1</source>
         <translation>无法保存规则参数：%1</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>The clinic details could not be saved: %1</source>
+        <translation>无法保存门诊信息：%1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsHub</name>
@@ -3822,7 +3859,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-179"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-172"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>

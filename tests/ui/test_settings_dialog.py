@@ -11,8 +11,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.params import DEFAULTS
+from app.services.careplan_settings import default_careplan_settings_path, load_careplan_settings
 from app.services.site_settings import SiteParams, read_params_file
-from app.ui.printing.careplan_print import clinic_from_settings
+from app.ui.printing.careplan_print import careplan_site_settings
 from app.ui.settings.install import install_settings
 from app.ui.settings.params_tab import PARAMETER_NAMES
 
@@ -104,14 +105,29 @@ def test_clinic_details_are_stored_for_the_care_plans(qtbot, window, tmp_path):
     fields = dialog.clinic_tab.fields
     fields["name"].setText("Bone Metastasis Clinic")
     fields["phone"].setText("010-1234 5678")
+    dialog.clinic_tab.calcium_target.setChecked(True)
     assert dialog.save()
     assert not hub.site.path.exists()  # rule parameters unchanged: no file written
-    assert QSettings().value("clinic/name") == "Bone Metastasis Clinic"
-    clinic = clinic_from_settings()
-    assert clinic is not None and clinic.phone == "010-1234 5678"
+    saved = load_careplan_settings()  # the file bonemet careplan reads too
+    assert saved.clinic.name == "Bone Metastasis Clinic" and saved.calcium_target
+    site, problem = careplan_site_settings()
+    assert problem is None and site.clinic.phone == "010-1234 5678"
     dialog = hub.open_settings()
     assert dialog.clinic_tab.fields["name"].text() == "Bone Metastasis Clinic"
+    assert dialog.clinic_tab.calcium_target.isChecked()
     dialog.reject()
+
+
+def test_clinic_details_of_an_older_version_are_offered(qtbot, window, tmp_path):
+    QSettings().setValue("clinic/phone", "010-7777")
+    try:
+        hub, dialog = open_dialog(qtbot, window, tmp_path)
+        assert not default_careplan_settings_path().exists()
+        assert dialog.clinic_tab.fields["phone"].text() == "010-7777"
+        assert dialog.save()
+        assert load_careplan_settings().clinic.phone == "010-7777"
+    finally:
+        QSettings().remove("clinic/phone")
 
 
 def test_language_tab_applies_the_language(qtbot, window, tmp_path):

@@ -4,9 +4,11 @@
   parameter file (only the values that differ from the defaults). BoneMet keeps the parameters
   it loaded at start-up until it is restarted — the tab says so, and says when the saved file
   differs from the values in use.
-- **Clinic**: the name and phone numbers printed on patients' care plans (settings
-  ``clinic/name``, ``clinic/phone``, ``clinic/after_hours_phone``, ``clinic/address``); used
-  from the next printout.
+- **Clinic**: the name, phone numbers and address printed on patients' care plans, and whether
+  the plans print the 1000–1200 mg daily calcium target — the site's care-plan settings file
+  (:mod:`app.services.careplan_settings`), which ``bonemet careplan`` reads too; used from the
+  next printout. Details saved by older versions (settings ``clinic/*``) are offered until the
+  file is first saved.
 - **Language** of the user interface (the same setting as View → Language); applies at once.
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,7 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.careplan import Clinic
 from app.domain.params import Params
+from app.services.careplan_settings import (
+    CarePlanSettings,
+    default_careplan_settings_path,
+    load_careplan_settings,
+    save_careplan_settings,
+)
 from app.services.site_settings import SiteParamsError, save_site_params
 from app.ui.app import LANGUAGES
 from app.ui.settings.params_tab import ParamsTab
@@ -40,13 +50,27 @@ CLINIC_KEYS: tuple[str, ...] = ("name", "phone", "after_hours_phone", "address")
 _LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文 (简体)"}
 
 
+def _legacy_clinic() -> Clinic:
+    """Clinic details an older version kept in the Qt settings (``clinic/*``)."""
+    store = QSettings()
+    return Clinic(*(str(store.value(f"clinic/{k}", "") or "").strip() or None
+                    for k in CLINIC_KEYS))
+
+
 class ClinicTab(QWidget):
-    """The clinic's contact details for the care plans."""
+    """The clinic's contact details and the calcium target for the care plans (the site's
+    care-plan settings file)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clinicTab")
-        store = QSettings()
+        self.path = default_careplan_settings_path()
+        problem = None
+        try:
+            settings = load_careplan_settings(self.path)
+        except SiteParamsError as exc:
+            settings, problem = CarePlanSettings(), exc.problem
+        clinic = settings.clinic if self.path.exists() else _legacy_clinic()
         labels = {
             "name": self.tr("Clinic &name:"),
             "phone": self.tr("&Phone:"),
@@ -55,27 +79,42 @@ class ClinicTab(QWidget):
         }
         intro = QLabel(self.tr(
             "Printed on patients' care plans so that they know whom to call. Empty fields are "
-            "left out. Used from the next printout."), self)
+            "left out; without a phone number the plan prints a line to write it on. Used from "
+            "the next printout, in the app and by \"bonemet careplan\"."), self)
         intro.setWordWrap(True)
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for key in CLINIC_KEYS:
-            edit = QLineEdit(str(store.value(f"clinic/{key}", "") or ""), self)
+            edit = QLineEdit(getattr(clinic, key) or "", self)
             edit.setObjectName(f"clinic_{key}")
             edit.setMaxLength(200)
             edit.setAccessibleName(labels[key].replace("&", "").rstrip(":："))
             form.addRow(labels[key], edit)
             self.fields[key] = edit
+        self.calcium_target = QCheckBox(self.tr(
+            "Print a daily calcium &target of 1000–1200 mg (food and tablets together)"), self)
+        self.calcium_target.setObjectName("clinic_calcium_target")
+        self.calcium_target.setChecked(settings.calcium_target)
+        form.addRow(self.calcium_target)
+        note = QLabel(self.tr("Saved in %1").replace("%1", str(self.path)), self)
+        note.setWordWrap(True)
+        if problem:
+            note.setText(self.tr("The care-plan settings file cannot be used (%1): saving "
+                                 "replaces it.").replace("%1", problem))
+            note.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(note)
         layout.addStretch(1)
 
+    def settings(self) -> CarePlanSettings:
+        clinic = Clinic(*(self.fields[k].text().strip() or None for k in CLINIC_KEYS))
+        return CarePlanSettings(clinic, self.calcium_target.isChecked())
+
     def save(self) -> None:
-        store = QSettings()
-        for key, edit in self.fields.items():
-            store.setValue(f"clinic/{key}", edit.text().strip())
-        store.sync()
+        """Write the settings file; raises :class:`SiteParamsError` when it cannot."""
+        save_careplan_settings(self.settings(), self.path)
 
 
 class LanguageTab(QWidget):
@@ -189,7 +228,14 @@ class SettingsDialog(QDialog):
                 return False
             self._saved = params
             self.paramsSaved.emit(params)
-        self.clinic_tab.save()
+        try:
+            self.clinic_tab.save()
+        except SiteParamsError as exc:
+            self.tabs.setCurrentWidget(self.clinic_tab)
+            self.error.setText(self.tr("The clinic details could not be saved: %1")
+                               .replace("%1", str(exc)))
+            self.error.show()
+            return False
         language = self.language_tab.language()
         if language != self._language:
             self.languageChosen.emit(language)
