@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.careplan import build_careplan
-from app.reports.careplan_pdf import build_careplan_pdf
 from app.services.careplan_prefs import large_print, set_large_print
 from app.services.careplan_settings import CarePlanSettings, load_careplan_settings
 from app.services.registry import PatientNotFound, RegistryService
@@ -153,6 +151,11 @@ class CarePlanPrint(QObject):
         case, assessment, as_of = chart.case, chart.assessment, chart.as_of
 
         def work(progress, cancel) -> bytes:
+            # imported here, off the GUI thread: reportlab takes ~0.3–0.6 s to import, which
+            # opening a chart should not pay
+            from app.domain.careplan import build_careplan
+            from app.reports.careplan_pdf import build_careplan_pdf
+
             plan = build_careplan(case, assessment, as_of, lang, params=params,
                                   clinic=site.clinic, large_print=large,
                                   calcium_target=site.calcium_target)
