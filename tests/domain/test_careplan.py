@@ -457,3 +457,23 @@ def test_no_rule_ids_in_a_busy_plan():
                    {"date": "2026-11-01", "kind": "onj"}])
     for lang in ("en", "zh"):
         text(c, lang)  # problems() applies the rule-ID regular expression
+
+
+def test_headings_and_never_printed_phrases_each_live_in_one_phrase_only():
+    """A section heading is a unique marker and a never-printed phrase is reserved for its
+    row: each occurs (white space removed, case folded) in exactly one phrase of the tables."""
+    from careplan_check import MARKERS, norm
+
+    from app.domain.careplan_text import LAY_DRUGS, PHRASES, ROUTES
+
+    texts = [t for table in (PHRASES, LAY_DRUGS, ROUTES) for pair in table.values()
+             for t in pair]
+    reserved = [m for pair in MARKERS.values() for m in pair] + [
+        "can go ahead", "可以照常进行", "Take calcium (at least", "每天补充钙剂",
+        "Do not stop denosumab without", "不要自行停用地舒单抗", "spread to your bones",
+        "转移到骨骼", "pressure on your spinal cord in the past", "既往曾有脊髓受压"]
+    for phrase in reserved:
+        holders = [t for t in texts if norm(phrase) in norm(t)]
+        assert len(holders) == 1, (phrase, holders)
+    for phrase in ("bone metastas", "骨转移", "spread to the bone"):
+        assert not any(norm(phrase) in norm(t) for t in texts), phrase

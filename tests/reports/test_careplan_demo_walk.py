@@ -64,6 +64,21 @@ def fmt(d: date, lang: str) -> str:
         f"{d.day} {months[d.month - 1]} {d.year}")
 
 
+def target_in(planned, fired) -> bool:
+    """The plan a dated next-dose line would name lies in a dental hold or is an
+    osteoporosis-product dose (§11 next-dose row 2)."""
+    ahead = sorted((p for p in planned if p.date >= REF), key=lambda p: p.date)
+    plan = ahead[0] if ahead else (max(planned, key=lambda p: p.date) if planned else None)
+    if plan is None:
+        return False
+    data_inv = (fired.get("DENT-INVASIVE") or {}).get("data") or {}
+    data_non = (fired.get("BMA-NON-ONCOLOGY-DOSE") or {}).get("data") or {}
+    listed = list(data_inv.get("planned_doses_in_hold") or []) + [
+        d for d in data_non.get("doses") or [] if d.get("planned")]
+    return any(d.get("drug") == plan.drug and d.get("date") == plan.date.isoformat()
+               for d in listed)
+
+
 def check_patient(case, a, lang: str, seen: Counter) -> list[str]:
     doc = a.to_json()
     fired = {f["rule"]: f for f in doc["findings"]}
@@ -88,8 +103,9 @@ def check_patient(case, a, lang: str, seen: Counter) -> list[str]:
         need(t.in_section("medicine", w["hold"]), "hold line")
         med = t.section("medicine") or ""
         need(not any(norm(fmt(p.date, lang)) in med for p in planned), "planned date printed")
-    elif "BMA-NO-INDICATION" in fired:
-        need(t.has(w["confirm"]), "to be confirmed (no indication)")
+    elif "BMA-NO-INDICATION" in fired or target_in(planned, fired):
+        seen["to be confirmed"] += 1
+        need(t.has(w["confirm"]), "to be confirmed")
     if "DEN-STOP-WINDOW" in fired or set(REBOUND) & set(fired):
         seen["denosumab stopped"] += 1
         need(t.section("denosumab_stop") is not None, "after-stopping section")
