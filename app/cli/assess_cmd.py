@@ -46,7 +46,11 @@ def report_failure(command: str, exc: Exception) -> int:
     if isinstance(exc, InputError):
         print(f"{command}: {exc}", file=sys.stderr)
         return exc.code
-    print(f"{command}: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+    from app.services.applog import log_error, log_path
+
+    reference = log_error(exc, command)
+    print(f"{command}: internal error ({type(exc).__name__}); reference {reference} in the log "
+          f"file {log_path()}; please report it", file=sys.stderr)
     return 1
 
 
