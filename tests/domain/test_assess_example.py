@@ -25,7 +25,7 @@ def doc():
 def test_header(doc):
     assert doc["schema"] == "bonemet-assessment/1"
     assert doc["as_of"] == "2026-11-21"
-    assert doc["rules_version"] == "rules/1"
+    assert doc["rules_version"] == "rules/2"
     assert doc["parameters"] == {}
 
 

@@ -95,4 +95,4 @@ def test_full_assessment_order_and_derived():
     assert a["derived"]["missing_inputs"] == []
     den = next(f for f in a["findings"] if f["rule"] == "DEN-REBOUND-CTX")
     assert den["evidence"] == ["GL", "SEED", "DESIGN"]
-    assert den["source"].startswith("SEED R50; GL ECTS 2021")
+    assert den["source"].startswith("SEED R50 (case 3: denosumab → incadronate); GL ECTS 2021")
