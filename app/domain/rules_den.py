@@ -272,11 +272,11 @@ def _ctx_advice(bp: Administration | None) -> tuple[str, str]:
         )
     drug, d = bp.drug.replace("_", " "), bp.date.isoformat()
     return (
-        f"A {drug} course is running (last dose {d}): the rebound is not controlled by the "
-        "bisphosphonate: consider resuming denosumab in its place (seed practice; never both, "
-        "BMA-CONCURRENT), MDT decision; check calcium; spine imaging if back pain.",
-        f"正在使用{DRUG_ZH.get(bp.drug, bp.drug)}疗程（末次给药 {d}）：双膦酸盐未能控制反跳，考虑以"
-        "地舒单抗替代（专家做法；二者不可同时使用，BMA-CONCURRENT），由MDT决定；查血钙；如有背痛"
+        f"Bisphosphonate course running ({drug}, last dose {d}): the rebound is not controlled "
+        "by the bisphosphonate: consider resuming denosumab in its place (seed practice; never "
+        "both, BMA-CONCURRENT), MDT decision; check calcium; spine imaging if back pain.",
+        f"双膦酸盐疗程进行中（{DRUG_ZH.get(bp.drug, bp.drug)}，末次给药 {d}）："
+        "双膦酸盐未能控制反跳，考虑以地舒单抗替代（专家做法；二者不可同时使用，BMA-CONCURRENT），由MDT决定；查血钙；如有背痛"
         "行脊柱影像检查。",
     )
 
