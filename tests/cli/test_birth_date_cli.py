@@ -71,6 +71,11 @@ def test_case_import_refuses_a_future_birth_date(tmp_path, capsys):
     assert not db.exists()  # validated before the database is opened
 
 
-def test_case_import_accepts_a_valid_birth_date(tmp_path, capsys):
+def test_registry_patient_checked_against_the_as_of_date(tmp_path, capsys):
     db = tmp_path / "reg.sqlite"
     assert main(["case", "import", str(EXAMPLE), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["assess", "--db", str(db), "--mrn", "BM-0001", "--as-of", "1953-04-01"]) == 2
+    assert capsys.readouterr().err == ("bonemet assess: patient.birth_date: 1953-04-02 is after "
+                                       "the as-of date 1953-04-01\n")
+    assert main(["assess", "--db", str(db), "--mrn", "BM-0001", "--as-of", "1953-04-02"]) == 0
