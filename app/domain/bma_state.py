@@ -15,6 +15,12 @@ Definitions implemented here, to the letter of the rule book:
 - §5 **stopped** (used for denosumab): a stop dated on/after the last given dose is recorded,
   or the days since the last given dose exceed interval + 56 (an unrecorded stop).
 
+- *(rules/2)* A bisphosphonate's **running course** on a date: a dose of it was given before
+  that date, the last such dose is ≤ 90 days before it, and no stop of it is dated from that
+  dose up to and including that date. A dose given on/after a rebound result **acted on** it
+  only if no course of that bisphosphonate was running on the result's date
+  (:func:`rebound_acted_on`).
+
 Safer reading (documented): with no given dose at all, every recorded stop of the drug counts
 for (ii) (there is no "last given dose" to be on/after), so a plan must post-date the stop.
 
