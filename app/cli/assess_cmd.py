@@ -95,6 +95,18 @@ def load_params(path: str | None) -> Params:
                          else str(exc)) from None
 
 
+def check_as_of(case: Case, as_of: date) -> Case:
+    """The case, if it can be assessed on ``as_of`` (§10: ``patient.birth_date`` not after
+    it, age ≤ 120 on it); else an :class:`InputError` naming the field (exit 2)."""
+    from app.domain.case_checks import check_case_on
+
+    try:
+        check_case_on(case, as_of)
+    except CaseFileError as exc:
+        raise InputError(str(exc)) from None
+    return case
+
+
 def _case_from_file(path: str) -> Case:
     from app.interop.casefile_io import load_case_file
 
@@ -161,6 +173,7 @@ def run(args: argparse.Namespace) -> int:
             case = _case_from_db(getattr(args, "db", None), args.mrn.strip())
         else:
             case = _case_from_file(args.case)
+        check_as_of(case, as_of)
         lang = "zh" if getattr(args, "lang", None) == "zh_CN" else "en"
         _write(render(case, as_of, params, args.format, lang))
         return 0

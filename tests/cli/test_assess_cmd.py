@@ -181,7 +181,7 @@ def test_rules_catalogue(capsys):
     code, out, _ = run(capsys, "rules", "--format", "json")
     doc = json.loads(out)
     ids = [r["id"] for r in doc["rules"]]
-    assert code == 0 and doc["rules_version"] == "rules/1"
+    assert code == 0 and doc["rules_version"] == "rules/2"
     assert len(ids) == len(set(ids)) == 48
     assert ids[0] == "WU-HIGH-RISK" and ids[-1] == "IO-DENOSUMAB"
     assert ids.index("WU-MSCC") < ids.index("BMA-START") < ids.index("DEN-STOP-WINDOW") \

@@ -1203,6 +1203,34 @@
     </message>
 </context>
 <context>
+    <name>DentalHold</name>
+    <message>
+        <location filename="../../app/ui/forms/dental_hold.py" line="+0"/>
+        <source>Dental hold (%1 days) for the %2 planned on %3:</source>
+        <translation>牙科手术前停药（%1天）——%3计划的%2：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• skip or postpone the planned dose(s) inside the hold: %1</source>
+        <translation>• 暂停或推迟停药期内的计划给药：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• move the procedure to %1 or later (the earliest date that keeps the gap)</source>
+        <translation>• 将手术改至%1或之后（满足停药间隔的最早日期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• the gap is kept: no date needs to change</source>
+        <translation>• 已满足停药间隔：无需调整日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The oncologist and the dentist decide together.</source>
+        <translation>由肿瘤科医生和口腔科医生共同决定。</translation>
+    </message>
+</context>
+<context>
     <name>DentalProcedureForm</name>
     <message>
         <location filename="../../app/ui/forms/simple_forms.py" line="+40"/>
