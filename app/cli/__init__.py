@@ -73,12 +73,38 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def version_text() -> str:
+    """``bonemet <version> (rules/N, schema <head revision>)`` for ``--version``."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from app.data.migrate import HEAD_REVISION
+    from app.domain.catalogue import RULES_VERSION
+
+    try:
+        app_version = version("bonemet-workstation")
+    except PackageNotFoundError:  # a source tree that was never installed
+        app_version = "unknown"
+    return f"bonemet {app_version} ({RULES_VERSION}, schema {HEAD_REVISION})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: computed only when asked for (no imports on every start)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[override]
+        print(version_text())
+        parser.exit(0)
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The full parser for the command in ``argv`` (all commands' modules when ``None``)."""
     parser = _Parser(
         prog="bonemet",
         description="BoneMet Workstation: lung cancer bone metastasis care. "
         "Without a command, starts the desktop app.",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0,
+        help="print the app version, the rule-book version and the database schema revision",
     )
     parser.add_argument("--db", help="SQLite file path or database URL (default: user data dir)")
     parser.add_argument(
@@ -122,15 +148,28 @@ def main(argv: list[str] | None = None) -> int:
         from app.cli.gui_cmd import run_gui
 
         return run_gui(args)
+    from app.services.applog import log_event
+
+    log_event(f"command {args.command} started")
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()
+    except (SystemExit, KeyboardInterrupt):
+        raise
     except BrokenPipeError:
         # the reader of our output went away (`bonemet rules | head`): stop quietly, and keep
         # Python from complaining again when it flushes stdout at exit
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception as exc:  # an internal error: its message may carry patient data
+        from app.services.applog import log_error, log_path
+
+        reference = log_error(exc, f"bonemet {args.command}")
+        print(f"bonemet {args.command}: internal error ({type(exc).__name__}); reference "
+              f"{reference} in the log file {log_path()}; please report it", file=sys.stderr)
+        return 1
+    log_event(f"command {args.command} ended (exit {code})")
     return code
 
 

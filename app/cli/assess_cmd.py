@@ -46,7 +46,11 @@ def report_failure(command: str, exc: Exception) -> int:
     if isinstance(exc, InputError):
         print(f"{command}: {exc}", file=sys.stderr)
         return exc.code
-    print(f"{command}: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+    from app.services.applog import log_error, log_path
+
+    reference = log_error(exc, command)
+    print(f"{command}: internal error ({type(exc).__name__}); reference {reference} in the log "
+          f"file {log_path()}; please report it", file=sys.stderr)
     return 1
 
 
@@ -89,6 +93,18 @@ def load_params(path: str | None) -> Params:
     except ParamsError as exc:
         raise InputError(f"params.{exc}" if not str(exc).startswith("parameters")
                          else str(exc)) from None
+
+
+def check_as_of(case: Case, as_of: date) -> Case:
+    """The case, if it can be assessed on ``as_of`` (§10: ``patient.birth_date`` not after
+    it, age ≤ 120 on it); else an :class:`InputError` naming the field (exit 2)."""
+    from app.domain.case_checks import check_case_on
+
+    try:
+        check_case_on(case, as_of)
+    except CaseFileError as exc:
+        raise InputError(str(exc)) from None
+    return case
 
 
 def _case_from_file(path: str) -> Case:
@@ -157,6 +173,7 @@ def run(args: argparse.Namespace) -> int:
             case = _case_from_db(getattr(args, "db", None), args.mrn.strip())
         else:
             case = _case_from_file(args.case)
+        check_as_of(case, as_of)
         lang = "zh" if getattr(args, "lang", None) == "zh_CN" else "en"
         _write(render(case, as_of, params, args.format, lang))
         return 0

@@ -21,7 +21,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.assess_cmd import InputError, load_params, parse_as_of, report_failure
+from app.cli.assess_cmd import (
+    InputError,
+    check_as_of,
+    load_params,
+    parse_as_of,
+    report_failure,
+)
 from app.domain.careplan_model import Clinic
 from app.domain.case import Case
 from app.domain.casefile import CaseFileError
@@ -111,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
         if args.case is not None and args.plan_lang is None and args.mrn is None:
             raise InputError("--lang: required with --case (zh or en)")
         case, preferred, large_print = load_case_arg(args)
+        check_as_of(case, as_of)
         if args.large_print is not None:
             large_print = args.large_print
         lang = args.plan_lang or (preferred if preferred in ("zh", "en") else "zh")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from datetime import date
 
 from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
+from app.domain.case_checks import check_case_on
 from app.domain.casefile import CaseFileError
 from app.interop.casefile_io import case_json_text, load_case_file
 from app.services.case_service import CaseImportError, PatientNotFound, import_case, load_case
@@ -29,6 +31,7 @@ def cli_actor() -> str:
 def run_import(args: argparse.Namespace) -> int:
     try:
         case = load_case_file(args.file)
+        check_case_on(case, date.today())  # §10: birth date not after today, age ≤ 120
     except CaseFileError as exc:
         raise CliError(str(exc)) from None
     db = ready_database(args.db)

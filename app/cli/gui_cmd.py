@@ -172,12 +172,20 @@ def prepare_gui(
 
 def run_gui(args: argparse.Namespace) -> int:
     """Start the GUI and run it until the main window closes; returns the exit code."""
+    from app.services.applog import log_event
+
+    log_event("desktop app starting")
     try:
         session = prepare_gui(args)
     except GuiStartError as exc:
+        log_event(f"desktop app did not start (exit {exc.code})")
         return exc.code
+    from app.ui.errors import install as install_error_hook
+
+    install_error_hook()
     session.window.show()
     try:
         return int(session.app.exec())
     finally:
         session.db.dispose()
+        log_event("desktop app closed")

@@ -8,7 +8,7 @@ SQLite connections get, on every connect: ``foreign_keys=ON``, ``journal_mode=WA
 ``synchronous=FULL`` (records survive power loss) and ``busy_timeout``. The driver keeps its
 default transaction handling (a transaction begins at the first write, so a read never pins an
 old WAL snapshot and a conflicting save is caught by the row's version check rather than failing
-with "database is locked"); migrations begin their transaction explicitly (db/migrations/env.py).
+with "database is locked"); migrations begin their transaction explicitly (app/migrations/env.py).
 
 Start-up cost: for an SQLite *file* the SQLAlchemy engine (and SQLAlchemy itself, slower to
 import than Qt) is created on first use of :attr:`Database.engine` / :meth:`Database.session`.

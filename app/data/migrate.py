@@ -1,4 +1,4 @@
-"""Schema versions: Alembic, configured in code (no alembic.ini), scripts in ``db/migrations``.
+"""Schema versions: Alembic, configured in code (no alembic.ini), scripts in ``app/migrations``.
 
 :func:`ensure_schema` is what the app runs on start:
 
@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.data.engine import Database
+from app.resources import migrations_dir
 
 if TYPE_CHECKING:  # imported lazily (see the module docstring)
     from alembic.config import Config
 
-#: ``<repo>/db/migrations``, located relative to the app package (repo top level).
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db" / "migrations"
+#: ``app/migrations``, found through importlib.resources (checkout, wheel or frozen build).
+MIGRATIONS_DIR = migrations_dir()
 #: The head revision of ``MIGRATIONS_DIR`` (tests/data/test_migrations.py keeps it honest).
 HEAD_REVISION = "0003_careplan_prefs"
 

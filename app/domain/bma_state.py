@@ -15,6 +15,12 @@ Definitions implemented here, to the letter of the rule book:
 - §5 **stopped** (used for denosumab): a stop dated on/after the last given dose is recorded,
   or the days since the last given dose exceed interval + 56 (an unrecorded stop).
 
+- *(rules/2)* A bisphosphonate's **running course** on a date: a dose of it was given before
+  that date, the last such dose is ≤ 90 days before it, and no stop of it is dated from that
+  dose up to and including that date. A dose given on/after a rebound result **acted on** it
+  only if no course of that bisphosphonate was running on the result's date
+  (:func:`rebound_acted_on`).
+
 Safer reading (documented): with no given dose at all, every recorded stop of the drug counts
 for (ii) (there is no "last given dose" to be on/after), so a plan must post-date the stop.
 
@@ -142,10 +148,39 @@ def is_active(view: CaseView, drug: str) -> bool:
     return drug_state(view, drug).active
 
 
-def bisphosphonate_given_on_or_after(view: CaseView, day: date) -> Administration | None:
-    """The first bisphosphonate dose given on/after ``day`` (by the as-of date), if any."""
+def running_course_dose(view: CaseView, drug: str, day: date) -> Administration | None:
+    """§5 *running course* (rules/2): the last dose of ``drug`` given before ``day`` when that
+    course is running on ``day`` — the dose is ≤ 90 days before ``day`` and no stop of the
+    drug is dated from that dose up to and including ``day`` — else None."""
+    before = [a for a in view.given(drug) if a.date < day]
+    if not before:
+        return None
+    last = before[-1]
+    if days_between(last.date, day) > ACTIVE_LOOKBACK_DAYS:
+        return None
+    if any(last.date <= s.date <= day for s in view.stops(drug)):
+        return None
+    return last
+
+
+def running_bisphosphonate(view: CaseView, day: date) -> Administration | None:
+    """The last dose of the bisphosphonate whose course is running on ``day`` (with several,
+    the one with the latest dose; a tie goes to catalogue order), else None."""
+    best: Administration | None = None
+    for drug in BISPHOSPHONATES:
+        a = running_course_dose(view, drug, day)
+        if a is not None and (best is None or a.date > best.date):
+            best = a
+    return best
+
+
+def rebound_acted_on(view: CaseView, day: date) -> Administration | None:
+    """§5 *acted on* (rules/2): the first bisphosphonate dose given on/after ``day`` (the date
+    of the result that triggers a DEN-REBOUND rule; by the as-of date) of a drug whose course
+    was **not** running on ``day`` — a new course or a restart after a stop. Routine doses of
+    a course running on ``day`` do not count. None when no dose acted on it."""
     for a in view.given(BISPHOSPHONATES):
-        if a.date >= day:
+        if a.date >= day and running_course_dose(view, a.drug, day) is None:
             return a
     return None
 

@@ -32,7 +32,7 @@ RULE_MODULES = (
     rules_local,
 )
 
-RULES_VERSION = "rules/1"
+RULES_VERSION = "rules/2"
 
 
 def catalogue() -> list[RuleInfo]:

@@ -2,13 +2,17 @@
 
 All five rules need a **stopped** denosumab course (see :mod:`app.domain.denosumab`); days
 count from the last given dose (day 0). The rebound rules judge samples/events dated day
-29–395 and are silenced, item by item, by a bisphosphonate given on/after the item's date
-("the rebound was acted on").
+29–395 and are silenced, item by item, by a bisphosphonate dose that *acted on* the item
+(rules/2, :func:`app.domain.bma_state.rebound_acted_on`: a dose given on/after the item's date
+of a bisphosphonate whose course was not running on that date — routine doses of a running
+course do not count). DEN-STOP-WINDOW names a switch to a bisphosphonate (``switched_to``);
+DEN-REBOUND-CTX has a running-bisphosphonate variant (``on_bisphosphonate``).
 """
 
 from __future__ import annotations
 
-from app.domain.bma_state import bisphosphonate_given_on_or_after
+from app.domain.bma_state import rebound_acted_on, running_bisphosphonate
+from app.domain.case import BISPHOSPHONATES, Administration
 from app.domain.context import CaseView, round_lab
 from app.domain.denosumab import (
     FRACTURE_KINDS,
@@ -20,7 +24,7 @@ from app.domain.denosumab import (
     vertebral_fractures,
 )
 from app.domain.findings import Finding, RuleInfo, make_finding, register
-from app.domain.rules_bma_common import ge, gt, iso, lab_json, missing_of
+from app.domain.rules_bma_common import DRUG_ZH, ge, gt, iso, lab_json, missing_of
 
 MONITOR_FIRST_DAY = 61
 MONITOR_RECENT_DAYS = 90
@@ -29,8 +33,12 @@ STOP_WINDOW = register(300, RuleInfo(
     "DEN-STOP-WINDOW", "warning",
     "denosumab stopped and the as-of date is within days 0–395",
     "rebound-risk window: the peak window, the window end, the checks due and the risk "
-    "level; do not stop denosumab casually",
-    "停药后反跳风险窗口：高峰窗口、窗口结束日期、待做检查及风险等级；切勿随意停用地舒单抗",
+    "level; do not stop denosumab casually. After a switch (a bisphosphonate dose given or "
+    "planned after the last given denosumab dose) that phrase is left out: switched to "
+    "<drug> (<date>): the rebound checks still apply",
+    "停药后反跳风险窗口：高峰窗口、窗口结束日期、待做检查及风险等级；切勿随意停用地舒单抗。已换用"
+    "双膦酸盐（末次地舒单抗后给予或计划给予双膦酸盐）时不再提示该句，改为：已换用<药物>（<日期>）："
+    "仍需按计划做反跳监测检查",
     ("SEED", "LABEL", "TRIAL"), "SEED R48–R50; LABEL; TRIAL",
 ))
 MONITOR_DUE = register(301, RuleInfo(
@@ -43,20 +51,25 @@ MONITOR_DUE = register(301, RuleInfo(
 ))
 REBOUND_CTX = register(302, RuleInfo(
     "DEN-REBOUND-CTX", "critical",
-    "denosumab stopped, and a CTX dated day 29–395 is > ULN, or ≥ (1+lsc_ctx) × nadir, with "
-    "no bisphosphonate given on/after that CTX's date",
+    "denosumab stopped, and a CTX dated day 29–395 is > ULN, or ≥ (1+lsc_ctx) × nadir, and "
+    "no bisphosphonate dose acted on it (a dose given on/after that CTX's date acts on it only "
+    "if no course of that bisphosphonate was running on that date)",
     "CTX rebound: resume antiresorptive therapy promptly — resume denosumab (seed practice) "
     "or move to a bisphosphonate (osteoporosis guidance, ECTS 2021): MDT decision; check "
-    "calcium; spine imaging if back pain",
+    "calcium; spine imaging if back pain. When a bisphosphonate course was running on that "
+    "CTX's date: the rebound is not controlled by the bisphosphonate: consider resuming "
+    "denosumab in its place (seed practice; never both, BMA-CONCURRENT), MDT decision",
     "CTX反跳：尽快恢复抗骨吸收治疗——恢复地舒单抗（专家做法）或改用双膦酸盐（ECTS 2021骨质疏松"
-    "指南），由MDT决定；查血钙；如有背痛行脊柱影像检查",
+    "指南），由MDT决定；查血钙；如有背痛行脊柱影像检查。该CTX日期时正在使用双膦酸盐疗程时：双膦"
+    "酸盐未能控制反跳，考虑以地舒单抗替代（专家做法；二者不可同时使用，BMA-CONCURRENT），由MDT决定",
     ("SEED", "GL", "DESIGN"),
-    "SEED R50; GL ECTS 2021; DESIGN (threshold = LSC ≈30%, Rosen 2000)",
+    "SEED R50 (case 3: denosumab → incadronate); GL ECTS 2021; DESIGN (threshold = LSC ≈30%, "
+    "Rosen 2000; the running-course variant)",
 ))
 REBOUND_CALCIUM = register(303, RuleInfo(
     "DEN-REBOUND-CALCIUM", "critical",
-    "denosumab stopped, and a calcium dated day 29–395 is > ULN, with no bisphosphonate given "
-    "on/after it",
+    "denosumab stopped, and a calcium dated day 29–395 is > ULN, and no bisphosphonate dose "
+    "acted on it (a routine dose of a course running on its date does not count)",
     "suspected rebound hypercalcaemia",
     "疑似停药反跳性高钙血症",
     ("TRIAL", "LABEL"), "TRIAL (Wang; Villanova 2025, lung); LABEL",
@@ -64,7 +77,8 @@ REBOUND_CALCIUM = register(303, RuleInfo(
 REBOUND_FRACTURE = register(304, RuleInfo(
     "DEN-REBOUND-FRACTURE", "critical",
     "denosumab stopped, and a vertebral fracture is dated after day 28 or after the recorded "
-    "stop (whichever is earlier), up to day 395, with no bisphosphonate given on/after it",
+    "stop (whichever is earlier), up to day 395, and no bisphosphonate dose acted on it (a "
+    "routine dose of a course running on its date does not count)",
     "rebound vertebral fractures: spine imaging, resume antiresorptive, MDT",
     "停药反跳性椎体骨折：脊柱影像检查，恢复抗骨吸收治疗，提交MDT",
     ("LABEL", "TRIAL"), "LABEL; TRIAL FREEDOM (Cummings 2018)",
@@ -85,6 +99,25 @@ def _stop_text(c: DenCourse) -> tuple[str, str]:
     )
 
 
+def switch_dose(view: CaseView, c: DenCourse) -> Administration | None:
+    """The first bisphosphonate dose given or planned after the last given denosumab dose (a
+    switch, rules/2), or None."""
+    later = [a for a in view.given(BISPHOSPHONATES) + view.planned(BISPHOSPHONATES)
+             if a.date > c.last_dose]
+    return min(later, key=lambda a: (a.date, a.planned)) if later else None
+
+
+def _switch_text(sw: Administration | None) -> tuple[str, str]:
+    if sw is None:
+        return ". Do not stop denosumab casually.", "。切勿随意停用地舒单抗。"
+    d = sw.date.isoformat()
+    plan_zh = "计划" if sw.planned else ""
+    return (
+        f"; switched to {sw.drug.replace('_', ' ')} ({d}): the rebound checks still apply.",
+        f"；已{plan_zh}换用{DRUG_ZH.get(sw.drug, sw.drug)}（{d}）：仍需按计划做反跳监测检查。",
+    )
+
+
 def _stop_window(view: CaseView, c: DenCourse) -> Finding | None:
     if not (c.stopped and c.in_window):
         return None
@@ -93,6 +126,8 @@ def _stop_window(view: CaseView, c: DenCourse) -> Finding | None:
     due = ", ".join(d.isoformat() for d in c.checks_due) or "none"
     due_zh = "、".join(d.isoformat() for d in c.checks_due) or "无"
     risk_zh = {"high": "高", "elevated": "升高"}[c.risk_level]
+    sw = switch_dose(view, c)
+    sw_en, sw_zh = _switch_text(sw)
     data = {
         "last_dose": c.last_dose.isoformat(),
         "stop_recorded": c.stop_recorded,
@@ -104,15 +139,17 @@ def _stop_window(view: CaseView, c: DenCourse) -> Finding | None:
         "checks_due": [d.isoformat() for d in c.checks_due],
         "risk_level": c.risk_level,
         "risk_reasons": list(c.risk_reasons),
+        "switched_to": None if sw is None else {
+            "drug": sw.drug, "date": sw.date.isoformat(), "planned": sw.planned},
     }
     return make_finding(
         STOP_WINDOW,
         f"Denosumab stopped — {en}; as-of is day {c.day} of 0–{WINDOW_LAST_DAY}. Rebound "
         f"peak window {p0} – {p1}; window ends {c.window_end.isoformat()}; checks due: {due}; "
-        f"risk {c.risk_level}. Do not stop denosumab casually.",
+        f"risk {c.risk_level}{sw_en}",
         f"地舒单抗已停用——{zh}；评估日为第{c.day}天（窗口0–{WINDOW_LAST_DAY}天）。反跳高峰窗口"
-        f" {p0} 至 {p1}；窗口结束 {c.window_end.isoformat()}；待做检查：{due_zh}；风险{risk_zh}。"
-        "切勿随意停用地舒单抗。",
+        f" {p0} 至 {p1}；窗口结束 {c.window_end.isoformat()}；待做检查：{due_zh}；风险{risk_zh}"
+        f"{sw_zh}",
         data,
         sort_date=c.last_dose.isoformat(),
     )
@@ -178,7 +215,7 @@ def _rebound_ctx(view: CaseView, c: DenCourse) -> Finding | None:
         uln = view.uln(lv)
         over_uln = uln is not None and gt(lv.value, uln)
         over_nadir = nadir is not None and ge(lv.value, factor * nadir.value)
-        if (over_uln or over_nadir) and bisphosphonate_given_on_or_after(view, lv.date) is None:
+        if (over_uln or over_nadir) and rebound_acted_on(view, lv.date) is None:
             hits.append((lv, uln, over_uln, over_nadir))
     if not hits:
         return None
@@ -194,19 +231,25 @@ def _rebound_ctx(view: CaseView, c: DenCourse) -> Finding | None:
         u = round_lab("CTX", uln)
         parts_en.append(f"> ULN {u:g} ng/mL")
         parts_zh.append(f"> 正常上限 {u:g} ng/mL")
+    bp = running_bisphosphonate(view, lv.date)
+    advice_en, advice_zh = _ctx_advice(bp)
     return make_finding(
         REBOUND_CTX,
         f"CTX rebound: CTX {v:g} ng/mL on {lv.date.isoformat()} (day {day} after the last "
-        f"denosumab dose {c.last_dose.isoformat()}) {' and '.join(parts_en)}. Resume "
-        "antiresorptive therapy promptly (denosumab, or a bisphosphonate): MDT decision; check "
-        "calcium; spine imaging if back pain.",
+        f"denosumab dose {c.last_dose.isoformat()}) {' and '.join(parts_en)}. {advice_en}",
         f"CTX反跳：{lv.date.isoformat()} CTX {v:g} ng/mL（末次地舒单抗 {c.last_dose.isoformat()}"
-        f" 后第{day}天）{'，且'.join(parts_zh)}。尽快恢复抗骨吸收治疗（地舒单抗或双膦酸盐），由MDT"
-        "决定；查血钙；如有背痛行脊柱影像检查。",
+        f" 后第{day}天）{'，且'.join(parts_zh)}。{advice_zh}",
         {
-            "ctx": lab_json(lv),
+            "ctx_ng_ml": v,
+            "date": lv.date.isoformat(),
             "day": day,
             "uln_ng_ml": None if uln is None else round_lab("CTX", uln),
+            "nadir_ng_ml": None if nadir is None else round_lab("CTX", nadir.value),
+            "nadir_date": None if nadir is None else nadir.date.isoformat(),
+            "on_bisphosphonate": bp is not None,
+            "bisphosphonate": None if bp is None else bp.drug,
+            "bisphosphonate_last_dose": None if bp is None else bp.date.isoformat(),
+            "ctx": lab_json(lv),
             "above_uln": over_uln,
             "nadir": lab_json(nadir) if nadir else None,
             "nadir_factor": factor,
@@ -215,6 +258,26 @@ def _rebound_ctx(view: CaseView, c: DenCourse) -> Finding | None:
             "samples": [lab_json(h[0]) for h in hits],
         },
         sort_date=lv.date.isoformat(),
+    )
+
+
+def _ctx_advice(bp: Administration | None) -> tuple[str, str]:
+    """DEN-REBOUND-CTX's advice: the running-bisphosphonate variant (rules/2) when a course
+    of ``bp``'s drug was running on the CTX's date, else the general advice."""
+    if bp is None:
+        return (
+            "Resume antiresorptive therapy promptly (denosumab, or a bisphosphonate): MDT "
+            "decision; check calcium; spine imaging if back pain.",
+            "尽快恢复抗骨吸收治疗（地舒单抗或双膦酸盐），由MDT决定；查血钙；如有背痛行脊柱影像检查。",
+        )
+    drug, d = bp.drug.replace("_", " "), bp.date.isoformat()
+    return (
+        f"Bisphosphonate course running ({drug}, last dose {d}): the rebound is not controlled "
+        "by the bisphosphonate: consider resuming denosumab in its place (seed practice; never "
+        "both, BMA-CONCURRENT), MDT decision; check calcium; spine imaging if back pain.",
+        f"双膦酸盐疗程进行中（{DRUG_ZH.get(bp.drug, bp.drug)}，末次给药 {d}）："
+        "双膦酸盐未能控制反跳，考虑以地舒单抗替代（专家做法；二者不可同时使用，BMA-CONCURRENT），由MDT决定；查血钙；如有背痛"
+        "行脊柱影像检查。",
     )
 
 
@@ -229,7 +292,7 @@ def _rebound_calcium(view: CaseView, c: DenCourse) -> Finding | None:
     hits = [
         cv for cv in samples
         if gt(cv.value, cv.uln)
-        and bisphosphonate_given_on_or_after(view, cv.calcium.date) is None
+        and rebound_acted_on(view, cv.calcium.date) is None
     ]
     if not hits:
         return None
@@ -271,7 +334,7 @@ def _rebound_fracture(view: CaseView, c: DenCourse) -> Finding | None:
 
     def concerned(e) -> bool:
         return (e.date > lower and c.day_of(e.date) <= WINDOW_LAST_DAY
-                and bisphosphonate_given_on_or_after(view, e.date) is None)
+                and rebound_acted_on(view, e.date) is None)
 
     hits = [e for e in vertebral_fractures(view) if concerned(e)]
     if not hits:

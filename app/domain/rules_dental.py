@@ -8,10 +8,10 @@ procedure concerned (every procedure concerned is listed in ``data``).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from app.domain.bma_state import active_drugs, dose_json
-from app.domain.case import BISPHOSPHONATES, INVASIVE_DENTAL, MINOR_DENTAL
+from app.domain.case import BISPHOSPHONATES, INVASIVE_DENTAL, MINOR_DENTAL, Administration
 from app.domain.context import CaseView
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
@@ -46,12 +46,18 @@ INVASIVE = register(401, RuleInfo(
     "unavoidable, oncologist and dentist decide together; seed practice: hold about "
     "dental_hold_days before. Shows the latest BMA dose on/before the procedure, the gap, "
     "whether the hold is met, the next planned dose after the procedure and the latest dose "
-    "date that meets the hold. For denosumab, the hold is a gap with rebound risk",
+    "date that meets the hold; the earliest date meeting the hold (the later of the as-of date "
+    "and the last given dose + dental_hold_days, when later than the procedure date) and the "
+    "planned doses in the hold. To keep the hold: skip or postpone the doses in the hold and, "
+    "if needed, move the procedure to the earliest date meeting the hold or later. For "
+    "denosumab, the hold is a gap with rebound risk: plan the restart together with the hold",
     "使用肿瘤剂量骨改良药物期间应避免择期牙槽外科手术；如不可避免，由肿瘤科医生与口腔科医生共同决"
     "定；"
     "专家做法：术前约停药dental_hold_days天。显示术前最近一次给药、间隔天数、是否满足停药要求、术"
     "后下次"
-    "计划给药及满足停药要求的最晚给药日期。地舒单抗停药期间存在反跳风险",
+    "计划给药及满足停药要求的最晚给药日期；满足停药要求的最早手术日期（评估日与末次给药+dental_hold"
+    "_days中较晚者，晚于手术日期时）及停药期内的计划给药。为满足停药要求：暂停或推迟停药期内的给药，"
+    "必要时将手术改至最早日期或之后。地舒单抗停药期间存在反跳风险：恢复用药应与停药一并计划",
     ("GL", "SEED"), "GL MASCC/ISOO/ASCO 2019; SEED R41–R44",
 ))
 ONJ = register(402, RuleInfo(
@@ -98,6 +104,44 @@ def _concerned(view: CaseView, p) -> bool:
     )
 
 
+def earliest_date_meeting_hold(view: CaseView, procedure_date: date) -> date | None:
+    """§6 (rules/2): the later of the as-of date and (the last given BMA dose, any drug, on/
+    before the as-of date + ``dental_hold_days``) when that is later than the procedure date,
+    else None (also None with no given dose)."""
+    given = view.given()
+    if not given:
+        return None
+    hold_end = given[-1].date + timedelta(days=view.params.dental_hold_days)
+    earliest = max(view.as_of, hold_end)
+    return earliest if earliest > procedure_date else None
+
+
+def planned_doses_in_hold(view: CaseView, procedure_date: date) -> list[Administration]:
+    """§6 (rules/2): planned doses (overdue plans included) dated after procedure −
+    ``dental_hold_days`` and on/before the procedure (a dose exactly ``dental_hold_days``
+    before meets the hold)."""
+    start = procedure_date - timedelta(days=view.params.dental_hold_days)
+    return [a for a in view.planned() if start < a.date <= procedure_date]
+
+
+def _keep_hold_text(earliest: date | None, in_hold: list[Administration]) -> tuple[str, str]:
+    """The actionable sentence of DENT-INVASIVE (empty when nothing needs to change)."""
+    en, zh = [], []
+    if in_hold:
+        doses = ", ".join(f"{a.drug.replace('_', ' ')} {a.date.isoformat()}" for a in in_hold)
+        doses_zh = "、".join(f"{DRUG_ZH.get(a.drug, a.drug)} {a.date.isoformat()}"
+                             for a in in_hold)
+        en.append(f"skip or postpone the planned dose(s) in the hold ({doses})")
+        zh.append(f"暂停或推迟停药期内的计划给药（{doses_zh}）")
+    if earliest is not None:
+        en.append(f"move the procedure to {earliest.isoformat()} or later")
+        zh.append(f"将手术改至 {earliest.isoformat()} 或之后")
+    if not en:
+        return "", ""
+    return (f" To keep the hold: {' and '.join(en)}.",
+            f"为满足停药要求：{'，并'.join(zh)}。")
+
+
 def _invasive(view: CaseView) -> Finding | None:
     plans = [
         p for p in view.dental_procedures
@@ -115,6 +159,9 @@ def _invasive(view: CaseView) -> Finding | None:
     gap = days_between(latest.date, p.date) if latest else None
     met = gap is not None and gap >= hold
     latest_ok = p.date - timedelta(days=hold)
+    earliest = earliest_date_meeting_hold(view, p.date)
+    in_hold = planned_doses_in_hold(view, p.date)
+    keep_en, keep_zh = _keep_hold_text(earliest, in_hold)
     d = p.date.isoformat()
     overdue = p.date < view.as_of
     od_en, od_zh = (" (overdue plan)", "（已逾期）") if overdue else ("", "")
@@ -132,19 +179,20 @@ def _invasive(view: CaseView) -> Finding | None:
     nxt_zh = f"术后下次计划给药 {nxt.date.isoformat()}" if nxt else "术后无计划给药"
     den_note_en = den_note_zh = ""
     if latest is not None and latest.drug == "denosumab":
-        den_note_en = " For denosumab, the hold is a gap with rebound risk."
-        den_note_zh = "地舒单抗停药期间存在反跳风险。"
+        den_note_en = (" For denosumab, the hold is a gap with rebound risk: plan the restart "
+                       "together with the hold.")
+        den_note_zh = "地舒单抗停药期间存在反跳风险：恢复用药应与停药一并计划。"
     return make_finding(
         INVASIVE,
         f"{KIND_EN[p.kind].capitalize()} planned {d}{od_en} with oncology-dose BMA exposure: "
         f"{dose_en}; "
-        f"latest dose date meeting the hold {latest_ok.isoformat()}; {nxt_en}. Avoid elective "
-        "dentoalveolar surgery; if unavoidable, oncologist and dentist decide together."
+        f"latest dose date meeting the hold {latest_ok.isoformat()}; {nxt_en}.{keep_en} Avoid "
+        "elective dentoalveolar surgery; if unavoidable, oncologist and dentist decide together."
         f"{den_note_en}",
         f"计划于 {d} 行{KIND_ZH[p.kind]}{od_zh}，有肿瘤剂量骨改良药物用药史：{dose_zh}；满足停药"
         "要求的"
-        f"最晚给药日期为 {latest_ok.isoformat()}；{nxt_zh}。应避免择期牙槽外科手术；如不可避免，"
-        "由肿瘤科"
+        f"最晚给药日期为 {latest_ok.isoformat()}；{nxt_zh}。{keep_zh}应避免择期牙槽外科手术；如不"
+        "可避免，由肿瘤科"
         f"与口腔科医生共同决定。{den_note_zh}",
         {
             "procedure": _proc_json(view, p),
@@ -154,6 +202,9 @@ def _invasive(view: CaseView) -> Finding | None:
             "hold_met": met,
             "latest_dose_date_meeting_hold": latest_ok.isoformat(),
             "next_planned_dose": dose_json(nxt) if nxt else None,
+            "earliest_date_meeting_hold": None if earliest is None else earliest.isoformat(),
+            "planned_doses_in_hold": [{"drug": a.drug, "date": a.date.isoformat()}
+                                      for a in in_hold],
             "procedures": [_proc_json(view, q) for q in plans],
         },
         sort_date=d,

@@ -22,10 +22,19 @@ from app.domain.scores import distinct_organs
 HIGH_RISK = register(100, RuleInfo(
     "WU-HIGH-RISK", "info",
     "status ≠ confirmed and ≥1 factor: stage III or IV; histology adenocarcinoma or sclc; a "
-    "driver alteration recorded; metastases in ≥2 distinct visceral organs",
-    "high-risk for bone metastasis: routine bone screening (bone scan or PET-CT)",
-    "骨转移高危：常规骨筛查（骨扫描或PET-CT）",
-    ("SEED", "GL"), "SEED R10–R14; GL Chinese 2024 guideline",
+    "driver alteration recorded; metastases in ≥2 distinct visceral organs. Level screen when "
+    "the stage is III or IV or ≥2 visceral organs are recorded; otherwise (histology or driver "
+    "factors only, with stage 0–II or no stage recorded) alert",
+    "screen: high risk for bone metastasis: bone imaging (PET-CT, or bone scan) at staging or "
+    "restaging if not already done. alert: higher-risk features: image promptly for bone pain "
+    "or a raised ALP/CTX; routine bone scans are not recommended in follow-up of early-stage "
+    "disease",
+    "筛查：骨转移高危：分期或再分期时如尚未做骨影像检查，应做（PET-CT或骨扫描）。提示：存在较高危"
+    "因素：出现骨痛或ALP/CTX升高时及时做影像检查；早期病例随访中不推荐常规骨扫描",
+    ("SEED", "GL"),
+    "SEED R10–R14; GL Chinese 2024 guideline (screen high-risk patients); GL ASCO 2019 "
+    "surveillance guideline (Schneider 2020: chest CT; no routine PET-CT after curative "
+    "treatment of stage I–III)",
 ))
 ALP_RISE = register(101, RuleInfo(
     "WU-ALP-RISE", "warning",
@@ -104,15 +113,31 @@ def _num(analyte: str, value: float) -> str:
 # ---------------------------------------------------------------- rules
 
 
+HIGH_RISK_TEXT = {
+    "screen": (
+        "High risk of bone metastasis ({f}): bone imaging (PET-CT, or bone scan) at staging or "
+        "restaging if not already done.",
+        "骨转移高危（{f}）：分期或再分期时如尚未做骨影像检查，应做PET-CT（或骨扫描）。",
+    ),
+    "alert": (
+        "Higher-risk features ({f}): image promptly for bone pain or a raised ALP/CTX; routine "
+        "bone scans are not recommended in follow-up of early-stage disease.",
+        "存在骨转移较高危因素（{f}）：出现骨痛或ALP/CTX升高时应及时做影像检查；早期病例随访中不推荐"
+        "常规骨扫描。",
+    ),
+}
+
+
 def _high_risk(view: CaseView) -> Finding | None:
     if not not_confirmed(view):
         return None
     c = view.case.cancer
     factors: list[tuple[str, str]] = []
     missing: list[str] = []
+    late_stage = c.stage is not None and c.stage.startswith(("III", "IV"))
     if c.stage is None:
         missing.append("stage")
-    elif c.stage.startswith(("III", "IV")):
+    elif late_stage:
         factors.append((f"stage {c.stage}", f"分期 {c.stage}"))
     if c.histology is None:
         missing.append("histology")
@@ -125,22 +150,25 @@ def _high_risk(view: CaseView) -> Finding | None:
         factors.append((f"driver alteration ({', '.join(c.drivers)})",
                         f"驱动基因改变（{', '.join(c.drivers)}）"))
     organs = distinct_organs(c.visceral_metastases)
+    many_organs = len(organs) >= 2
     if c.visceral_metastases is None:
         missing.append("visceral_metastases")
-    elif len(organs) >= 2:
+    elif many_organs:
         factors.append((f"visceral metastases in {len(organs)} organs ({', '.join(organs)})",
                         f"{len(organs)}个内脏器官转移（{', '.join(organs)}）"))
     if not factors:
         for m in missing:
             view.missing.add(m, HIGH_RISK.id)
         return None
-    en = "; ".join(f for f, _ in factors)
-    zh = "；".join(z for _, z in factors)
+    level = "screen" if late_stage or many_organs else "alert"
+    if level == "alert" and c.stage is None:
+        view.missing.add("stage", HIGH_RISK.id)  # rules/2: the level may be screen
+    en, zh = HIGH_RISK_TEXT[level]
     return make_finding(
         HIGH_RISK,
-        f"High risk of bone metastasis ({en}): routine bone screening (bone scan or PET-CT).",
-        f"骨转移高危（{zh}）：建议常规骨筛查（骨扫描或PET-CT）。",
-        {"factors": [f for f, _ in factors]},
+        en.format(f="; ".join(f for f, _ in factors)),
+        zh.format(f="；".join(z for _, z in factors)),
+        {"level": level, "factors": [f for f, _ in factors], "stage": c.stage},
     )
 
 
@@ -232,7 +260,8 @@ def _ctx_rise(view: CaseView) -> Finding | None:
     )
 
 
-def _recent_bone_pain(view: CaseView):
+def recent_bone_pain(view: CaseView):
+    """``bone_pain`` symptoms dated within ``symptom_days`` before the as-of date."""
     return [s for s in view.symptoms
             if s.kind == "bone_pain" and within(s.date, view.as_of, view.params.symptom_days)]
 
@@ -240,7 +269,7 @@ def _recent_bone_pain(view: CaseView):
 def _pain_fixed(view: CaseView) -> Finding | None:
     if not not_confirmed(view):
         return None
-    pains = _recent_bone_pain(view)
+    pains = recent_bone_pain(view)
     imaged = [m for m in view.imaging if m.modality in IMAGING_FOR_PAIN]
     unimaged = []
     for s in pains:
@@ -270,7 +299,7 @@ def _pain_fixed(view: CaseView) -> Finding | None:
 def _pain_migratory(view: CaseView) -> Finding | None:
     if not not_confirmed(view):
         return None
-    pains = _recent_bone_pain(view)
+    pains = recent_bone_pain(view)
     if not pains or any(s.pattern == "fixed" for s in pains):
         return None
     if any(s.pattern is None for s in pains):

@@ -11,7 +11,7 @@ from app.domain.case import Imaging
 from app.domain.context import CaseView, imaging_covers, region_key
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
-from app.domain.rules_workup import img_json, not_confirmed
+from app.domain.rules_workup import img_json, not_confirmed, recent_bone_pain
 from app.domain.scores import distinct_organs
 from app.domain.status import describe_imaging, describe_imaging_zh
 
@@ -25,13 +25,18 @@ SCAN_CONFIRM = register(105, RuleInfo(
     ("SEED",), "SEED R21–R22",
 ))
 SCAN_DISCORDANT = register(106, RuleInfo(
-    "WU-SCAN-DISCORDANT", "info",
+    "WU-SCAN-DISCORDANT", "info; warning for persistent_pain",
     "status ≠ confirmed and a positive bone scan followed (same day or later) by a negative MRI "
-    "of the same region",
-    "broadly reassuring (a bone scan reflects osteoblast activity: inflammation, injury); "
-    "PET-CT if doubt persists",
-    "总体令人放心（骨扫描反映成骨活性：炎症、损伤亦可阳性）；仍有疑问可做PET-CT",
-    ("SEED",), "SEED R25 (case 1)",
+    "of the same region. Variant reassuring when no bone_pain dated within symptom_days before "
+    "the as-of date (before or after the MRI) has pattern fixed or no pattern; otherwise "
+    "persistent_pain",
+    "reassuring: broadly reassuring (a bone scan reflects osteoblast activity: inflammation, "
+    "injury); PET-CT if doubt persists. persistent_pain: bone pain at a fixed site persists, so "
+    "the negative MRI does not reassure: settle it with PET-CT (or CT of the painful site)",
+    "令人放心：总体令人放心（骨扫描反映成骨活性：炎症、损伤亦可阳性）；仍有疑问可做PET-CT。持续疼痛："
+    "固定部位骨痛持续存在，MRI阴性不能令人放心：做PET-CT（或疼痛部位CT）明确",
+    ("SEED", "DESIGN"), "SEED R25–R26 (case 1: the reassurance rested on migratory pain); "
+    "DESIGN (variant)",
 ))
 MRI_BLASTIC = register(107, RuleInfo(
     "WU-MRI-BLASTIC", "info",
@@ -92,6 +97,22 @@ def _scan_confirm(view: CaseView) -> Finding | None:
     )
 
 
+DISCORDANT_TEXT = {
+    "reassuring": (
+        "info",
+        "broadly reassuring (a bone scan reflects osteoblast activity: inflammation, injury); "
+        "PET-CT if doubt persists.",
+        "总体令人放心（骨扫描反映成骨活性，炎症、损伤亦可阳性）；仍有疑问可做PET-CT。",
+    ),
+    "persistent_pain": (
+        "warning",
+        "bone pain at a fixed site persists ({pains}), so the negative MRI does not reassure: "
+        "settle it with PET-CT (or CT of the painful site).",
+        "固定部位骨痛持续存在（{pains}），MRI阴性不能令人放心：请做PET-CT（或疼痛部位CT）明确。",
+    ),
+}
+
+
 def _scan_discordant(view: CaseView) -> Finding | None:
     if not not_confirmed(view):
         return None
@@ -107,14 +128,23 @@ def _scan_discordant(view: CaseView) -> Finding | None:
     if not pairs:
         return None
     s, m = pairs[0]
+    # rules/2: fixed or unpatterned bone pain within symptom_days, before or after the MRI
+    pains = [p for p in recent_bone_pain(view) if p.pattern in ("fixed", None)]
+    variant = "persistent_pain" if pains else "reassuring"
+    if pains and not any(p.pattern == "fixed" for p in pains):
+        view.missing.add("symptoms.pattern", SCAN_DISCORDANT.id)
+    severity, en, zh = DISCORDANT_TEXT[variant]
+    dates = [p.date.isoformat() for p in pains]
     return make_finding(
         SCAN_DISCORDANT,
-        f"{describe_imaging(s)} followed by {describe_imaging(m)}: broadly reassuring (a bone "
-        "scan reflects osteoblast activity: inflammation, injury); PET-CT if doubt persists.",
+        f"{describe_imaging(s)} followed by {describe_imaging(m)}: "
+        + en.format(pains=", ".join(dates)),
         f"{describe_imaging_zh(s)}，之后 {describe_imaging_zh(m)}："
-        "总体令人放心（骨扫描反映成骨活性，炎症、损伤亦可阳性）；仍有疑问可做PET-CT。",
-        {"pairs": [{"bone_scan": img_json(a), "mri": img_json(b)} for a, b in pairs]},
-        sort_date=s.date.isoformat(),
+        + zh.format(pains="、".join(dates)),
+        {"region": s.region, "bone_scan_date": s.date.isoformat(),
+         "mri_date": m.date.isoformat(), "variant": variant, "pain_dates": dates,
+         "pairs": [{"bone_scan": img_json(a), "mri": img_json(b)} for a, b in pairs]},
+        severity=severity, sort_date=s.date.isoformat(),
     )
 
 

@@ -2,14 +2,13 @@
 
 reportlab's built-in CID fonts (``STSong-Light``) are not embedded — a viewer substitutes a
 font and a machine without one shows boxes — so every report registers the bundled
-``resources/fonts/wqy-microhei.ttc`` with ``TTFont(name, path, subfontIndex=0)`` and uses it
+``app/resources/fonts/wqy-microhei.ttc`` with ``TTFont(name, path, subfontIndex=0)`` and uses it
 for all text, Latin included (the font covers both). reportlab subsets and embeds it.
 Registration is done once per process, under a lock (reports may be built off the GUI thread).
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
@@ -17,8 +16,10 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.resources import CJK_FONT_FILE, cjk_font_path
+
 FONT_NAME = "WQYMicroHei"
-FONT_FILE = "wqy-microhei.ttc"
+FONT_FILE = CJK_FONT_FILE
 _lock = threading.Lock()
 
 
@@ -27,10 +28,8 @@ class FontMissingError(RuntimeError):
 
 
 def font_path() -> Path:
-    """``resources/fonts/wqy-microhei.ttc`` (source checkout, editable install or frozen)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
-    return root / "resources" / "fonts" / FONT_FILE
+    """The bundled ``wqy-microhei.ttc`` (:mod:`app.resources`: checkout, wheel or frozen)."""
+    return cjk_font_path()
 
 
 def ensure_fonts() -> str:

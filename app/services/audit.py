@@ -88,7 +88,8 @@ def write_audit(
 
 
 def compose_override_summary(rule_ids: Iterable[str], reason: str) -> str:
-    """``"override BMA-ZA-CONTRAINDICATED, DENT-ONJ: <reason>"`` (at most 500 characters)."""
+    """``"override BMA-ZA-CONTRAINDICATED, DENT-ONJ (rules/2): <reason>"`` (at most 500
+    characters): the overridden rules, the rule-book version they come from, the reason."""
     rules = list(dict.fromkeys(rule_ids))
     if not rules:
         raise AuditError("rule_ids: an override names at least one rule")
@@ -98,7 +99,9 @@ def compose_override_summary(rule_ids: Iterable[str], reason: str) -> str:
     text = " ".join((reason or "").split())
     if not text:
         raise AuditError("reason: an override requires a written reason (rule book §0)")
-    head = f"{OVERRIDE_ACTION} {', '.join(rules)}: "
+    from app.domain.catalogue import RULES_VERSION  # the rule modules load only when needed
+
+    head = f"{OVERRIDE_ACTION} {', '.join(rules)} ({RULES_VERSION}): "
     if len(head) >= _SUMMARY_MAX - 10:
         raise AuditError("rule_ids: too many rules for one audit row")
     return head + text[:_SUMMARY_MAX - len(head)]

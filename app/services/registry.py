@@ -19,6 +19,7 @@ from app.data.engine import Database
 from app.data.patient_rows import MRN_MAX, NAME_MAX, SORT_KEYS, PatientRow
 from app.data.search_keys import name_search_keys
 from app.domain.case import SEXES
+from app.domain.case_checks import birth_date_problem
 from app.domain.dates import age_on
 
 __all__ = [
@@ -181,10 +182,12 @@ class RegistryService:
         if f.sex is not None and f.sex not in SEXES:
             errors.append(FieldError("sex", "invalid", f"must be one of {', '.join(SEXES)}"))
         if f.birth_date is not None:
-            if f.birth_date > today:
-                errors.append(FieldError("birth_date", "future", "is in the future"))
-            elif age_on(f.birth_date, today) > 120:
-                errors.append(FieldError("birth_date", "too_old", "more than 120 years ago"))
+            # §10 (rules/2): not after today (the as-of date of a record entered now), age ≤ 120
+            problem = birth_date_problem(f.birth_date, today)
+            if problem is not None:
+                code = problem[0]
+                errors.append(FieldError("birth_date", code, {
+                    "future": "is in the future", "too_old": "more than 120 years ago"}[code]))
             elif age_on(f.birth_date, today) < 18:
                 errors.append(FieldError("birth_date", "too_young",
                                          "patient under 18 (adult oncology only)"))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from app.ui.resources import TRANSLATION_BASENAME, cjk_font_path, translations_dir
+from app.resources import TRANSLATION_BASENAME, cjk_font_path, translations_dir
 
 ORGANIZATION = "BoneMet"
 APPLICATION = "BoneMet Workstation"

@@ -140,7 +140,15 @@ def test_internal_error_is_one_line_without_traceback(capsys, monkeypatch):
     monkeypatch.setattr(cmd, "assess", boom)
     code, out, err = run(capsys, "assess", str(EXAMPLE))
     assert code == 1 and out == ""
-    assert err == "bonemet assess: internal error (RuntimeError); please report it\n"
+    assert err.startswith("bonemet assess: internal error (RuntimeError); reference ")
+    assert err.endswith("please report it\n") and err.count("\n") == 1
+    assert "812" not in err and "BM-0001" not in err
+    from app.services.applog import log_path
+
+    logged = log_path().read_text(encoding="utf-8")
+    reference = err.split("reference ")[1].split()[0]
+    assert reference in logged and "RuntimeError" in logged
+    assert "812" not in logged and "BM-0001" not in logged
 
 
 def test_real_process_exit_code_and_no_traceback(tmp_path):
@@ -173,7 +181,7 @@ def test_rules_catalogue(capsys):
     code, out, _ = run(capsys, "rules", "--format", "json")
     doc = json.loads(out)
     ids = [r["id"] for r in doc["rules"]]
-    assert code == 0 and doc["rules_version"] == "rules/1"
+    assert code == 0 and doc["rules_version"] == "rules/2"
     assert len(ids) == len(set(ids)) == 48
     assert ids[0] == "WU-HIGH-RISK" and ids[-1] == "IO-DENOSUMAB"
     assert ids.index("WU-MSCC") < ids.index("BMA-START") < ids.index("DEN-STOP-WINDOW") \

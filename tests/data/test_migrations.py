@@ -57,7 +57,7 @@ def downgrade() -> None:
 
 @pytest.fixture
 def script_dir_with_test_migration(tmp_path) -> Path:
-    """A copy of db/migrations plus a throwaway migration that rebuilds `patient`."""
+    """A copy of app/migrations plus a throwaway migration that rebuilds `patient`."""
     target = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, target, ignore=shutil.ignore_patterns("__pycache__"))
     (target / "versions" / "0002_test.py").write_text(

@@ -123,7 +123,8 @@ BOOK = [
     ("BMA-NON-ONCOLOGY-DOSE", "LABEL", ["LABEL"]),
     ("DEN-STOP-WINDOW", "SEED R48–R50; LABEL; TRIAL", ["LABEL", "TRIAL", "SEED"]),
     ("DEN-MONITOR-DUE", "SEED R50; DESIGN", ["SEED", "DESIGN"]),
-    ("DEN-REBOUND-CTX", "SEED R50; GL ECTS 2021; DESIGN (threshold = LSC ≈30%, Rosen 2000)",
+    ("DEN-REBOUND-CTX", "SEED R50 (case 3: denosumab → incadronate); GL ECTS 2021; DESIGN "
+     "(threshold = LSC ≈30%, Rosen 2000; the running-course variant)",
      ["GL", "SEED", "DESIGN"]),
     ("DEN-REBOUND-CALCIUM", "TRIAL (Wang; Villanova 2025, lung); LABEL", ["LABEL", "TRIAL"]),
     ("DEN-REBOUND-FRACTURE", "LABEL; TRIAL FREEDOM (Cummings 2018)", ["LABEL", "TRIAL"]),

@@ -25,7 +25,7 @@ def doc():
 def test_header(doc):
     assert doc["schema"] == "bonemet-assessment/1"
     assert doc["as_of"] == "2026-11-21"
-    assert doc["rules_version"] == "rules/1"
+    assert doc["rules_version"] == "rules/2"
     assert doc["parameters"] == {}
 
 
@@ -100,6 +100,26 @@ def test_findings_carry_why_and_basis(doc):
     for f in doc["findings"]:
         assert f["message"] and f["message_zh"] and f["source"] and f["evidence"]
         assert f["message_zh"] != f["message"]
+
+
+def test_rules2_data_keys_of_the_worked_example(doc):
+    """§10 (rules/2): the findings are unchanged; data keys were added."""
+    by_rule = {f["rule"]: f for f in doc["findings"]}
+    ctx = by_rule["DEN-REBOUND-CTX"]["data"]
+    assert {k: ctx[k] for k in ("ctx_ng_ml", "date", "day", "uln_ng_ml", "nadir_ng_ml",
+                                "nadir_date", "on_bisphosphonate", "bisphosphonate",
+                                "bisphosphonate_last_dose")} == {
+        "ctx_ng_ml": 0.41, "date": "2026-11-02", "day": 105, "uln_ng_ml": 0.7,
+        "nadir_ng_ml": 0.09, "nadir_date": "2026-07-02", "on_bisphosphonate": False,
+        "bisphosphonate": None, "bisphosphonate_last_dose": None}
+    stop = by_rule["DEN-STOP-WINDOW"]
+    assert stop["data"]["switched_to"] is None
+    assert "Do not stop denosumab casually" in stop["message"]
+    dent = by_rule["DENT-INVASIVE"]["data"]
+    assert dent["earliest_date_meeting_hold"] == "2026-11-21"
+    assert dent["planned_doses_in_hold"] == []
+    assert dent["latest_dose_date_meeting_hold"] == "2026-07-27"
+    assert dent["hold_met"] is True and dent["gap_days"] == 67
 
 
 def test_document_is_json_serialisable(doc):

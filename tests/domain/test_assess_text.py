@@ -15,7 +15,7 @@ from .helpers import case_of, example_json
 def test_example_text_lists_everything_in_order():
     case = parse_case(example_json())
     text = format_text(case, assess(case, date(2026, 11, 21)))
-    assert text.startswith("BoneMet assessment — MRN BM-0001 — as of 2026-11-21 (rules/1)")
+    assert text.startswith("BoneMet assessment — MRN BM-0001 — as of 2026-11-21 (rules/2)")
     assert "Findings (8): 1 critical, 3 warning, 4 info" in text
     order = [text.index(r) for r in ("DEN-REBOUND-CTX", "DEN-STOP-WINDOW", "DENT-INVASIVE",
                                      "LOC-SINS-INDETERMINATE", "LOC-OLIGO")]

@@ -62,6 +62,13 @@ def test_den_rebound_ctx(view):
     assert f.data["above_nadir_threshold"] is True
     assert "0.41 ng/mL on 2026-11-02 (day 105" in f.message
     assert "1.3 × nadir 0.09" in f.message
+    # rules/2 data keys: no bisphosphonate, so the general advice
+    assert (f.data["ctx_ng_ml"], f.data["date"], f.data["uln_ng_ml"]) == (0.41, "2026-11-02",
+                                                                          0.7)
+    assert (f.data["nadir_ng_ml"], f.data["nadir_date"]) == (0.09, "2026-07-02")
+    assert f.data["on_bisphosphonate"] is False
+    assert f.data["bisphosphonate"] is None and f.data["bisphosphonate_last_dose"] is None
+    assert "Resume antiresorptive therapy promptly" in f.message
 
 
 def test_den_stop_window(view):
@@ -69,6 +76,8 @@ def test_den_stop_window(view):
     assert f.severity == "warning"
     assert f.data["stop_date"] == "2026-08-10" and f.data["day"] == 124
     assert "stop recorded 2026-08-10" in f.message and "day 124 of 0–395" in f.message
+    assert f.data["switched_to"] is None  # rules/2: no switch, so the phrase stays
+    assert "Do not stop denosumab casually." in f.message
 
 
 def test_dent_invasive(view):
@@ -83,6 +92,12 @@ def test_dent_invasive(view):
     assert f.data["latest_dose_date_meeting_hold"] == "2026-07-27"
     assert f.data["next_planned_dose"] is None
     assert "(overdue plan)" in f.message and "67 days before" in f.message
+    # rules/2: the later of the as-of date and 2026-07-20 + 60 = 2026-09-18, and later than
+    # the passed procedure date; no planned dose in the hold
+    assert f.data["earliest_date_meeting_hold"] == "2026-11-21"
+    assert f.data["planned_doses_in_hold"] == []
+    assert "move the procedure to 2026-11-21 or later" in f.message
+    assert "将手术改至 2026-11-21 或之后" in f.message_zh
 
 
 def test_full_assessment_order_and_derived():
@@ -95,4 +110,4 @@ def test_full_assessment_order_and_derived():
     assert a["derived"]["missing_inputs"] == []
     den = next(f for f in a["findings"] if f["rule"] == "DEN-REBOUND-CTX")
     assert den["evidence"] == ["GL", "SEED", "DESIGN"]
-    assert den["source"].startswith("SEED R50; GL ECTS 2021")
+    assert den["source"].startswith("SEED R50 (case 3: denosumab → incadronate); GL ECTS 2021")

@@ -11,11 +11,13 @@ and silent cases. Readings where the book leaves a choice are in docs/clinical-r
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from app.cli import main
 from app.domain.casefile import CaseFileError, parse_case
+from app.domain.catalogue import catalogue
 from app.domain.params import params_from_mapping
 
 from .review_helpers import (
@@ -27,9 +29,11 @@ from .review_helpers import (
     run,
 )
 
-# Every rule of rules/1 (§3–§7), hard-coded from the book: ID → (severity, evidence labels
-# strongest first). BMA-HYPO/HYPERCALCAEMIA and BMA-ZA-INTERVAL have a graded severity whose
-# text starts with the word given here.
+# Every rule of rules/2 (§3–§7), hard-coded from the book: ID → (severity, evidence labels
+# strongest first). BMA-HYPO/HYPERCALCAEMIA, BMA-ZA-INTERVAL, WU-SCAN-DISCORDANT and
+# BMA-BP-RENAL have a graded severity whose text starts with the word given here. The four §4
+# rules added by rules/2 (BMA-NO-INDICATION, BMA-BP-*) are implemented on another branch
+# (rules-bma): they are listed here so that the table is the whole book once both are merged.
 BOOK_RULES = {
     "WU-HIGH-RISK": ("info", ("GL", "SEED")),
     "WU-ALP-RISE": ("warning", ("SEED",)),
@@ -37,18 +41,22 @@ BOOK_RULES = {
     "WU-PAIN-FIXED": ("warning", ("SEED",)),
     "WU-PAIN-MIGRATORY": ("info", ("SEED",)),
     "WU-SCAN-CONFIRM": ("warning", ("SEED",)),
-    "WU-SCAN-DISCORDANT": ("info", ("SEED",)),
+    "WU-SCAN-DISCORDANT": ("info", ("SEED", "DESIGN")),
     "WU-MRI-BLASTIC": ("info", ("SEED",)),
     "WU-BIOPSY-INCONCLUSIVE": ("info", ("SEED",)),
     "WU-BIOPSY-SOLITARY": ("info", ("GL",)),
     "WU-MSCC": ("critical", ("GL",)),
     "BMA-START": ("warning", ("GL", "TRIAL", "SEED")),
+    "BMA-NO-INDICATION": ("warning", ("GL", "SEED", "DESIGN")),
     "BMA-CONCURRENT": ("critical", ("LABEL", "SEED")),
     "BMA-ZA-DOSE": ("info", ("LABEL",)),
     "BMA-ZA-OVERDOSE": ("critical", ("LABEL",)),
     "BMA-ZA-CONTRAINDICATED": ("critical", ("LABEL", "SEED")),
     "BMA-ZA-CREAT-MISSING": ("warning", ("LABEL",)),
     "BMA-ZA-CREAT-RISE": ("critical", ("LABEL",)),
+    "BMA-BP-RENAL": ("critical", ("LABEL", "DESIGN")),
+    "BMA-BP-CREAT-MISSING": ("warning", ("LABEL", "DESIGN")),
+    "BMA-BP-CREAT-RISE": ("critical", ("LABEL", "GL", "DESIGN")),
     "BMA-DEN-CKD": ("warning", ("LABEL",)),
     "BMA-HYPOCALCAEMIA": ("critical", ("LABEL",)),
     "BMA-HYPERCALCAEMIA": ("critical", ("GL",)),
@@ -83,6 +91,12 @@ BOOK_RULES = {
 
 
 BOOK_RULE_IDS = set(BOOK_RULES)
+# MERGE NOTE (lead): the §4 rules of rules/2 come from branch rules-bma. Until it is merged
+# this branch's catalogue lacks them and the exact-ID-list test below is an expected failure;
+# once they are registered the condition is false and the test runs (and must pass) as is.
+RULES_BMA_BRANCH_IDS = {"BMA-NO-INDICATION", "BMA-BP-RENAL", "BMA-BP-CREAT-MISSING",
+                        "BMA-BP-CREAT-RISE"}
+_PENDING_BMA = RULES_BMA_BRANCH_IDS - {r.id for r in catalogue()}
 
 
 @pytest.mark.parametrize("analyte,unit", [
@@ -270,6 +284,8 @@ def test_cli_assess_json_shape(tmp_path, capsys):
     assert doc["status"] == {"bone_metastasis": "unknown", "basis": "no diagnostic imaging"}
 
 
+@pytest.mark.xfail(bool(_PENDING_BMA), strict=True,
+                   reason="needs the rules-bma branch (§4 rules of rules/2) merged")
 def test_rules_lists_exactly_the_book_ids(capsys):
     """§0: Rule IDs are stable ...; `bonemet rules` lists every rule ID of the book and no
     others."""
@@ -423,5 +439,5 @@ def test_rules_catalogue_severity_and_evidence_match_the_book(capsys):
     code, out, _err = cli(["rules", "--format", "json"], capsys)
     for r in json.loads(out)["rules"]:
         severity, evidence = BOOK_RULES[r["id"]]
-        assert r["severity"].split()[0] == severity, r["id"]
+        assert re.match(r"[a-z]+", r["severity"]).group() == severity, r["id"]
         assert tuple(r["evidence"]) == evidence, r["id"]

@@ -280,7 +280,10 @@ def test_evidence_strongest_first():
     (LABEL > GL > TRIAL > SEED > DESIGN); `source` is that column's text."""
     f = found(run(cancer={"stage": "IVA"}), "WU-HIGH-RISK")[0]
     assert f["evidence"] == ["GL", "SEED"]
-    assert f["source"] == "SEED R10–R14; GL Chinese 2024 guideline"
+    assert f["source"] == (
+        "SEED R10–R14; GL Chinese 2024 guideline (screen high-risk patients); GL ASCO 2019 "
+        "surveillance guideline (Schneider 2020: chest CT; no routine PET-CT after curative "
+        "treatment of stage I–III)")
     f = found(run(cancer={"immunotherapy": True}, imaging=[MRI_CONFIRM]), "IO-DENOSUMAB")[0]
     assert f["evidence"] == ["TRIAL", "SEED"]
 

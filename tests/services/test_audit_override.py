@@ -29,7 +29,7 @@ def test_override_row_names_rules_and_reason(db):
         [row] = list_audit(s)
     assert row.action == "override" and row.entity == "bma_administration"
     assert row.entity_id == 7 and row.actor == "dr.a"
-    assert row.summary == ("override BMA-ZA-CONTRAINDICATED, DENT-ONJ: "
+    assert row.summary == ("override BMA-ZA-CONTRAINDICATED, DENT-ONJ (rules/2): "
                            "Nephrology agreed: single dose")
 
 
@@ -58,7 +58,7 @@ def test_override_checks_actor_and_entity(db):
 
 def test_long_reason_is_cut_to_the_summary_column():
     text = compose_override_summary(["BMA-ZA-CONTRAINDICATED"], "x" * 2000)
-    assert len(text) == 500 and text.startswith("override BMA-ZA-CONTRAINDICATED: xxx")
+    assert len(text) == 500 and text.startswith("override BMA-ZA-CONTRAINDICATED (rules/2): xxx")
 
 
 def test_plain_write_audit_cannot_write_an_override(db):

@@ -131,6 +131,11 @@ def test_validation_codes(reg):
     assert codes(reg, sex="f") == {("sex", "invalid")}
     assert codes(reg, birth_date=today + timedelta(days=1)) == {("birth_date", "future")}
     assert codes(reg, birth_date=date(1900, 1, 1)) == {("birth_date", "too_old")}
+    # §10 (rules/2): an age above 120 whole years is refused, exactly 120 accepted
+    assert codes(reg, birth_date=date(1905, 11, 21)) == {("birth_date", "too_old")}  # 121
+    assert codes(reg, birth_date=date(1905, 11, 22)) == set()  # 120 and 364 days
+    assert codes(reg, birth_date=date(1906, 11, 21)) == set()  # 120 today
+    assert codes(reg, birth_date=today) == {("birth_date", "too_young")}  # not "future"
     assert codes(reg, birth_date=date(2010, 1, 1)) == {("birth_date", "too_young")}
     assert codes(reg, weight_kg=19.9) == {("weight_kg", "out_of_range")}
     assert codes(reg, weight_kg=300.5) == {("weight_kg", "out_of_range")}

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 
+from app.resources import cjk_font_path, translation_file, translations_dir
 from app.ui.app import (
     Translations,
     create_application,
@@ -18,7 +19,6 @@ from app.ui.app import (
     stored_language,
 )
 from app.ui.patient_dialog import error_message
-from app.ui.resources import cjk_font_path, translation_file, translations_dir
 
 
 @pytest.fixture

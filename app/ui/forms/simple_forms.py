@@ -1,5 +1,6 @@
 """Forms for the record kinds that need no live helper: symptom, imaging, biopsy, BMA stop,
-dosing interval, dental exam, dental procedure, clinical event."""
+dosing interval, dental exam, dental procedure (with the dental hold's dates), clinical
+event."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from app.domain import case as C
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import CHOICES
+from app.ui.forms.dental_hold import dental_hold_text
 from app.ui.forms.fields import (
     BoolInput,
     CheckInput,
@@ -105,6 +107,15 @@ class DentalProcedureForm(_Dated):
 
     def relevant(self, finding) -> bool:
         return finding.rule.startswith("DENT-")
+
+    def refresh(self) -> None:
+        """The checks, then the dental hold's actionable dates under the fields (§6)."""
+        super().refresh()
+        hold = dental_hold_text(self.pending)
+        if hold:
+            text = self.live.text()
+            self.live.setText(f"{text}\n{hold}" if text else hold)
+            self.live.show()
 
 
 class EventForm(_Dated):

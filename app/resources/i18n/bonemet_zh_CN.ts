@@ -4,7 +4,7 @@
 <context>
     <name>AddCaseDialog</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="+196"/>
+        <location filename="../../ui/mdt/dialogs.py" line="+196"/>
         <source>Add a patient to an MDT meeting</source>
         <translation>将患者加入MDT会议</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>BiomarkersPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_labs.py" line="+127"/>
+        <location filename="../../ui/workup/pages_labs.py" line="+127"/>
         <source>Bone markers</source>
         <translation>骨代谢标志物</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>BiopsyForm</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="+60"/>
+        <location filename="../../ui/forms/simple_forms.py" line="+62"/>
         <source>&amp;Region</source>
         <translation>部位(&amp;R)</translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+284"/>
+        <location filename="../../ui/workup/pages_imaging.py" line="+284"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -142,7 +142,7 @@
 <context>
     <name>BoolInput</name>
     <message>
-        <location filename="../../app/ui/forms/fields.py" line="+71"/>
+        <location filename="../../ui/forms/fields.py" line="+71"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>CancerForm</name>
     <message>
-        <location filename="../../app/ui/forms/section_forms.py" line="+49"/>
+        <location filename="../../ui/forms/section_forms.py" line="+49"/>
         <source>&amp;Histology</source>
         <translation>病理类型(&amp;H)</translation>
     </message>
@@ -233,7 +233,7 @@
 <context>
     <name>CarePlanPrint</name>
     <message>
-        <location filename="../../app/ui/printing/careplan_print.py" line="+161"/>
+        <location filename="../../ui/printing/careplan_print.py" line="+164"/>
         <source>Preparing the care plan…</source>
         <translation>正在生成患者管理计划…</translation>
     </message>
@@ -273,7 +273,7 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../app/ui/mdt/models.py" line="+88"/>
+        <location filename="../../ui/mdt/models.py" line="+88"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -301,7 +301,7 @@
 <context>
     <name>ChartDocuments</name>
     <message>
-        <location filename="../../app/ui/mdt/install.py" line="+57"/>
+        <location filename="../../ui/mdt/install.py" line="+57"/>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
     </message>
@@ -344,7 +344,7 @@
 <context>
     <name>ChartHeader</name>
     <message>
-        <location filename="../../app/ui/chart/header.py" line="+56"/>
+        <location filename="../../ui/chart/header.py" line="+56"/>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -432,7 +432,7 @@
 <context>
     <name>ChartOpener</name>
     <message>
-        <location filename="../../app/ui/chart/opener.py" line="+87"/>
+        <location filename="../../ui/chart/opener.py" line="+87"/>
         <source>&amp;Open chart</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
@@ -475,7 +475,7 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../app/ui/chart/chart_window.py" line="+173"/>
+        <location filename="../../ui/chart/chart_window.py" line="+173"/>
         <source>&amp;Record</source>
         <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
         <translation>记录(&amp;R)</translation>
@@ -635,7 +635,7 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../app/ui/forms/choices.py" line="+19"/>
+        <location filename="../../ui/forms/choices.py" line="+19"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
@@ -1048,7 +1048,7 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+75"/>
+        <location filename="../../ui/settings/dialog.py" line="+75"/>
         <source>Clinic &amp;name:</source>
         <translation>诊所名称(&amp;N)：</translation>
     </message>
@@ -1091,7 +1091,7 @@
 <context>
     <name>ConclusionPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_end.py" line="+78"/>
+        <location filename="../../ui/workup/pages_end.py" line="+78"/>
         <source>Conclusion and next steps</source>
         <translation>结论与下一步</translation>
     </message>
@@ -1195,7 +1195,7 @@
 <context>
     <name>DateTimeInput</name>
     <message>
-        <location filename="../../app/ui/forms/fields.py" line="+98"/>
+        <location filename="../../ui/forms/fields.py" line="+98"/>
         <source>time known</source>
         <translation>时间已知</translation>
     </message>
@@ -1203,7 +1203,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="+45"/>
+        <location filename="../../ui/mdt/dialogs.py" line="+45"/>
         <source>Record the MDT decision</source>
         <translation>记录MDT决定</translation>
     </message>
@@ -1231,7 +1231,7 @@
 <context>
     <name>DentalProcedureForm</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="+40"/>
+        <location filename="../../ui/forms/simple_forms.py" line="+40"/>
         <source>&amp;Procedure</source>
         <translation>操作(&amp;P)</translation>
     </message>
@@ -1249,7 +1249,7 @@
 <context>
     <name>DoseForm</name>
     <message>
-        <location filename="../../app/ui/forms/dose_form.py" line="+34"/>
+        <location filename="../../ui/forms/dose_form.py" line="+34"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -1330,9 +1330,29 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+26"/>
+        <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
+        <translation>出现错误，上一个操作可能没有完成。已保存的内容没有丢失；请检查记录后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error {kind}, reference {reference}. Details are in the log file:
+{path}</source>
+        <translation>错误 {kind}，编号 {reference}。详细信息见日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>BoneMet Workstation</source>
+        <translation>骨转移诊疗工作站</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="+11"/>
+        <location filename="../../ui/forms/simple_forms.py" line="+20"/>
         <source>&amp;Event</source>
         <translation>事件(&amp;E)</translation>
     </message>
@@ -1360,7 +1380,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../app/ui/chart/findings_view.py" line="+59"/>
+        <location filename="../../ui/chart/findings_view.py" line="+59"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -1411,7 +1431,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/ui/chart/history_view.py" line="+31"/>
+        <location filename="../../ui/chart/history_view.py" line="+31"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1477,7 +1497,7 @@
 <context>
     <name>ImagingForm</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="-75"/>
+        <location filename="../../ui/forms/simple_forms.py" line="-84"/>
         <source>&amp;Modality</source>
         <translation>检查方式(&amp;M)</translation>
     </message>
@@ -1510,7 +1530,7 @@
 <context>
     <name>ImagingPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-158"/>
+        <location filename="../../ui/workup/pages_imaging.py" line="-158"/>
         <source>Imaging plan and results</source>
         <translation>影像计划与结果</translation>
     </message>
@@ -1673,7 +1693,7 @@
 <context>
     <name>IntervalForm</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="+31"/>
+        <location filename="../../ui/forms/simple_forms.py" line="+31"/>
         <source>D&amp;rug</source>
         <translation>药物(&amp;R)</translation>
     </message>
@@ -1691,7 +1711,7 @@
 <context>
     <name>LabForm</name>
     <message>
-        <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
+        <location filename="../../ui/forms/lab_form.py" line="+23"/>
         <source>Collected (&amp;date, time)</source>
         <translation>采样（日期、时间）(&amp;D)</translation>
     </message>
@@ -1764,7 +1784,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="+24"/>
+        <location filename="../../ui/labels.py" line="+24"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -1891,13 +1911,13 @@
         <translation>需口腔检查（无记录）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart/findings_view.py" line="-90"/>
-        <location filename="../../app/ui/labels.py" line="-95"/>
+        <location filename="../../ui/chart/findings_view.py" line="-90"/>
+        <location filename="../../ui/labels.py" line="-95"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="+1"/>
+        <location filename="../../ui/labels.py" line="+1"/>
         <source>Zoledronic acid</source>
         <translation>唑来膦酸</translation>
     </message>
@@ -1955,7 +1975,7 @@
 <context>
     <name>LanguageDialog</name>
     <message>
-        <location filename="../../app/ui/printing/careplan_print.py" line="-164"/>
+        <location filename="../../ui/printing/careplan_print.py" line="-169"/>
         <source>Print care plan</source>
         <extracomment>Qt setting: the clinician was told that plans print without the clinic&apos;s phone number.</extracomment>
         <translation>打印患者管理计划</translation>
@@ -1989,7 +2009,7 @@
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+29"/>
+        <location filename="../../ui/settings/dialog.py" line="+29"/>
         <source>User-interface language</source>
         <translation>界面语言</translation>
     </message>
@@ -2007,7 +2027,7 @@
 <context>
     <name>LesionForm</name>
     <message>
-        <location filename="../../app/ui/forms/lesion_form.py" line="+28"/>
+        <location filename="../../ui/forms/lesion_form.py" line="+28"/>
         <source>&amp;Region</source>
         <translation>部位(&amp;R)</translation>
     </message>
@@ -2028,7 +2048,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+71"/>
+        <location filename="../../ui/workup/pages_lesions.py" line="+71"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2049,13 +2069,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
+        <location filename="../../ui/workup/pages_lesions.py" line="+0"/>
         <source>&amp;Pattern</source>
         <translation>类型(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
+        <location filename="../../ui/workup/pages_lesions.py" line="+0"/>
         <source>P&amp;ain</source>
         <translation>疼痛(&amp;A)</translation>
     </message>
@@ -2105,7 +2125,7 @@
         <translation>ESCC %1%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="-1"/>
+        <location filename="../../ui/workup/pages_lesions.py" line="-1"/>
         <source>Lesion re&amp;gion</source>
         <translation>病灶部位(&amp;G)</translation>
     </message>
@@ -2163,7 +2183,7 @@
 <context>
     <name>LesionsModel</name>
     <message>
-        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
+        <location filename="../../ui/chart/lesions_view.py" line="+37"/>
         <source>Lesion</source>
         <translation>病灶</translation>
     </message>
@@ -2191,7 +2211,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+63"/>
+        <location filename="../../ui/workup/pages_lesions.py" line="+63"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -2269,7 +2289,7 @@
 <context>
     <name>LesionsView</name>
     <message>
-        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
+        <location filename="../../ui/chart/lesions_view.py" line="+37"/>
         <source>Bone lesions and scores</source>
         <translation>骨病灶与评分</translation>
     </message>
@@ -2277,7 +2297,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+137"/>
+        <location filename="../../ui/main_window.py" line="+137"/>
         <source>BoneMet Workstation — Patient registry</source>
         <extracomment>A registry whose latest search took less than this is searched on every keystroke (the query runs in the background and the newest one wins, so typing never waits); a slower one (e.g. a remote PostgreSQL) is searched when typing pauses for SEARCH_DEBOUNCE_MS or more.</extracomment>
         <translation>骨转移诊疗工作站 — 患者登记</translation>
@@ -2401,7 +2421,7 @@
 <context>
     <name>MdtErrors</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="-229"/>
+        <location filename="../../ui/mdt/dialogs.py" line="-229"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -2454,7 +2474,7 @@
 <context>
     <name>MdtHub</name>
     <message>
-        <location filename="../../app/ui/mdt/install.py" line="+47"/>
+        <location filename="../../ui/mdt/install.py" line="+47"/>
         <source>MDT &amp;meetings</source>
         <translation>MDT会议(&amp;M)</translation>
     </message>
@@ -2467,7 +2487,7 @@
 <context>
     <name>MdtTimeline</name>
     <message>
-        <location filename="../../app/ui/mdt/timeline_rows.py" line="+38"/>
+        <location filename="../../ui/mdt/timeline_rows.py" line="+38"/>
         <source>%1 (question: %2)</source>
         <translation>%1（问题：%2）</translation>
     </message>
@@ -2475,7 +2495,7 @@
 <context>
     <name>MdtWindow</name>
     <message>
-        <location filename="../../app/ui/mdt/window.py" line="+205"/>
+        <location filename="../../ui/mdt/window.py" line="+205"/>
         <location line="+21"/>
         <source>MDT meetings</source>
         <translation>MDT会议</translation>
@@ -2612,7 +2632,7 @@
         <translation>%1的病例（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mdt/pack_actions.py" line="+26"/>
+        <location filename="../../ui/mdt/pack_actions.py" line="+26"/>
         <source>Preparing the case pack…</source>
         <translation>正在准备病例资料包…</translation>
     </message>
@@ -2661,7 +2681,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="+90"/>
+        <location filename="../../ui/mdt/dialogs.py" line="+90"/>
         <source>New MDT meeting</source>
         <translation>新建MDT会议</translation>
     </message>
@@ -2684,7 +2704,7 @@
 <context>
     <name>MeetingsModel</name>
     <message>
-        <location filename="../../app/ui/mdt/models.py" line="-59"/>
+        <location filename="../../ui/mdt/models.py" line="-59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2722,7 +2742,7 @@
 <context>
     <name>ParamsTab</name>
     <message>
-        <location filename="../../app/ui/settings/params_tab.py" line="+110"/>
+        <location filename="../../ui/settings/params_tab.py" line="+110"/>
         <source>Thresholds and time windows of the clinical rules (rule book §9). A value that differs from the rule book&apos;s default is marked &apos;Changed&apos;; only those are written to the file.</source>
         <translation>临床规则的阈值和时间窗（规则手册第 9 节）。与规则手册默认值不同的值标记为“已更改”；只有这些值会写入文件。</translation>
     </message>
@@ -2911,7 +2931,7 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../app/ui/patient_dialog.py" line="+46"/>
+        <location filename="../../ui/patient_dialog.py" line="+46"/>
         <source>Enter the MRN (medical record number).</source>
         <translation>请输入病历号。</translation>
     </message>
@@ -3080,7 +3100,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="+156"/>
+        <location filename="../../ui/printing/preview.py" line="+156"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -3221,7 +3241,7 @@
 <context>
     <name>PresentationPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_start.py" line="+56"/>
+        <location filename="../../ui/workup/pages_start.py" line="+56"/>
         <source>Presentation</source>
         <translation>临床表现</translation>
     </message>
@@ -3299,7 +3319,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../app/ui/forms/base.py" line="+62"/>
+        <location filename="../../ui/forms/base.py" line="+62"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -3408,7 +3428,7 @@
 <context>
     <name>RecordText</name>
     <message>
-        <location filename="../../app/ui/chart/record_text.py" line="+43"/>
+        <location filename="../../ui/chart/record_text.py" line="+43"/>
         <source>H (high)</source>
         <translation>高</translation>
     </message>
@@ -3481,7 +3501,7 @@
 <context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../app/ui/registry_model.py" line="+65"/>
+        <location filename="../../ui/registry_model.py" line="+65"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -3555,7 +3575,7 @@
 <context>
     <name>RegistryView</name>
     <message>
-        <location filename="../../app/ui/registry_view.py" line="+62"/>
+        <location filename="../../ui/registry_view.py" line="+62"/>
         <source>Patients</source>
         <extracomment>False: every row is painted by QTableView (tests compare the two)</extracomment>
         <translation>患者</translation>
@@ -3569,7 +3589,7 @@
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_start.py" line="+126"/>
+        <location filename="../../ui/workup/pages_start.py" line="+126"/>
         <source>Risk profile</source>
         <translation>风险概况</translation>
     </message>
@@ -3658,7 +3678,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/registry_view.py" line="+96"/>
+        <location filename="../../ui/registry_view.py" line="+96"/>
         <source>Search: MRN, name, pinyin or initials (e.g. zxy)  [Ctrl+F]</source>
         <translation>搜索：病历号、姓名、拼音或首字母（如 zxy）  [Ctrl+F]</translation>
     </message>
@@ -3676,7 +3696,7 @@
 <context>
     <name>SectionDialog</name>
     <message>
-        <location filename="../../app/ui/forms/section_forms.py" line="-36"/>
+        <location filename="../../ui/forms/section_forms.py" line="-36"/>
         <source>Edit: %1</source>
         <translation>编辑：%1</translation>
     </message>
@@ -3684,7 +3704,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+21"/>
+        <location filename="../../ui/settings/dialog.py" line="+21"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3742,7 +3762,7 @@
 <context>
     <name>SettingsHub</name>
     <message>
-        <location filename="../../app/ui/settings/install.py" line="+58"/>
+        <location filename="../../ui/settings/install.py" line="+58"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3784,7 +3804,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/cli/gui_cmd.py" line="+96"/>
+        <location filename="../../cli/gui_cmd.py" line="+96"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
@@ -3813,7 +3833,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StatusOverrideForm</name>
     <message>
-        <location filename="../../app/ui/forms/section_forms.py" line="+56"/>
+        <location filename="../../ui/forms/section_forms.py" line="+56"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
@@ -3841,7 +3861,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StopForm</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="-16"/>
+        <location filename="../../ui/forms/simple_forms.py" line="-16"/>
         <source>D&amp;rug</source>
         <translation>药物(&amp;R)</translation>
     </message>
@@ -3859,7 +3879,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-172"/>
+        <location filename="../../ui/workup/pages_imaging.py" line="-172"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
@@ -3902,7 +3922,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>SupplementsForm</name>
     <message>
-        <location filename="../../app/ui/forms/section_forms.py" line="-13"/>
+        <location filename="../../ui/forms/section_forms.py" line="-13"/>
         <source>&amp;Calcium supplement</source>
         <translation>钙剂补充(&amp;C)</translation>
     </message>
@@ -3915,7 +3935,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>SymptomForm</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="-42"/>
+        <location filename="../../ui/forms/simple_forms.py" line="-42"/>
         <source>&amp;Symptom</source>
         <translation>症状(&amp;S)</translation>
     </message>
@@ -3943,7 +3963,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/ui/chart/timeline.py" line="+58"/>
+        <location filename="../../ui/chart/timeline.py" line="+58"/>
         <source>Date (newest first)</source>
         <translation>日期（最新在前）</translation>
     </message>
@@ -3994,7 +4014,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Trends</name>
     <message>
-        <location filename="../../app/ui/trends/badge.py" line="+89"/>
+        <location filename="../../ui/trends/badge.py" line="+89"/>
         <source>Denosumab rebound risk</source>
         <translation>地舒单抗停药反跳风险</translation>
     </message>
@@ -4009,7 +4029,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>地舒单抗已停用 — 处于反跳风险期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot.py" line="+259"/>
+        <location filename="../../ui/trends/plot.py" line="+259"/>
         <source>Trend plot: ALP and CTX over time</source>
         <translation>趋势图：ALP 和 CTX 随时间变化</translation>
     </message>
@@ -4030,7 +4050,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/trends/table.py" line="+78"/>
+        <location filename="../../ui/trends/table.py" line="+78"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4046,13 +4066,13 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../app/ui/trends/text.py" line="+27"/>
+        <location filename="../../ui/trends/text.py" line="+27"/>
         <source>ALP</source>
         <translation>ALP</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/trends/text.py" line="+1"/>
+        <location filename="../../ui/trends/text.py" line="+1"/>
         <source>CTX</source>
         <translation>CTX</translation>
     </message>
@@ -4063,7 +4083,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/ui/trends/text.py" line="+2"/>
+        <location filename="../../ui/trends/text.py" line="+2"/>
         <source>Creatinine</source>
         <translation>肌酐</translation>
     </message>
@@ -4098,7 +4118,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>停药</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot_items.py" line="+53"/>
+        <location filename="../../ui/trends/plot_items.py" line="+53"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
@@ -4158,13 +4178,13 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{label}：{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot.py" line="+5"/>
-        <location filename="../../app/ui/trends/plot_items.py" line="+43"/>
+        <location filename="../../ui/trends/plot.py" line="+5"/>
+        <location filename="../../ui/trends/plot_items.py" line="+43"/>
         <source>As of {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot_lanes.py" line="+26"/>
+        <location filename="../../ui/trends/plot_lanes.py" line="+26"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -4174,7 +4194,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>检验变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/table.py" line="+1"/>
+        <location filename="../../ui/trends/table.py" line="+1"/>
         <source>Test</source>
         <translation>检测</translation>
     </message>
@@ -4209,7 +4229,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/text.py" line="-1"/>
+        <location filename="../../ui/trends/text.py" line="-1"/>
         <source>Corrected calcium</source>
         <translation>校正钙</translation>
     </message>
@@ -4544,7 +4564,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{rule}：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/view.py" line="+215"/>
+        <location filename="../../ui/trends/view.py" line="+215"/>
         <location line="+11"/>
         <source>Export trend plot</source>
         <translation>导出趋势图</translation>
@@ -4613,7 +4633,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>UrgentPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_start.py" line="-122"/>
+        <location filename="../../ui/workup/pages_start.py" line="-122"/>
         <source>Urgent: suspected spinal cord compression</source>
         <translation>紧急：疑似脊髓压迫</translation>
     </message>
@@ -4666,7 +4686,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist/model.py" line="+47"/>
+        <location filename="../../ui/worklist/model.py" line="+47"/>
         <source>Critical finding</source>
         <translation>危急提示</translation>
     </message>
@@ -4747,7 +4767,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist/window.py" line="+147"/>
+        <location filename="../../ui/worklist/window.py" line="+147"/>
         <source>BoneMet Workstation — Worklist</source>
         <translation>骨转移诊疗工作站 — 工作清单</translation>
     </message>
@@ -4850,7 +4870,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorkupWizard</name>
     <message>
-        <location filename="../../app/ui/workup/wizard.py" line="+99"/>
+        <location filename="../../ui/workup/wizard.py" line="+99"/>
         <source>Bone-metastasis work-up — %1 (resumed draft)</source>
         <translation>骨转移评估 — %1（继续草稿）</translation>
     </message>
@@ -4974,7 +4994,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>_Dated</name>
     <message>
-        <location filename="../../app/ui/forms/simple_forms.py" line="-14"/>
+        <location filename="../../ui/forms/simple_forms.py" line="-14"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -4982,7 +5002,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>_MarkerBox</name>
     <message>
-        <location filename="../../app/ui/workup/pages_labs.py" line="-99"/>
+        <location filename="../../ui/workup/pages_labs.py" line="-99"/>
         <source>&amp;ALP value</source>
         <translation>ALP 数值(&amp;A)</translation>
     </message>
