@@ -154,28 +154,36 @@ def test_row2_non_oncology_dose_to_be_confirmed():
     assert not en.has("28 Nov 2026") and not zh.has("2026年11月28日")
 
 
-def test_row2_planned_dose_inside_a_dental_hold_from_the_assessment_document():
-    """DENT-INVASIVE's ``planned_doses_in_hold`` (rules/2 data) decides row 2: read from the
-    assessment document the plan is built from."""
+def test_row2_planned_dose_inside_a_dental_hold():
+    """DENT-INVASIVE ``planned_doses_in_hold`` and ``earliest_date_meeting_hold`` (rules/2)."""
     c = za(dose("2026-10-24"), dose("2026-11-28", planned=True),
            dental={"exams": ["2026-08-01"],
                    "procedures": [{"date": "2026-12-20", "kind": "extraction",
                                    "planned": True}]})
-    doc = assess(c, AS_OF).to_json()
-    inv = next(f for f in doc["findings"] if f["rule"] == "DENT-INVASIVE")
-    inv["data"]["planned_doses_in_hold"] = [{"drug": "zoledronic_acid", "date": "2026-11-28"}]
-    inv["data"]["earliest_date_meeting_hold"] = "2026-12-23"
+    data = next(f for f in assess(c, AS_OF).findings if f.rule == "DENT-INVASIVE").data
+    assert data["planned_doses_in_hold"] == [{"drug": "zoledronic_acid", "date": "2026-11-28"}]
+    assert data["earliest_date_meeting_hold"] == "2026-12-23"
     for lang, confirm, hold, earliest in (
             ("en", "Next dose: to be confirmed by your doctor",
              "Your doctors will decide whether to skip or move your dose(s) on 28 Nov 2026",
              "The earliest date that keeps the recommended gap is 23 Dec 2026"),
             ("zh", "下次用药：需医生确认", "医生会决定是否暂停或推迟2026年11月28日的用药",
              "拔牙最早可安排在2026年12月23日")):
-        t = PlanText(plan_text(build_careplan(c, doc, AS_OF, lang)), lang)
+        t = text(c, lang)
         assert t.in_section("medicine", confirm)
         assert t.in_section("dental_procedure", hold)
         assert t.in_section("dental_procedure", earliest)
-        assert t.section("medicine").count("2026") == 0 or lang == "zh"
+        outside = t.flat.replace(t.section("dental_procedure"), "")
+        assert "28nov2026" not in outside and "2026年11月28日" not in outside
+
+
+def test_row2_other_procedure_earliest_date_wording():
+    c = za(dose("2026-10-24"), dental={
+        "exams": ["2026-08-01"],
+        "procedures": [{"date": "2026-12-20", "kind": "implant", "planned": True}]})
+    assert text(c, "zh").has("手术最早可安排在2026年12月23日")
+    assert text(c).has("The earliest date that keeps the recommended gap is 23 Dec 2026")
+    assert not text(c).has("to be confirmed")  # no planned dose in the hold
 
 
 def test_row3_earliest_plan_on_or_after_as_of():
