@@ -485,3 +485,68 @@ def test_headings_and_never_printed_phrases_each_live_in_one_phrase_only():
         assert len(holders) == 1, (phrase, holders)
     for phrase in ("bone metastas", "骨转移", "spread to the bone"):
         assert not any(norm(phrase) in norm(t) for t in texts), phrase
+
+
+# --- rules/2 BMA rules of branch rules-bma (xfail, strict, until that branch is merged) -------
+def _rules_bma_merged() -> bool:
+    from app.domain.findings import catalogue
+
+    return "BMA-BP-RENAL" in {r.id for r in catalogue()}
+
+
+until_rules_bma = pytest.mark.xfail(not _rules_bma_merged(), strict=True,
+                                    reason="BMA-BP-* and BMA-NO-INDICATION: branch rules-bma")
+CREA_40 = {"date": "2026-11-15", "analyte": "CREA", "value": 101, "unit": "umol/L"}
+
+
+@until_rules_bma
+def test_bp_renal_not_recommended_is_a_hold_with_the_kidney_reason():
+    c = case(labs=[BAD_CREA, CALCIUM_OK], bma={"administrations": [
+        dose("2026-11-28", "pamidronate", 90, planned=True)]})
+    assert "BMA-BP-RENAL" in fired(c)
+    en = text(c)
+    assert en.has(HOLD_EN) and en.has("Reason: your kidney function needs to be checked first")
+    assert not en.has("28 Nov 2026")
+
+
+@pytest.mark.parametrize("mg, hold", [(6, True), (4, False)])
+@until_rules_bma
+def test_bp_renal_excess_dose_holds_but_the_reduced_dose_does_not(mg, hold):
+    c = case(labs=[CREA_40, CALCIUM_OK], bma={"administrations": [
+        dose("2026-11-28", "ibandronate", mg, planned=True)]})
+    assert "BMA-BP-RENAL" in fired(c)
+    en = text(c)
+    assert en.has(HOLD_EN) is hold
+    assert en.has("Reason: the dose must be adjusted to your kidney function") is hold
+    assert en.has("Next dose: ibandronate on 28 Nov 2026") is not hold
+    if hold:
+        assert text(c, "zh").has("原因：剂量需要根据肾功能调整")
+
+
+@until_rules_bma
+def test_bp_creatinine_rise_is_a_hold():
+    base = {"date": "2026-09-01", "analyte": "CREA", "value": 68, "unit": "umol/L"}
+    risen = {"date": "2026-11-15", "analyte": "CREA", "value": 120, "unit": "umol/L"}
+    c = case(labs=[base, risen, CALCIUM_OK], bma={"administrations": [
+        dose("2026-09-20", "pamidronate", 90), dose("2026-10-20", "pamidronate", 90)]})
+    assert "BMA-BP-CREAT-RISE" in fired(c)
+    assert text(c).has("Reason: your kidney blood test has changed")
+    assert text(c, "zh").has(HOLD_ZH)
+
+
+@until_rules_bma
+def test_no_indication_next_dose_to_be_confirmed():
+    c = za(dose("2026-11-28", planned=True),
+           imaging=[{"date": "2026-11-01", "modality": "bone_scan", "region": "L3",
+                     "result": "positive"}])
+    assert "BMA-NO-INDICATION" in fired(c)
+    en = text(c)
+    assert en.has("Next dose: to be confirmed by your doctor") and not en.has("28 Nov 2026")
+    assert en.has("Tests are under way to check your bones.")
+
+
+@until_rules_bma
+def test_osteoporosis_ibandronate_dose_to_be_confirmed():
+    c = case(bma={"administrations": [dose("2026-11-28", "ibandronate", 150, planned=True)]})
+    assert "BMA-NON-ONCOLOGY-DOSE" in fired(c)
+    assert text(c, "zh").has("下次用药：需医生确认")
