@@ -19,14 +19,14 @@ HYPERCALCAEMIA_EVENT_DAYS = 30
 CLEARANCE_RECENT_DAYS = 30
 CLEARANCE_EXAM_DAYS = 180
 
-HYPO = register(208, RuleInfo(
+HYPO = register(212, RuleInfo(
     "BMA-HYPOCALCAEMIA", "critical at CTCAE grade ≥2 (< 2.0 mmol/L), else warning",
     "any patient: the latest calcium dated within 30 days is < LLN",
     "correct hypocalcaemia before any BMA dose; shows the CTCAE v5 grade",
     "任何骨改良药物给药前先纠正低钙血症；显示CTCAE v5分级",
     ("LABEL",), "LABEL; CTCAE v5",
 ))
-HYPER = register(209, RuleInfo(
+HYPER = register(213, RuleInfo(
     "BMA-HYPERCALCAEMIA", "critical at CTCAE grade ≥2 (> 2.9 mmol/L), else warning",
     "any patient: the latest calcium dated within 30 days is > ULN",
     "hypercalcaemia: hold calcium supplements; grade ≥2: hydration and an antiresorptive per "
@@ -34,7 +34,7 @@ HYPER = register(209, RuleInfo(
     "高钙血症：暂停钙剂；2级及以上：按方案水化并给予抗骨吸收药物；显示分级",
     ("GL",), "GL; CTCAE v5",
 ))
-CA_MISSING = register(210, RuleInfo(
+CA_MISSING = register(214, RuleInfo(
     "BMA-CA-MISSING", "warning",
     "the next planned BMA dose is dated within 30 days after the as-of date (or is overdue) "
     "and has no total or ionised calcium dated 0–30 days before it",
@@ -42,7 +42,7 @@ CA_MISSING = register(210, RuleInfo(
     "给药前检查血钙（及白蛋白）",
     ("LABEL",), "LABEL",
 ))
-SUPPLEMENTS = register(211, RuleInfo(
+SUPPLEMENTS = register(215, RuleInfo(
     "BMA-SUPPLEMENTS", "warning",
     "a BMA is active, supplements.calcium or supplements.vitamin_d is not true, "
     "BMA-HYPERCALCAEMIA does not fire and no hypercalcaemia event is dated within 30 days",
@@ -50,7 +50,7 @@ SUPPLEMENTS = register(211, RuleInfo(
     "每日补充钙≥500 mg及维生素D≥400 IU",
     ("LABEL", "SEED"), "LABEL; SEED R34",
 ))
-DENTAL_CLEARANCE = register(212, RuleInfo(
+DENTAL_CLEARANCE = register(216, RuleInfo(
     "BMA-DENTAL-CLEARANCE", "warning",
     "the first BMA dose ever (any drug) is planned, or was given within the last 30 days, "
     "with no dental exam dated 0–180 days before it",
@@ -58,7 +58,7 @@ DENTAL_CLEARANCE = register(212, RuleInfo(
     "开始用药前进行口腔检查；先完成必要的牙科治疗",
     ("GL", "LABEL", "SEED"), "GL MASCC/ISOO/ASCO 2019; LABEL; SEED R38",
 ))
-DENTAL_REVIEW = register(213, RuleInfo(
+DENTAL_REVIEW = register(217, RuleInfo(
     "BMA-DENTAL-REVIEW", "info",
     "a BMA is active and the last dental exam is > dental_review_days old, or none is "
     "recorded (and BMA-DENTAL-CLEARANCE does not fire)",

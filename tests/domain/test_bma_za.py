@@ -98,7 +98,8 @@ def test_overdue_plan_without_creatinine_is_due():
 
 
 def test_far_plan_uses_the_latest_creatinine_provisionally():
-    case = make(doses=[plan(day(40), ZA, 4.0)], labs=[creat(day(-100))], weight_kg=45)
+    # rules/2: the provisional creatinine must be dated 0–90 days before the as-of date
+    case = make(doses=[plan(day(40), ZA, 4.0)], labs=[creat(day(-90))], weight_kg=45)
     found = run(rules_bma_za, case, T0)
     f = found["BMA-ZA-DOSE"]
     assert f.data["provisional_creatinine"] is True
@@ -106,6 +107,15 @@ def test_far_plan_uses_the_latest_creatinine_provisionally():
     assert "provisional" in f.message
     assert "BMA-ZA-OVERDOSE" in found
     assert "BMA-ZA-CREAT-MISSING" not in found  # not due yet
+
+
+def test_far_plan_with_a_creatinine_91_days_old_has_no_crcl():
+    case = make(doses=[plan(day(40), ZA, 4.0)], labs=[creat(day(-91))], weight_kg=45)
+    found = run(rules_bma_za, case, T0)
+    assert not {"BMA-ZA-DOSE", "BMA-ZA-OVERDOSE", "BMA-ZA-CREAT-MISSING"} & set(found)
+    assert missing(rules_bma_za, case, T0)["labs.CREA"][0] == "BMA-ZA-DOSE"
+    # once the plan is due (14 days ahead), CREAT-MISSING applies
+    assert "BMA-ZA-CREAT-MISSING" in run(rules_bma_za, case, day(26))
 
 
 @pytest.mark.parametrize("field", ["sex", "birth_date", "weight_kg"])

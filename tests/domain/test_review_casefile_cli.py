@@ -27,7 +27,7 @@ from .review_helpers import (
     run,
 )
 
-# Every rule of rules/1 (§3–§7), hard-coded from the book: ID → (severity, evidence labels
+# Every rule of rules/2 (§3–§7), hard-coded from the book: ID → (severity, evidence labels
 # strongest first). BMA-HYPO/HYPERCALCAEMIA and BMA-ZA-INTERVAL have a graded severity whose
 # text starts with the word given here.
 BOOK_RULES = {
@@ -43,12 +43,16 @@ BOOK_RULES = {
     "WU-BIOPSY-SOLITARY": ("info", ("GL",)),
     "WU-MSCC": ("critical", ("GL",)),
     "BMA-START": ("warning", ("GL", "TRIAL", "SEED")),
+    "BMA-NO-INDICATION": ("warning", ("GL", "SEED", "DESIGN")),
     "BMA-CONCURRENT": ("critical", ("LABEL", "SEED")),
     "BMA-ZA-DOSE": ("info", ("LABEL",)),
     "BMA-ZA-OVERDOSE": ("critical", ("LABEL",)),
     "BMA-ZA-CONTRAINDICATED": ("critical", ("LABEL", "SEED")),
     "BMA-ZA-CREAT-MISSING": ("warning", ("LABEL",)),
     "BMA-ZA-CREAT-RISE": ("critical", ("LABEL",)),
+    "BMA-BP-RENAL": ("critical", ("LABEL", "DESIGN")),
+    "BMA-BP-CREAT-MISSING": ("warning", ("LABEL", "DESIGN")),
+    "BMA-BP-CREAT-RISE": ("critical", ("LABEL", "GL", "DESIGN")),
     "BMA-DEN-CKD": ("warning", ("LABEL",)),
     "BMA-HYPOCALCAEMIA": ("critical", ("LABEL",)),
     "BMA-HYPERCALCAEMIA": ("critical", ("GL",)),
