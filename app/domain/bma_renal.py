@@ -55,23 +55,22 @@ class Band:
         return self.band in ("not_recommended", "contraindicated")
 
 
-BANDS = (
+BANDS = (  # label texts as the book's "The label says" column
     Band("pamidronate", None, 30, "not_recommended", None,
          "not recommended for bone metastases in severe renal impairment (USPI); the SmPC: "
          "not to be given at CrCl < 30 except in life-threatening tumour-induced "
-         "hypercalcaemia",
+         "hypercalcaemia. At ≥ 30: no dose change, infusion over ≥ 2 h",
          "严重肾功能损害时不推荐用于骨转移（美国说明书）；欧洲说明书：CrCl < 30时除危及生命的肿瘤性"
-         "高钙血症外不应使用"),
-    Band("ibandronate", 30, 50, "reduce", 4.0, "4 mg in 500 mL over 1 h",
-         "4 mg溶于500 mL，输注1小时"),
+         "高钙血症外不应使用。CrCl ≥ 30：无需调整剂量，输注≥2小时"),
+    Band("ibandronate", 30, 50, "reduce", 4.0,
+         "4 mg in 500 mL over 1 h (6 mg over 15 min at ≥ 50)",
+         "4 mg溶于500 mL，输注1小时（CrCl ≥ 50时6 mg输注15分钟）"),
     Band("ibandronate", None, 30, "reduce", 2.0, "2 mg in 500 mL over 1 h",
          "2 mg溶于500 mL，输注1小时"),
     Band("clodronate", 30, 50, "reduce", 1200.0,
-         "daily dose reduced by a quarter: 1200 mg daily for the 1600 mg regimen",
-         "每日剂量减少四分之一：1600 mg方案减为每日1200 mg"),
-    Band("clodronate", 10, 30, "reduce", 800.0,
-         "half the daily dose: 800 mg daily for the 1600 mg regimen",
-         "每日剂量减半：1600 mg方案减为每日800 mg"),
+         "daily dose reduced by a quarter (400/800 mg oral products)",
+         "每日剂量减少四分之一（400/800 mg口服制剂）"),
+    Band("clodronate", 10, 30, "reduce", 800.0, "half the daily dose", "每日剂量减半"),
     Band("clodronate", None, 10, "contraindicated", None, "contraindicated (SmPC 4.3)",
          "禁用（说明书4.3）"),
     Band("incadronate", None, 30, "not_recommended", None,

@@ -127,13 +127,14 @@ def _advice(h: _Hit) -> tuple[str, str]:
                 "monitoring, BMA-DEN-CKD)",
                 f"此CrCl下{_BAND_ZH[h.band.band]}：不要给药；可考虑地舒单抗（需监测血钙，见BMA-DEN-CKD）")
     rec = h.band.recommended_mg
-    daily = " daily" if h.renal.dose.drug == "clodronate" else ""
-    daily_zh = "每日" if h.renal.dose.drug == "clodronate" else ""
+    # clodronate: the recommended daily doses for the 1600 mg regimen
+    daily = " daily (1600 mg regimen)" if h.renal.dose.drug == "clodronate" else ""
+    daily_zh = "（1600 mg方案）每日" if h.renal.dose.drug == "clodronate" else ""
     if h.exceeds:
         return (f"the dose exceeds the renal dose of {rec:g} mg{daily}: reduce it",
                 f"剂量超过按肾功能调整的{daily_zh}{rec:g} mg：请减量")
-    return (f"reduce to the renal dose of {rec:g} mg{daily}",
-            f"减至按肾功能调整的{daily_zh}{rec:g} mg")
+    return (f"the renal dose is {rec:g} mg{daily} (this dose does not exceed it)",
+            f"按肾功能调整的剂量为{daily_zh}{rec:g} mg（本次剂量未超过）")
 
 
 def _bp_renal(view: CaseView) -> Finding | None:

@@ -1,6 +1,10 @@
 """BMA calcium, supplement and dental-clearance rules (rule book §4): BMA-HYPOCALCAEMIA,
 BMA-HYPERCALCAEMIA, BMA-CA-MISSING, BMA-SUPPLEMENTS, BMA-DENTAL-CLEARANCE, BMA-DENTAL-REVIEW.
 
+BMA-SUPPLEMENTS is silent while DEN-REBOUND-CALCIUM fires (rules/2); that rule's own condition
+is asked of :mod:`app.domain.rules_den` (:func:`~app.domain.rules_den.rebound_calcium_fires`),
+so the two never disagree.
+
 "Calcium" is corrected calcium (Payne) as computed by the as-of view; its LLN/ULN are the
 sample's own range, else the §9 defaults. Grades are CTCAE v5 (§8).
 """
@@ -12,6 +16,7 @@ from app.domain.context import CalciumValue, CaseView, round_lab
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
 from app.domain.rules_bma_common import hyper_grade, hypo_grade, iso, missing_of
+from app.domain.rules_den import rebound_calcium_fires
 
 CALCIUM_MAX_AGE = 30
 CA_BEFORE_DOSE_DAYS = 30
@@ -45,7 +50,8 @@ CA_MISSING = register(214, RuleInfo(
 SUPPLEMENTS = register(215, RuleInfo(
     "BMA-SUPPLEMENTS", "warning",
     "a BMA is active, supplements.calcium or supplements.vitamin_d is not true, "
-    "BMA-HYPERCALCAEMIA does not fire and no hypercalcaemia event is dated within 30 days",
+    "BMA-HYPERCALCAEMIA does not fire, DEN-REBOUND-CALCIUM does not fire, and no "
+    "hypercalcaemia event is dated within 30 days",
     "calcium ≥500 mg + vitamin D ≥400 IU daily",
     "每日补充钙≥500 mg及维生素D≥400 IU",
     ("LABEL", "SEED"), "LABEL; SEED R34",
@@ -161,7 +167,7 @@ def _ca_missing(view: CaseView) -> Finding | None:
 
 
 def _supplements(view: CaseView, hyper_fired: bool) -> Finding | None:
-    if hyper_fired or not any_active(view):
+    if hyper_fired or not any_active(view) or rebound_calcium_fires(view):
         return None
     s = view.case.supplements
     if s.calcium is True and s.vitamin_d is True:

@@ -194,3 +194,15 @@ def test_creat_rise_baseline_is_before_the_current_course():
 
 def test_creat_rise_silent_when_za_inactive():
     assert "BMA-ZA-CREAT-RISE" not in _rise(88.4, 200, as_of=91)
+
+
+@pytest.mark.parametrize(("creat_day", "judged"), [(0, True), (-14, True), (-15, False)])
+def test_overdue_plan_uses_a_creatinine_0_to_14_days_before_the_as_of_date(creat_day, judged):
+    """rules/2: an overdue plan's creatinine window counts back from the as-of date (the same
+    per-dose logic as BMA-BP-*, :mod:`app.domain.bma_renal`)."""
+    case = make(doses=[plan(day(-30), ZA, 4.0)], labs=[creat(day(creat_day))], weight_kg=45)
+    found = run(rules_bma_za, case, T0)
+    assert ("BMA-ZA-OVERDOSE" in found) is judged
+    assert ("BMA-ZA-CREAT-MISSING" in found) is not judged
+    if judged:
+        assert found["BMA-ZA-OVERDOSE"].data["creatinine_date"] == day(creat_day).isoformat()
