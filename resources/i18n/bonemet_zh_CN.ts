@@ -1294,12 +1294,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Suggested %1 daily dose (1600 mg regimen): %2 mg for CrCl %3 mL/min%4 (%5), reduced for kidney function (label).</source>
+        <source>Suggested daily dose of %1 (1600 mg regimen): %2 mg for CrCl %3 mL/min%4 (%5), reduced for kidney function (label).</source>
         <translation>建议%1每日剂量（1600 mg 方案）：%2 mg（CrCl %3 mL/min%4）（%5），已按肾功能减量（说明书）。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Suggested %1 dose: %2 mg for CrCl %3 mL/min%4 (%5), reduced for kidney function (label).</source>
+        <source>Suggested dose of %1: %2 mg for CrCl %3 mL/min%4 (%5), reduced for kidney function (label).</source>
         <translation>建议%1剂量：%2 mg（CrCl %3 mL/min%4）（%5），已按肾功能减量（说明书）。</translation>
     </message>
     <message>

@@ -55,6 +55,18 @@ def mild_kidney_doc(mrn: str = "K-2") -> dict[str, Any]:
     )
 
 
+def severe_kidney_doc(mrn: str = "K-9") -> dict[str, Any]:
+    """76-year-old woman, 50 kg, creatinine 380 µmol/L 3 days ago: CrCl ≈ 8.8 mL/min (< 10)."""
+    return case_doc(
+        mrn,
+        labs=[{"date": iso(3), "analyte": "CREA", "value": 380, "unit": "umol/L"},
+              {"date": iso(3), "analyte": "CA", "value": 2.3, "unit": "mmol/L"},
+              {"date": iso(3), "analyte": "ALB", "value": 40, "unit": "g/L"}],
+        dental={"exams": [iso(30)]},
+        supplements={"calcium": True, "vitamin_d": True},
+    )
+
+
 def make_registry(tmp_path, *docs: dict[str, Any]):
     db = open_database(tmp_path / "registry.sqlite")
     ensure_schema(db)

@@ -14,19 +14,14 @@ from app.data import models as M
 from app.domain.case import Administration
 from app.services.records import OverrideRequired, RecordsService, ValidationFailed
 
-from .records_helpers import TODAY, case_doc, iso, make_registry, mild_kidney_doc
-
-
-def severe_kidney_doc(mrn: str = "K-9") -> dict:
-    """76-year-old woman, 50 kg, creatinine 380 µmol/L: CrCl ≈ 8.8 mL/min (< 10)."""
-    return case_doc(
-        mrn,
-        labs=[{"date": iso(3), "analyte": "CREA", "value": 380, "unit": "umol/L"},
-              {"date": iso(3), "analyte": "CA", "value": 2.3, "unit": "mmol/L"},
-              {"date": iso(3), "analyte": "ALB", "value": 40, "unit": "g/L"}],
-        dental={"exams": [iso(30)]},
-        supplements={"calcium": True, "vitamin_d": True},
-    )
+from .records_helpers import (
+    TODAY,
+    case_doc,
+    iso,
+    make_registry,
+    mild_kidney_doc,
+    severe_kidney_doc,
+)
 
 
 def rising_pamidronate_doc(mrn: str = "R-1") -> dict:

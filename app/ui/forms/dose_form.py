@@ -110,10 +110,10 @@ class DoseForm(RecordDialog):
                                 "needs no renal adjustment%4 (%5)."),
                         name, f"{s.dose_mg:g}", f"{s.crcl_ml_min:g}", prov, used)
         if s.band == "reduce":
-            text = (self.tr("Suggested %1 daily dose (1600 mg regimen): %2 mg for CrCl %3 "
+            text = (self.tr("Suggested daily dose of %1 (1600 mg regimen): %2 mg for CrCl %3 "
                             "mL/min%4 (%5), reduced for kidney function (label).")
                     if s.drug == "clodronate" else
-                    self.tr("Suggested %1 dose: %2 mg for CrCl %3 mL/min%4 (%5), reduced for "
+                    self.tr("Suggested dose of %1: %2 mg for CrCl %3 mL/min%4 (%5), reduced for "
                             "kidney function (label)."))
             return fill(text, name, f"{s.dose_mg:g}", f"{s.crcl_ml_min:g}", prov, used)
         return fill(self.tr("Suggested zoledronic acid dose: %1 mg for CrCl %2 mL/min%3 (%4)."),
