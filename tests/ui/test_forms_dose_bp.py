@@ -7,14 +7,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from services.records_helpers import TODAY, make_registry, mild_kidney_doc, severe_kidney_doc
-from sqlalchemy import select
 
-from app.data import models as M
 from app.services.records import RecordsService
 from app.ui.forms.factory import record_form
 
 from .chart_fixtures import open_form
-from .test_forms_dose import shown_rules
+from .test_forms_dose import doses, shown_rules
 
 
 @pytest.fixture
@@ -25,12 +23,6 @@ def bp_registry(tmp_path):
                             no_indication)
     yield db, ids, RecordsService(db, "dr.ui", today=lambda: TODAY)
     db.dispose()
-
-
-def _doses(db, pid):
-    with db.session() as s:
-        return list(s.scalars(select(M.BmaAdministration)
-                              .where(M.BmaAdministration.patient_id == pid)))
 
 
 def test_incadronate_at_crcl_9_is_blocked_until_override(qtbot, bp_registry):
@@ -46,11 +38,11 @@ def test_incadronate_at_crcl_9_is_blocked_until_override(qtbot, bp_registry):
     assert "blocks saving" in shown_rules(form)["BMA-BP-RENAL"]
     assert form.override_reason.isVisible()
     form.save()
-    assert form.isVisible() and _doses(db, pid) == []
+    assert form.isVisible() and doses(db, pid) == []
     form.override_reason.setPlainText("Pharmacist reviewed, single dose agreed with nephrology")
     qtbot.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not form.isVisible()
-    (dose,) = _doses(db, pid)
+    (dose,) = doses(db, pid)
     assert dose.drug == "incadronate" and dose.override_reason.startswith("Pharmacist")
 
 
@@ -72,7 +64,7 @@ def test_ibandronate_dose_follows_the_crcl_band(qtbot, bp_registry):
     qtbot.waitUntil(lambda: not form.override_reason.isVisible(), timeout=3000)
     form.save()
     assert not form.isVisible()
-    assert [(d.dose_mg, d.planned) for d in _doses(db, ids["K-2"])] == [(4.0, True)]
+    assert [(d.dose_mg, d.planned) for d in doses(db, ids["K-2"])] == [(4.0, True)]
 
 
 def test_no_indication_is_a_warning_in_the_dose_form(qtbot, bp_registry):
