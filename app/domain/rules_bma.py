@@ -24,7 +24,15 @@ from app.domain.case import BISPHOSPHONATES
 from app.domain.context import CaseView
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
-from app.domain.rules_bma_common import DRUG_ZH, crcl_json, crcl_text, lt, missing_of, status_of
+from app.domain.rules_bma_common import (
+    crcl_json,
+    crcl_text,
+    dose_en,
+    dose_zh,
+    lt,
+    missing_of,
+    status_of,
+)
 
 CONCURRENT_DAYS = 28
 RECENT_DAYS = 90
@@ -89,16 +97,6 @@ def active_drugs(view: CaseView) -> frozenset[str]:
     return frozenset(_active_list(view))
 
 
-def _dose_en(a) -> str:
-    state = "planned" if a.planned else "given"
-    return f"{a.drug.replace('_', ' ')} {a.dose_mg:g} mg {state} {a.date.isoformat()}"
-
-
-def _dose_zh(a) -> str:
-    state = "计划" if a.planned else "已给"
-    return f"{a.date.isoformat()} {state}{DRUG_ZH.get(a.drug, a.drug)} {a.dose_mg:g} mg"
-
-
 def _start(view: CaseView) -> Finding | None:
     if status_of(view) != "confirmed" or view.given() or view.planned():
         return None
@@ -134,9 +132,9 @@ def _concurrent(view: CaseView) -> Finding | None:
     _, d, b, gap = pairs[0]
     return make_finding(
         CONCURRENT,
-        f"Denosumab and a bisphosphonate {gap} days apart (< {CONCURRENT_DAYS}): {_dose_en(d)}; "
-        f"{_dose_en(b)}. Never combine denosumab with a bisphosphonate: choose one.",
-        f"地舒单抗与双膦酸盐间隔仅{gap}天（< {CONCURRENT_DAYS}天）：{_dose_zh(d)}；{_dose_zh(b)}。"
+        f"Denosumab and a bisphosphonate {gap} days apart (< {CONCURRENT_DAYS}): {dose_en(d)}; "
+        f"{dose_en(b)}. Never combine denosumab with a bisphosphonate: choose one.",
+        f"地舒单抗与双膦酸盐间隔仅{gap}天（< {CONCURRENT_DAYS}天）：{dose_zh(d)}；{dose_zh(b)}。"
         "地舒单抗与双膦酸盐切勿联用：二者择一。",
         {
             "denosumab": dose_json(d), "bisphosphonate": dose_json(b), "days_apart": gap,

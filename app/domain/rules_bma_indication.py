@@ -20,7 +20,7 @@ from app.domain.case import Administration
 from app.domain.context import CaseView
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
-from app.domain.rules_bma_common import DRUG_ZH, gt, status_of
+from app.domain.rules_bma_common import dose_en, dose_zh, gt, status_of
 
 RECENT_DAYS = 90
 HYPERCALCAEMIA_LOOKBACK_DAYS = 90
@@ -61,16 +61,6 @@ def _recent(view: CaseView, a: Administration) -> bool:
     return a.planned or 0 <= days_between(a.date, view.as_of) <= RECENT_DAYS
 
 
-def _dose_en(a: Administration) -> str:
-    state = "planned" if a.planned else "given"
-    return f"{a.drug.replace('_', ' ')} {a.dose_mg:g} mg {state} {a.date.isoformat()}"
-
-
-def _dose_zh(a: Administration) -> str:
-    state = "计划" if a.planned else "已给"
-    return f"{a.date.isoformat()} {state}{DRUG_ZH.get(a.drug, a.drug)} {a.dose_mg:g} mg"
-
-
 def _doses_concerned(view: CaseView) -> list[Administration]:
     doses = [a for a in view.given() + view.planned() if _recent(view, a)]
     return sorted(doses, key=lambda a: (a.date, a.planned))
@@ -105,13 +95,13 @@ def _no_indication(view: CaseView) -> Finding | None:
     st = status or "unknown"
     return make_finding(
         NO_INDICATION,
-        f"No recorded indication for a bone-modifying agent: {_dose_en(first)}{more}; bone "
+        f"No recorded indication for a bone-modifying agent: {dose_en(first)}{more}; bone "
         f"metastasis {st.replace('_', ' ')}, osteoporosis not recorded, no hypercalcaemia "
         f"since {start.isoformat()}. There is no evidence for preventive use in lung cancer "
         "(breast-cancer adjuvant data do not transfer): confirm bone metastasis first "
         "(imaging, biopsy), record osteoporosis or hypercalcaemia if that is the reason, or "
         "cancel the plan.",
-        f"未记录骨改良药物的用药指征：{_dose_zh(first)}{more_zh}；骨转移{_STATUS_ZH.get(st, st)}，"
+        f"未记录骨改良药物的用药指征：{dose_zh(first)}{more_zh}；骨转移{_STATUS_ZH.get(st, st)}，"
         f"未记录骨质疏松，{start.isoformat()}以来无高钙血症。肺癌中预防性使用没有证据（乳腺癌辅助治疗"
         "数据不能外推）：请先确诊骨转移（影像、活检）；如用药是因为骨质疏松或高钙血症，请记录；否则取消"
         "计划。",
@@ -137,10 +127,10 @@ def _non_oncology(view: CaseView) -> Finding | None:
     a = hits[0]
     return make_finding(
         NON_ONCOLOGY,
-        f"{_dose_en(a)[0].upper()}{_dose_en(a)[1:]}: osteoporosis product/dose, not the "
+        f"{dose_en(a)[0].upper()}{dose_en(a)[1:]}: osteoporosis product/dose, not the "
         "oncology regimen (denosumab 120 mg q4w; zoledronic acid 4 mg, renally adjusted; "
         "ibandronate 6 mg IV every 3–4 weeks, renally adjusted).",
-        f"{_dose_zh(a)}：此为骨质疏松的制剂/剂量，并非肿瘤用方案（地舒单抗120 mg每4周；"
+        f"{dose_zh(a)}：此为骨质疏松的制剂/剂量，并非肿瘤用方案（地舒单抗120 mg每4周；"
         "唑来膦酸4 mg，按肾功能调整；伊班膦酸6 mg静脉每3–4周，按肾功能调整）。",
         {"drug": a.drug, "dose_mg": a.dose_mg, "date": a.date.isoformat(),
          "planned": a.planned, "doses": [dose_json(h) for h in hits]},
