@@ -17,7 +17,6 @@ import pytest
 
 from app.cli import main
 from app.domain.casefile import CaseFileError, parse_case
-from app.domain.catalogue import catalogue
 from app.domain.params import params_from_mapping
 
 from .review_helpers import (
