@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from app.domain import (
     rules_bma,
+    rules_bma_bp,
     rules_bma_ca,
+    rules_bma_indication,
     rules_bma_za,
     rules_den,
     rules_dental,
@@ -25,7 +27,9 @@ RULE_MODULES = (
     rules_workup,
     rules_workup_imaging,
     rules_bma,
+    rules_bma_indication,
     rules_bma_za,
+    rules_bma_bp,
     rules_bma_ca,
     rules_den,
     rules_dental,

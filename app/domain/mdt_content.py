@@ -16,12 +16,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from app.domain.bma_renal import band_for, creatinine_for
 from app.domain.careplan import assessment_doc
-from app.domain.case import Case
+from app.domain.case import BISPHOSPHONATES, Case
 from app.domain.context import CaseView, round_crcl, za_dose_for_crcl
 from app.domain.dates import age_on
 from app.domain.mdt_text import LABELS, bone, drug, histology, tr, value
 from app.domain.params import DEFAULTS, Params
+from app.domain.rules_bma_common import gt
 
 SKELETAL_EVENTS = ("pathological_fracture", "fracture", "spinal_cord_compression",
                    "radiotherapy", "surgery_to_bone", "vertebroplasty", "hypercalcaemia", "onj")
@@ -195,34 +197,42 @@ def _derived(doc: dict[str, Any], lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _za_note(view: CaseView, a: Any, lang: str) -> str:
-    """The renal adjustment of one zoledronic-acid dose (CrCl from the creatinine dated
-    0–``creatinine_max_age_days`` days before it; a plan falls back to the latest)."""
+def _renal_note(view: CaseView, a: Any, lang: str) -> str:
+    """The renal check of one bisphosphonate dose, with the rules' per-dose CrCl (rule book §4,
+    :func:`app.domain.bma_renal.creatinine_for`): zoledronic acid's CrCl-adjusted dose, or the
+    band of the other bisphosphonates."""
     max_age = view.params.creatinine_max_age_days
-    creas = view.labs("CREA")
-    usable = [lv for lv in creas if 0 <= (a.date - lv.date).days <= max_age]
-    if not usable and a.planned:
-        usable = creas[-1:]
-    if not usable:
+    lv, _provisional = creatinine_for(view, a.date, a.planned)
+    if lv is None:
         return tr(lang, "no_creatinine", n=max_age)
-    cc = view.crcl(usable[-1])
+    cc = view.crcl(lv)
     if cc.value is None:
         return tr(lang, "crcl_missing", what=", ".join(cc.missing))
-    rec = za_dose_for_crcl(cc.value)
     crcl = round_crcl(cc.value)
-    if rec is None:
-        return tr(lang, "crcl_below_30", c=crcl)
-    if a.dose_mg > rec + 0.05:
+    if a.drug == "zoledronic_acid":
+        rec = za_dose_for_crcl(cc.value)
+        if rec is None:
+            return tr(lang, "crcl_below_30", c=crcl)
+        full = rec >= 4.0
+    else:
+        band = band_for(a.drug, cc.value)
+        if band is None:
+            return tr(lang, "crcl_full", c=crcl)
+        if band.stop:
+            key = "crcl_below_30" if band.upper == 30 else "crcl_below_10"
+            return tr(lang, key, c=crcl)
+        rec, full = band.recommended_mg, False
+    if gt(a.dose_mg - rec, 0.05):
         return tr(lang, "crcl_exceeds", c=crcl, d=f"{rec:g}")
-    if rec < 4.0:
-        return tr(lang, "crcl_adjusted", c=crcl, d=f"{rec:g}")
-    return tr(lang, "crcl_full", c=crcl)
+    if full:
+        return tr(lang, "crcl_full", c=crcl)
+    return tr(lang, "crcl_adjusted", c=crcl, d=f"{rec:g}")
 
 
 def _doses(view: CaseView, lang: str) -> tuple[DoseLine, ...]:
     lines = [
         DoseLine(a.date, drug(lang, a.drug), a.dose_mg, a.planned,
-                 _za_note(view, a, lang) if a.drug == "zoledronic_acid" else "")
+                 _renal_note(view, a, lang) if a.drug in BISPHOSPHONATES else "")
         for a in (*view.given(), *view.planned())
     ]
     return tuple(sorted(lines, key=lambda x: x.date))

@@ -59,6 +59,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_creatinine": ("no creatinine within {n} days before", "给药前{n}天内无肌酐结果"),
     "crcl_missing": ("CrCl not computable (missing {what})", "无法计算肌酐清除率（缺少{what}）"),
     "crcl_below_30": ("CrCl {c}: below 30, not recommended", "肌酐清除率 {c}：低于30，不推荐"),
+    "crcl_below_10": ("CrCl {c}: below 10, contraindicated", "肌酐清除率 {c}：低于10，禁用"),
     "crcl_exceeds": ("CrCl {c} → {d} mg: EXCEEDS renal adjustment",
                      "肌酐清除率 {c} → {d} mg：超过肾功能调整剂量"),
     "crcl_adjusted": ("CrCl {c} → renally adjusted {d} mg", "肌酐清除率 {c} → 肾功能调整 {d} mg"),

@@ -1,8 +1,10 @@
 """Bone-modifying agent rules (rule book §4, BMA-*): start, concurrency, denosumab renal risk,
-interval and overdue checks, non-oncology doses.
+interval and overdue checks.
 
 The calcium, supplement and dental-clearance rules live in :mod:`app.domain.rules_bma_ca`,
-the zoledronic-acid renal rules in :mod:`app.domain.rules_bma_za` (separate rule modules in
+the zoledronic-acid renal rules in :mod:`app.domain.rules_bma_za`, the other bisphosphonates'
+renal rules in :mod:`app.domain.rules_bma_bp`, BMA-NO-INDICATION and BMA-NON-ONCOLOGY-DOSE in
+:mod:`app.domain.rules_bma_indication` (separate rule modules in
 ``catalogue.RULE_MODULES``; importing this module imports them too, so all BMA rules
 register). Which drug is active comes from :mod:`app.domain.bma_state`;
 :func:`active_drugs` is the public entry other rule families use.
@@ -10,14 +12,27 @@ register). Which drug is active comes from :mod:`app.domain.bma_state`;
 
 from __future__ import annotations
 
-from app.domain import rules_bma_ca, rules_bma_za  # noqa: F401  (registers their rules)
+from app.domain import (  # noqa: F401  (registers their rules)
+    rules_bma_bp,
+    rules_bma_ca,
+    rules_bma_indication,
+    rules_bma_za,
+)
 from app.domain.bma_state import STANDARD_INTERVAL_DAYS, dose_json, drug_state
 from app.domain.bma_state import active_drugs as _active_list
 from app.domain.case import BISPHOSPHONATES
 from app.domain.context import CaseView
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
-from app.domain.rules_bma_common import DRUG_ZH, crcl_json, crcl_text, lt, missing_of, status_of
+from app.domain.rules_bma_common import (
+    crcl_json,
+    crcl_text,
+    dose_en,
+    dose_zh,
+    lt,
+    missing_of,
+    status_of,
+)
 
 CONCURRENT_DAYS = 28
 RECENT_DAYS = 90
@@ -34,7 +49,7 @@ START = register(200, RuleInfo(
     "膦酸；用药前先做口腔检查，并补充钙剂和维生素D",
     ("SEED", "GL", "TRIAL"), "SEED R33, R45; GL ESMO 2020 [I,B]; TRIAL Scagliotti 2012",
 ))
-CONCURRENT = register(201, RuleInfo(
+CONCURRENT = register(202, RuleInfo(
     "BMA-CONCURRENT", "critical",
     "a denosumab dose and a bisphosphonate dose (given or planned) less than 28 days apart, "
     "at least one of them planned or given within the last 90 days",
@@ -42,7 +57,7 @@ CONCURRENT = register(201, RuleInfo(
     "地舒单抗与双膦酸盐切勿联用：二者择一",
     ("LABEL", "SEED"), "LABEL (Xgeva); SEED R32",
 ))
-DEN_CKD = register(207, RuleInfo(
+DEN_CKD = register(211, RuleInfo(
     "BMA-DEN-CKD", "warning",
     "denosumab active and CrCl < 30 (CrCl from a creatinine ≤ 90 days old)",
     "higher risk of severe hypocalcaemia: check calcium weekly in the first month, then "
@@ -50,7 +65,7 @@ DEN_CKD = register(207, RuleInfo(
     "严重低钙血症风险增高：第一个月每周查血钙，此后每月一次",
     ("LABEL",), "LABEL (Xgeva; Prolia 2024 boxed warning)",
 ))
-DEN_INTERVAL = register(214, RuleInfo(
+DEN_INTERVAL = register(218, RuleInfo(
     "BMA-DEN-INTERVAL", "warning",
     "denosumab active with an interval > 28 days",
     "interval extension is individualised, off-label practice (q4w is standard; REDUSE "
@@ -58,7 +73,7 @@ DEN_INTERVAL = register(214, RuleInfo(
     "延长给药间隔属个体化的超说明书用法（标准为每4周；REDUSE结果未公布）；延长间隔不可变成停药",
     ("SEED", "LABEL"), "SEED R51; LABEL",
 ))
-ZA_INTERVAL = register(215, RuleInfo(
+ZA_INTERVAL = register(219, RuleInfo(
     "BMA-ZA-INTERVAL", "info for 29–84 days, warning for > 84",
     "zoledronic acid active with an interval > 28 days",
     "29–84: every-12-week dosing was non-inferior in breast/prostate/myeloma, lung data "
@@ -67,7 +82,7 @@ ZA_INTERVAL = register(215, RuleInfo(
     "案",
     ("TRIAL", "SEED"), "TRIAL CALGB 70604, ZOOM; SEED R47",
 ))
-DEN_OVERDUE = register(216, RuleInfo(
+DEN_OVERDUE = register(220, RuleInfo(
     "BMA-DEN-OVERDUE", "warning",
     "days since the last given denosumab dose > interval + overdue_grace_days, and the course "
     "is not stopped (§5)",
@@ -76,29 +91,10 @@ DEN_OVERDUE = register(216, RuleInfo(
     "给药已逾期：非计划的间断有反跳风险；请给药或记录停药决定",
     ("LABEL", "SEED"), "LABEL; SEED R48",
 ))
-NON_ONCOLOGY = register(217, RuleInfo(
-    "BMA-NON-ONCOLOGY-DOSE", "warning",
-    "a denosumab 60 mg or zoledronic acid 5 mg dose, given within the last 90 days or planned",
-    "osteoporosis product/dose, not the oncology regimen",
-    "此为骨质疏松的制剂/剂量，并非肿瘤用方案",
-    ("LABEL",), "LABEL",
-))
-
-
 
 def active_drugs(view: CaseView) -> frozenset[str]:
     """Drugs active on the as-of date per §4 (incl. the §5 denosumab exception)."""
     return frozenset(_active_list(view))
-
-
-def _dose_en(a) -> str:
-    state = "planned" if a.planned else "given"
-    return f"{a.drug.replace('_', ' ')} {a.dose_mg:g} mg {state} {a.date.isoformat()}"
-
-
-def _dose_zh(a) -> str:
-    state = "计划" if a.planned else "已给"
-    return f"{a.date.isoformat()} {state}{DRUG_ZH.get(a.drug, a.drug)} {a.dose_mg:g} mg"
 
 
 def _start(view: CaseView) -> Finding | None:
@@ -136,9 +132,9 @@ def _concurrent(view: CaseView) -> Finding | None:
     _, d, b, gap = pairs[0]
     return make_finding(
         CONCURRENT,
-        f"Denosumab and a bisphosphonate {gap} days apart (< {CONCURRENT_DAYS}): {_dose_en(d)}; "
-        f"{_dose_en(b)}. Never combine denosumab with a bisphosphonate: choose one.",
-        f"地舒单抗与双膦酸盐间隔仅{gap}天（< {CONCURRENT_DAYS}天）：{_dose_zh(d)}；{_dose_zh(b)}。"
+        f"Denosumab and a bisphosphonate {gap} days apart (< {CONCURRENT_DAYS}): {dose_en(d)}; "
+        f"{dose_en(b)}. Never combine denosumab with a bisphosphonate: choose one.",
+        f"地舒单抗与双膦酸盐间隔仅{gap}天（< {CONCURRENT_DAYS}天）：{dose_zh(d)}；{dose_zh(b)}。"
         "地舒单抗与双膦酸盐切勿联用：二者择一。",
         {
             "denosumab": dose_json(d), "bisphosphonate": dose_json(b), "days_apart": gap,
@@ -236,36 +232,8 @@ def _den_overdue(view: CaseView) -> Finding | None:
     )
 
 
-def _is_non_oncology(a) -> bool:
-    target = {"denosumab": 60.0, "zoledronic_acid": 5.0}.get(a.drug)
-    return target is not None and abs(a.dose_mg - target) < 1e-6
-
-
-def _non_oncology(view: CaseView) -> Finding | None:
-    hits = [
-        a for a in view.given(("denosumab", "zoledronic_acid")) +
-        view.planned(("denosumab", "zoledronic_acid"))
-        if _is_non_oncology(a) and _recent(view, a)
-    ]
-    if not hits:
-        return None
-    hits.sort(key=lambda a: (a.date, a.planned))
-    a = hits[0]
-    return make_finding(
-        NON_ONCOLOGY,
-        f"{_dose_en(a)[0].upper()}{_dose_en(a)[1:]}: osteoporosis product/dose, not the "
-        "oncology regimen (denosumab 120 mg q4w; zoledronic acid 4 mg, renally adjusted).",
-        f"{_dose_zh(a)}：此为骨质疏松的制剂/剂量，并非肿瘤用方案（地舒单抗120 mg每4周；唑来膦酸4 "
-        "mg，"
-        "按肾功能调整）。",
-        {"dose": dose_json(a), "doses": [dose_json(h) for h in hits]},
-        sort_date=a.date.isoformat(),
-    )
-
-
 def evaluate(view: CaseView) -> list[Finding]:
-    """The BMA-* findings of this module (the assessment runs :mod:`app.domain.rules_bma_za`
-    and :mod:`app.domain.rules_bma_ca` as separate rule modules)."""
-    rules = (_start, _concurrent, _den_ckd, _den_interval, _za_interval, _den_overdue,
-             _non_oncology)
+    """The BMA-* findings of this module (the assessment runs the other BMA rule modules
+    named in the module docstring separately)."""
+    rules = (_start, _concurrent, _den_ckd, _den_interval, _za_interval, _den_overdue)
     return [f for f in (rule(view) for rule in rules) if f is not None]

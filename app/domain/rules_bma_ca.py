@@ -1,6 +1,10 @@
 """BMA calcium, supplement and dental-clearance rules (rule book §4): BMA-HYPOCALCAEMIA,
 BMA-HYPERCALCAEMIA, BMA-CA-MISSING, BMA-SUPPLEMENTS, BMA-DENTAL-CLEARANCE, BMA-DENTAL-REVIEW.
 
+BMA-SUPPLEMENTS is silent while DEN-REBOUND-CALCIUM fires (rules/2); that rule's own condition
+is asked of :mod:`app.domain.rules_den` (:func:`~app.domain.rules_den.rebound_calcium_fires`),
+so the two never disagree.
+
 "Calcium" is corrected calcium (Payne) as computed by the as-of view; its LLN/ULN are the
 sample's own range, else the §9 defaults. Grades are CTCAE v5 (§8).
 """
@@ -12,6 +16,7 @@ from app.domain.context import CalciumValue, CaseView, round_lab
 from app.domain.dates import days_between
 from app.domain.findings import Finding, RuleInfo, make_finding, register
 from app.domain.rules_bma_common import hyper_grade, hypo_grade, iso, missing_of
+from app.domain.rules_den import rebound_calcium_fires
 
 CALCIUM_MAX_AGE = 30
 CA_BEFORE_DOSE_DAYS = 30
@@ -19,14 +24,14 @@ HYPERCALCAEMIA_EVENT_DAYS = 30
 CLEARANCE_RECENT_DAYS = 30
 CLEARANCE_EXAM_DAYS = 180
 
-HYPO = register(208, RuleInfo(
+HYPO = register(212, RuleInfo(
     "BMA-HYPOCALCAEMIA", "critical at CTCAE grade ≥2 (< 2.0 mmol/L), else warning",
     "any patient: the latest calcium dated within 30 days is < LLN",
     "correct hypocalcaemia before any BMA dose; shows the CTCAE v5 grade",
     "任何骨改良药物给药前先纠正低钙血症；显示CTCAE v5分级",
     ("LABEL",), "LABEL; CTCAE v5",
 ))
-HYPER = register(209, RuleInfo(
+HYPER = register(213, RuleInfo(
     "BMA-HYPERCALCAEMIA", "critical at CTCAE grade ≥2 (> 2.9 mmol/L), else warning",
     "any patient: the latest calcium dated within 30 days is > ULN",
     "hypercalcaemia: hold calcium supplements; grade ≥2: hydration and an antiresorptive per "
@@ -34,7 +39,7 @@ HYPER = register(209, RuleInfo(
     "高钙血症：暂停钙剂；2级及以上：按方案水化并给予抗骨吸收药物；显示分级",
     ("GL",), "GL; CTCAE v5",
 ))
-CA_MISSING = register(210, RuleInfo(
+CA_MISSING = register(214, RuleInfo(
     "BMA-CA-MISSING", "warning",
     "the next planned BMA dose is dated within 30 days after the as-of date (or is overdue) "
     "and has no total or ionised calcium dated 0–30 days before it",
@@ -42,15 +47,16 @@ CA_MISSING = register(210, RuleInfo(
     "给药前检查血钙（及白蛋白）",
     ("LABEL",), "LABEL",
 ))
-SUPPLEMENTS = register(211, RuleInfo(
+SUPPLEMENTS = register(215, RuleInfo(
     "BMA-SUPPLEMENTS", "warning",
     "a BMA is active, supplements.calcium or supplements.vitamin_d is not true, "
-    "BMA-HYPERCALCAEMIA does not fire and no hypercalcaemia event is dated within 30 days",
+    "BMA-HYPERCALCAEMIA does not fire, DEN-REBOUND-CALCIUM does not fire, and no "
+    "hypercalcaemia event is dated within 30 days",
     "calcium ≥500 mg + vitamin D ≥400 IU daily",
     "每日补充钙≥500 mg及维生素D≥400 IU",
     ("LABEL", "SEED"), "LABEL; SEED R34",
 ))
-DENTAL_CLEARANCE = register(212, RuleInfo(
+DENTAL_CLEARANCE = register(216, RuleInfo(
     "BMA-DENTAL-CLEARANCE", "warning",
     "the first BMA dose ever (any drug) is planned, or was given within the last 30 days, "
     "with no dental exam dated 0–180 days before it",
@@ -58,7 +64,7 @@ DENTAL_CLEARANCE = register(212, RuleInfo(
     "开始用药前进行口腔检查；先完成必要的牙科治疗",
     ("GL", "LABEL", "SEED"), "GL MASCC/ISOO/ASCO 2019; LABEL; SEED R38",
 ))
-DENTAL_REVIEW = register(213, RuleInfo(
+DENTAL_REVIEW = register(217, RuleInfo(
     "BMA-DENTAL-REVIEW", "info",
     "a BMA is active and the last dental exam is > dental_review_days old, or none is "
     "recorded (and BMA-DENTAL-CLEARANCE does not fire)",
@@ -161,7 +167,7 @@ def _ca_missing(view: CaseView) -> Finding | None:
 
 
 def _supplements(view: CaseView, hyper_fired: bool) -> Finding | None:
-    if hyper_fired or not any_active(view):
+    if hyper_fired or not any_active(view) or rebound_calcium_fires(view):
         return None
     s = view.case.supplements
     if s.calcium is True and s.vitamin_d is True:

@@ -3,6 +3,7 @@
 - :func:`missing_of` — where a rule reports a missing input (``view.missing`` per the
   rule-module hook; ``view.memo["missing"]`` as a fallback while a view has none).
 - :func:`status_of` — the bone-metastasis status string from ``view.status``.
+- :func:`dose_en` / :func:`dose_zh` — a dose as the findings' messages name it.
 - Float comparisons with a tiny tolerance, so that a value *at* a threshold written in the
   book (e.g. 3.5 + 0.05 mg, 1.3 × nadir) is judged as equal, not spoiled by binary rounding.
   Thresholds are still applied to unrounded values (§0); the tolerance is 1e-9 relative.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from app.domain.case import Administration
 from app.domain.context import CaseView, CrCl, LabValue, Missing, round_crcl, round_lab
 
 _EPS = 1e-9
@@ -22,6 +24,18 @@ DRUG_ZH = {
     "denosumab": "地舒单抗", "zoledronic_acid": "唑来膦酸", "pamidronate": "帕米膦酸",
     "ibandronate": "伊班膦酸", "incadronate": "英卡膦酸", "clodronate": "氯膦酸",
 }
+
+
+def dose_en(a: Administration) -> str:
+    """"denosumab 120 mg given 2026-03-01" (a dose in a finding's English message)."""
+    state = "planned" if a.planned else "given"
+    return f"{a.drug.replace('_', ' ')} {a.dose_mg:g} mg {state} {a.date.isoformat()}"
+
+
+def dose_zh(a: Administration) -> str:
+    """The Chinese of :func:`dose_en`."""
+    state = "计划" if a.planned else "已给"
+    return f"{a.date.isoformat()} {state}{DRUG_ZH.get(a.drug, a.drug)} {a.dose_mg:g} mg"
 
 
 def missing_of(view: CaseView) -> Missing:

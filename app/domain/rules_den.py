@@ -379,3 +379,9 @@ def evaluate(view: CaseView) -> list[Finding]:
         if f is not None:
             out.append(f)
     return out
+
+
+def rebound_calcium_fires(view: CaseView) -> bool:
+    """Whether DEN-REBOUND-CALCIUM fires on this view (BMA-SUPPLEMENTS is silent then, §4)."""
+    c = den_course(view)
+    return c is not None and _rebound_calcium(view, c) is not None

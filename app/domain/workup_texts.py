@@ -147,7 +147,8 @@ STEP_GROUPS: tuple[tuple[str, str], ...] = (
     ("WU-MSCC", "urgent"), ("LOC-SINS-UNSTABLE", "urgent"), ("LOC-ESCC-HIGH", "urgent"),
     ("WU-BIOPSY-", "biopsy"), ("WU-PAIN-MIGRATORY", "info"), ("WU-", "imaging"),
     ("BMA-START", "bone_drug"), ("BMA-DENTAL-CLEARANCE", "bone_drug"),
-    ("BMA-SUPPLEMENTS", "bone_drug"), ("LOC-", "local_therapy"), ("IO-DENOSUMAB", "info"),
+    ("BMA-SUPPLEMENTS", "bone_drug"), ("BMA-NO-INDICATION", "bone_drug"),
+    ("LOC-", "local_therapy"), ("IO-DENOSUMAB", "info"),
 )
 
 #: parts of the suggested MDT question (English, Chinese)

@@ -14,7 +14,8 @@ summary columns (assess + summarize, as of today) are written together or not at
 - **Overrides** (rule book §0): a critical finding that concerns the action blocks the save
   unless a written override reason is given. The action is a BMA dose (given or planned), and
   the findings that concern it are the critical ``BMA-*`` findings and ``DENT-ONJ`` on the chart
-  with the pending dose (see :func:`blocking_findings`). Observations (labs, imaging, …) are
+  with the pending dose (the policy is :mod:`app.domain.dose_policy`; see
+  :func:`blocking_findings`). Observations (labs, imaging, …) are
   facts and are never blocked; the critical findings they raise are returned to the caller.
   The reason is stored on the dose row and in the audit log, with the rule IDs overridden.
 """
@@ -34,6 +35,7 @@ from app.data import models as M
 from app.data.patient_repo import store_summary
 from app.domain import case as C
 from app.domain.assess import Assessment, assess
+from app.domain.dose_policy import dose_blocking
 from app.domain.findings import Finding
 from app.domain.summary import PatientSummary, summarize
 from app.services.actor_service import ActorService
@@ -59,7 +61,6 @@ __all__ = [
 ]
 
 MIN_OVERRIDE_REASON = 10
-_BLOCKING_EXTRA = ("DENT-ONJ",)
 _CONFLICT = "record: changed by someone else since the chart was opened; reload the chart"
 
 
@@ -102,13 +103,11 @@ class ChartData:
 
 
 def blocking_findings(kind: str, findings: list[Finding]) -> list[Finding]:
-    """The critical findings that block saving a record of ``kind`` without an override."""
+    """The critical findings that block saving a record of ``kind`` without an override (the
+    policy: :mod:`app.domain.dose_policy`; only a BMA dose is ever blocked)."""
     if kind != "administration":
         return []
-    return [
-        f for f in findings
-        if f.severity == "critical" and (f.rule.startswith("BMA-") or f.rule in _BLOCKING_EXTRA)
-    ]
+    return dose_blocking(findings)
 
 
 def _section(case: C.Case, kind: str) -> list[Any]:
@@ -190,11 +189,13 @@ class RecordsService(ActorService):
         return assess(pending_case(case, pending_record, replaced), self.today(),
                       self._params).findings
 
-    def dose_suggestion(self, patient_id: int, drug: str, dose_date: date) -> DoseSuggestion:
-        """The suggested dose of ``drug`` on ``dose_date`` with the inputs used (ZA by CrCl)."""
+    def dose_suggestion(self, patient_id: int, drug: str, dose_date: date,
+                        planned: bool = False) -> DoseSuggestion:
+        """The suggested dose of ``drug`` on ``dose_date`` (given, or ``planned``) with the
+        inputs used (bisphosphonates by the dose's CrCl)."""
         with self._db.session() as s:
             case = case_repo.load_case(s, patient_id)
-        return dose_suggestion(case, drug, dose_date, self.today(), self._params)
+        return dose_suggestion(case, drug, dose_date, self.today(), self._params, planned)
 
     def history(self, patient_id: int, limit: int = 500) -> list[HistoryEntry]:
         """Who did what to this patient's chart, and when (newest first)."""

@@ -4,11 +4,13 @@ Categories (each item names the rule IDs or the schedule behind it):
 
 - ``critical`` — a critical finding (the safety stops of the rule book);
 - ``dose_overdue`` / ``dose_due`` — a BMA dose whose date (a plan, or last dose + interval for
-  an active course) is past, or within ``due_window_days``;
+  an active course) is past, or within ``due_window_days``; it names the warning or critical
+  BMA findings about that drug's doses (e.g. BMA-BP-RENAL, BMA-BP-CREAT-MISSING);
 - ``rebound`` — denosumab's rebound window is open (DEN-STOP-WINDOW) with checks due;
 - ``dental`` — dental clearance / review due, or an invasive procedure planned under a BMA;
-- ``workup`` — bone metastasis suspected and not yet confirmed, or a work-up rule (WU-*) at
-  warning or above.
+- ``workup`` — bone metastasis suspected and not yet confirmed, a work-up rule (WU-*) at
+  warning or above, or BMA-NO-INDICATION (a BMA given or planned without a recorded
+  indication: confirm bone metastasis first).
 
 Two passes, so a 100,000-patient registry shows its worklist at once:
 
@@ -53,6 +55,8 @@ from app.services.records_map import load_cases
 CATEGORIES = ("critical", "dose_overdue", "dose_due", "rebound", "dental", "workup")
 DUE_WINDOW_DAYS = 14
 _DENTAL_RULES = ("BMA-DENTAL-CLEARANCE", "BMA-DENTAL-REVIEW", "DENT-INVASIVE", "DENT-ONJ")
+# a BMA without a recorded indication: confirm bone metastasis first (imaging, biopsy)
+_WORKUP_RULES = ("BMA-NO-INDICATION",)
 _DRUG_EN = {"denosumab": "Denosumab", "zoledronic_acid": "Zoledronic acid",
             "pamidronate": "Pamidronate", "ibandronate": "Ibandronate",
             "incadronate": "Incadronate", "clodronate": "Clodronate"}
@@ -103,8 +107,20 @@ def candidate_ids(db: Database, as_of: date, window: int = DUE_WINDOW_DAYS) -> l
         return list(s.scalars(stmt))
 
 
+def _dose_rules(a: Assessment, drug: str) -> tuple[str, ...]:
+    """The warning or critical BMA findings about ``drug``'s doses (its renal checks, e.g.
+    BMA-BP-RENAL, BMA-BP-CREAT-MISSING, BMA-ZA-OVERDOSE): they go with its due dose."""
+    def about(data: dict[str, Any]) -> str | None:
+        dose = data.get("dose")
+        return data.get("drug") or (dose.get("drug") if isinstance(dose, dict) else None)
+
+    return tuple(dict.fromkeys(
+        f.rule for f in a.findings
+        if f.rule.startswith("BMA-") and f.severity != "info" and about(f.data) == drug))
+
+
 def _dose_items(case: Case, as_of: date, params: Params, window: int
-                ) -> list[tuple[str, date, str]]:
+                ) -> list[tuple[str, date, str, str]]:
     view = CaseView(case, as_of, params)
     out = []
     active = set(active_drugs(view))
@@ -121,9 +137,9 @@ def _dose_items(case: Case, as_of: date, params: Params, window: int
         if due is None:
             continue
         if due[0] < as_of:
-            out.append(("dose_overdue", due[0], due[1]))
+            out.append(("dose_overdue", due[0], drug, due[1]))
         elif (due[0] - as_of).days <= window:
-            out.append(("dose_due", due[0], due[1]))
+            out.append(("dose_due", due[0], drug, due[1]))
     return out
 
 
@@ -141,8 +157,8 @@ def items_for(patient_id: int, mrn: str, name: str | None, case: Case, a: Assess
     if critical:
         add("critical", "critical", None, tuple(dict.fromkeys(f.rule for f in critical)),
             critical[0].message)
-    for category, due, text in _dose_items(case, as_of, params, window):
-        add(category, "warning", due, (), text)
+    for category, due, drug, text in _dose_items(case, as_of, params, window):
+        add(category, "warning", due, _dose_rules(a, drug), text)
     den: Any = a.derived.get("denosumab")
     window_rule = [f for f in a.findings if f.rule == "DEN-STOP-WINDOW"]
     if window_rule:
@@ -159,7 +175,8 @@ def items_for(patient_id: int, mrn: str, name: str | None, case: Case, a: Assess
     if dental:
         worst = min(dental, key=lambda f: ("critical", "warning", "info").index(f.severity))
         add("dental", worst.severity, None, tuple(f.rule for f in dental), worst.message)
-    workup = [f for f in a.findings if f.rule.startswith("WU-") and f.severity != "info"]
+    workup = [f for f in a.findings
+              if (f.rule.startswith("WU-") and f.severity != "info") or f.rule in _WORKUP_RULES]
     if a.status.bone_metastasis == "suspected" or workup:
         rules = tuple(f.rule for f in workup)
         detail = workup[0].message if workup else f"bone metastasis suspected: {a.status.basis}"

@@ -182,10 +182,13 @@ def test_rules_catalogue(capsys):
     doc = json.loads(out)
     ids = [r["id"] for r in doc["rules"]]
     assert code == 0 and doc["rules_version"] == "rules/2"
-    assert len(ids) == len(set(ids)) == 48
+    assert len(ids) == len(set(ids)) == 52
     assert ids[0] == "WU-HIGH-RISK" and ids[-1] == "IO-DENOSUMAB"
     assert ids.index("WU-MSCC") < ids.index("BMA-START") < ids.index("DEN-STOP-WINDOW") \
         < ids.index("DENT-MINOR") < ids.index("LOC-SINS-UNSTABLE")
+    assert ids.index("BMA-START") < ids.index("BMA-NO-INDICATION") < ids.index(
+        "BMA-ZA-CREAT-RISE") < ids.index("BMA-BP-RENAL") < ids.index("BMA-BP-CREAT-MISSING") \
+        < ids.index("BMA-BP-CREAT-RISE") < ids.index("BMA-DEN-CKD")  # rules/2
     for r in doc["rules"]:
         assert r["severity"] and r["trigger"] and r["evidence"] and r["source"] and r["says_zh"]
     code, out, _ = run(capsys, "rules")

@@ -3,7 +3,7 @@
 
 import pytest
 
-from app.domain import rules_bma
+from app.domain import rules_bma, rules_bma_indication
 from app.domain.findings import rule_info
 
 from .bma_cases import T0, creat, day, give, make, missing, plan, run, stop
@@ -13,23 +13,27 @@ from .bma_cases import T0, creat, day, give, make, missing, plan, run, stop
 
 @pytest.mark.parametrize(("rule", "order", "evidence"), [
     ("BMA-START", 200, ("GL", "TRIAL", "SEED")),
-    ("BMA-CONCURRENT", 201, ("LABEL", "SEED")),
-    ("BMA-ZA-DOSE", 202, ("LABEL",)),
-    ("BMA-ZA-OVERDOSE", 203, ("LABEL",)),
-    ("BMA-ZA-CONTRAINDICATED", 204, ("LABEL", "SEED")),
-    ("BMA-ZA-CREAT-MISSING", 205, ("LABEL",)),
-    ("BMA-ZA-CREAT-RISE", 206, ("LABEL",)),
-    ("BMA-DEN-CKD", 207, ("LABEL",)),
-    ("BMA-HYPOCALCAEMIA", 208, ("LABEL",)),
-    ("BMA-HYPERCALCAEMIA", 209, ("GL",)),
-    ("BMA-CA-MISSING", 210, ("LABEL",)),
-    ("BMA-SUPPLEMENTS", 211, ("LABEL", "SEED")),
-    ("BMA-DENTAL-CLEARANCE", 212, ("LABEL", "GL", "SEED")),
-    ("BMA-DENTAL-REVIEW", 213, ("GL",)),
-    ("BMA-DEN-INTERVAL", 214, ("LABEL", "SEED")),
-    ("BMA-ZA-INTERVAL", 215, ("TRIAL", "SEED")),
-    ("BMA-DEN-OVERDUE", 216, ("LABEL", "SEED")),
-    ("BMA-NON-ONCOLOGY-DOSE", 217, ("LABEL",)),
+    ("BMA-NO-INDICATION", 201, ("GL", "SEED", "DESIGN")),
+    ("BMA-CONCURRENT", 202, ("LABEL", "SEED")),
+    ("BMA-ZA-DOSE", 203, ("LABEL",)),
+    ("BMA-ZA-OVERDOSE", 204, ("LABEL",)),
+    ("BMA-ZA-CONTRAINDICATED", 205, ("LABEL", "SEED")),
+    ("BMA-ZA-CREAT-MISSING", 206, ("LABEL",)),
+    ("BMA-ZA-CREAT-RISE", 207, ("LABEL",)),
+    ("BMA-BP-RENAL", 208, ("LABEL", "DESIGN")),
+    ("BMA-BP-CREAT-MISSING", 209, ("LABEL", "DESIGN")),
+    ("BMA-BP-CREAT-RISE", 210, ("LABEL", "GL", "DESIGN")),
+    ("BMA-DEN-CKD", 211, ("LABEL",)),
+    ("BMA-HYPOCALCAEMIA", 212, ("LABEL",)),
+    ("BMA-HYPERCALCAEMIA", 213, ("GL",)),
+    ("BMA-CA-MISSING", 214, ("LABEL",)),
+    ("BMA-SUPPLEMENTS", 215, ("LABEL", "SEED")),
+    ("BMA-DENTAL-CLEARANCE", 216, ("LABEL", "GL", "SEED")),
+    ("BMA-DENTAL-REVIEW", 217, ("GL",)),
+    ("BMA-DEN-INTERVAL", 218, ("LABEL", "SEED")),
+    ("BMA-ZA-INTERVAL", 219, ("TRIAL", "SEED")),
+    ("BMA-DEN-OVERDUE", 220, ("LABEL", "SEED")),
+    ("BMA-NON-ONCOLOGY-DOSE", 221, ("LABEL",)),
     ("DEN-STOP-WINDOW", 300, ("LABEL", "TRIAL", "SEED")),
     ("DEN-MONITOR-DUE", 301, ("SEED", "DESIGN")),
     ("DEN-REBOUND-CTX", 302, ("GL", "SEED", "DESIGN")),
@@ -189,13 +193,13 @@ def test_den_overdue_silent_after_a_recorded_stop_and_uses_interval_and_grace():
 
 def test_non_oncology_dose_given_within_90_days_or_planned():
     prolia = make(doses=[give(T0, "denosumab", 60)])
-    f = run(rules_bma, prolia, day(90))["BMA-NON-ONCOLOGY-DOSE"]
-    assert f.data["dose"]["dose_mg"] == 60
-    assert "BMA-NON-ONCOLOGY-DOSE" not in run(rules_bma, prolia, day(91))
+    f = run(rules_bma_indication, prolia, day(90))["BMA-NON-ONCOLOGY-DOSE"]
+    assert f.data["dose_mg"] == 60 and f.data["drug"] == "denosumab"
+    assert "BMA-NON-ONCOLOGY-DOSE" not in run(rules_bma_indication, prolia, day(91))
     aclasta = make(doses=[plan(day(200), "zoledronic_acid", 5)])
-    assert "BMA-NON-ONCOLOGY-DOSE" in run(rules_bma, aclasta, T0)
+    assert "BMA-NON-ONCOLOGY-DOSE" in run(rules_bma_indication, aclasta, T0)
 
 
 def test_oncology_doses_are_silent():
     case = make(doses=[give(T0, "denosumab", 120), plan(day(20), "zoledronic_acid", 4)])
-    assert "BMA-NON-ONCOLOGY-DOSE" not in run(rules_bma, case, day(10))
+    assert "BMA-NON-ONCOLOGY-DOSE" not in run(rules_bma_indication, case, day(10))

@@ -98,7 +98,8 @@ def test_overdue_plan_without_creatinine_is_due():
 
 
 def test_far_plan_uses_the_latest_creatinine_provisionally():
-    case = make(doses=[plan(day(40), ZA, 4.0)], labs=[creat(day(-100))], weight_kg=45)
+    # rules/2: the provisional creatinine must be dated 0–90 days before the as-of date
+    case = make(doses=[plan(day(40), ZA, 4.0)], labs=[creat(day(-90))], weight_kg=45)
     found = run(rules_bma_za, case, T0)
     f = found["BMA-ZA-DOSE"]
     assert f.data["provisional_creatinine"] is True
@@ -106,6 +107,15 @@ def test_far_plan_uses_the_latest_creatinine_provisionally():
     assert "provisional" in f.message
     assert "BMA-ZA-OVERDOSE" in found
     assert "BMA-ZA-CREAT-MISSING" not in found  # not due yet
+
+
+def test_far_plan_with_a_creatinine_91_days_old_has_no_crcl():
+    case = make(doses=[plan(day(40), ZA, 4.0)], labs=[creat(day(-91))], weight_kg=45)
+    found = run(rules_bma_za, case, T0)
+    assert not {"BMA-ZA-DOSE", "BMA-ZA-OVERDOSE", "BMA-ZA-CREAT-MISSING"} & set(found)
+    assert missing(rules_bma_za, case, T0)["labs.CREA"][0] == "BMA-ZA-DOSE"
+    # once the plan is due (14 days ahead), CREAT-MISSING applies
+    assert "BMA-ZA-CREAT-MISSING" in run(rules_bma_za, case, day(26))
 
 
 @pytest.mark.parametrize("field", ["sex", "birth_date", "weight_kg"])
@@ -184,3 +194,15 @@ def test_creat_rise_baseline_is_before_the_current_course():
 
 def test_creat_rise_silent_when_za_inactive():
     assert "BMA-ZA-CREAT-RISE" not in _rise(88.4, 200, as_of=91)
+
+
+@pytest.mark.parametrize(("creat_day", "judged"), [(0, True), (-14, True), (-15, False)])
+def test_overdue_plan_uses_a_creatinine_0_to_14_days_before_the_as_of_date(creat_day, judged):
+    """rules/2: an overdue plan's creatinine window counts back from the as-of date (the same
+    per-dose logic as BMA-BP-*, :mod:`app.domain.bma_renal`)."""
+    case = make(doses=[plan(day(-30), ZA, 4.0)], labs=[creat(day(creat_day))], weight_kg=45)
+    found = run(rules_bma_za, case, T0)
+    assert ("BMA-ZA-OVERDOSE" in found) is judged
+    assert ("BMA-ZA-CREAT-MISSING" in found) is not judged
+    if judged:
+        assert found["BMA-ZA-OVERDOSE"].data["creatinine_date"] == day(creat_day).isoformat()

@@ -487,19 +487,10 @@ def test_headings_and_never_printed_phrases_each_live_in_one_phrase_only():
         assert not any(norm(phrase) in norm(t) for t in texts), phrase
 
 
-# --- rules/2 BMA rules of branch rules-bma (xfail, strict, until that branch is merged) -------
-def _rules_bma_merged() -> bool:
-    from app.domain.findings import catalogue
-
-    return "BMA-BP-RENAL" in {r.id for r in catalogue()}
-
-
-until_rules_bma = pytest.mark.xfail(not _rules_bma_merged(), strict=True,
-                                    reason="BMA-BP-* and BMA-NO-INDICATION: branch rules-bma")
+# --- rules/2 §4: BMA-BP-RENAL, BMA-BP-CREAT-RISE, BMA-NO-INDICATION, ibandronate 150 mg ------
 CREA_40 = {"date": "2026-11-15", "analyte": "CREA", "value": 101, "unit": "umol/L"}
 
 
-@until_rules_bma
 def test_bp_renal_not_recommended_is_a_hold_with_the_kidney_reason():
     c = case(labs=[BAD_CREA, CALCIUM_OK], bma={"administrations": [
         dose("2026-11-28", "pamidronate", 90, planned=True)]})
@@ -510,7 +501,6 @@ def test_bp_renal_not_recommended_is_a_hold_with_the_kidney_reason():
 
 
 @pytest.mark.parametrize("mg, hold", [(6, True), (4, False)])
-@until_rules_bma
 def test_bp_renal_excess_dose_holds_but_the_reduced_dose_does_not(mg, hold):
     c = case(labs=[CREA_40, CALCIUM_OK], bma={"administrations": [
         dose("2026-11-28", "ibandronate", mg, planned=True)]})
@@ -523,7 +513,6 @@ def test_bp_renal_excess_dose_holds_but_the_reduced_dose_does_not(mg, hold):
         assert text(c, "zh").has("原因：剂量需要根据肾功能调整")
 
 
-@until_rules_bma
 def test_bp_creatinine_rise_is_a_hold():
     base = {"date": "2026-09-01", "analyte": "CREA", "value": 68, "unit": "umol/L"}
     risen = {"date": "2026-11-15", "analyte": "CREA", "value": 120, "unit": "umol/L"}
@@ -534,7 +523,6 @@ def test_bp_creatinine_rise_is_a_hold():
     assert text(c, "zh").has(HOLD_ZH)
 
 
-@until_rules_bma
 def test_no_indication_next_dose_to_be_confirmed():
     c = za(dose("2026-11-28", planned=True),
            imaging=[{"date": "2026-11-01", "modality": "bone_scan", "region": "L3",
@@ -545,7 +533,6 @@ def test_no_indication_next_dose_to_be_confirmed():
     assert en.has("Tests are under way to check your bones.")
 
 
-@until_rules_bma
 def test_osteoporosis_ibandronate_dose_to_be_confirmed():
     c = case(bma={"administrations": [dose("2026-11-28", "ibandronate", 150, planned=True)]})
     assert "BMA-NON-ONCOLOGY-DOSE" in fired(c)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,24 +34,8 @@ BOOK_ORDER = [
     "LOC-BMA-WITH-RT", "IO-DENOSUMAB",
 ]
 
-# MERGE NOTE (lead): these four §4 rules of rules/2 are added on branch rules-bma. Until it is
-# merged they are missing here and the exact-list test is an expected failure (strict: it must
-# pass, and does, once they are registered).
-RULES_BMA_BRANCH_IDS = ["BMA-NO-INDICATION", "BMA-BP-RENAL", "BMA-BP-CREAT-MISSING",
-                        "BMA-BP-CREAT-RISE"]
-_PENDING_BMA = set(RULES_BMA_BRANCH_IDS) - {r.id for r in catalogue()}
-
-
-@pytest.mark.xfail(bool(_PENDING_BMA), strict=True,
-                   reason="needs the rules-bma branch (§4 rules of rules/2) merged")
 def test_catalogue_is_the_rule_book_in_order():
     assert [r.id for r in catalogue()] == BOOK_ORDER
-
-
-def test_catalogue_is_the_rule_book_in_order_but_for_the_rules_bma_rules():
-    """Holds on this branch and after the merge: the rest of the book, in order."""
-    expected = [r for r in BOOK_ORDER if r not in _PENDING_BMA]
-    assert [r.id for r in catalogue()] == expected
 
 
 def test_every_rule_is_fully_described():

@@ -164,9 +164,9 @@ def test_za_dose_uses_creatinine_0_to_14_days_before_the_dose():
 
 
 def test_za_dose_far_plan_uses_provisional_creatinine():
-    """§4: "For a dose planned more than creatinine_max_age_days after the as-of date, the latest
-    creatinine on or before the as-of date is used provisionally"."""
-    obj = case(labs=[crea(day(-100))], bma={"administrations": [dose(day(15), planned=True)]})
+    """§4 (rules/2): "For a dose planned more than creatinine_max_age_days after the as-of date,
+    the latest creatinine dated 0–90 days before the as-of date is used provisionally"."""
+    obj = case(labs=[crea(day(-90))], bma={"administrations": [dose(day(15), planned=True)]})
     obj["patient"]["weight_kg"] = 45
     res = run(obj, 0)
     f = only(res, "BMA-ZA-DOSE")
@@ -251,10 +251,13 @@ def test_za_creat_missing_due_plan(plan, expect):
     assert fires(res, "BMA-ZA-CREAT-MISSING") is expect
 
 
-def test_za_creat_missing_creatinine_after_the_plan_does_not_count():
-    """"dated 0–14 days before it": a creatinine dated after an overdue plan is not before it."""
+def test_za_creat_missing_overdue_plan_uses_the_as_of_window():
+    """rules/2: an overdue plan uses a creatinine dated 0–14 days before the as-of date (a
+    creatinine dated after the overdue plan counts; one only before the plan does not)."""
     obj = case(labs=[crea(day(-2))], bma={"administrations": [dose(day(-5), planned=True)]})
-    assert fires(run(obj, 0), "BMA-ZA-CREAT-MISSING")
+    assert not fires(run(obj, 0), "BMA-ZA-CREAT-MISSING")
+    old = case(labs=[crea(day(-20))], bma={"administrations": [dose(day(-10), planned=True)]})
+    assert fires(run(old, 0), "BMA-ZA-CREAT-MISSING")  # 20 days before the as-of date
 
 
 def test_za_creat_missing_creatinine_after_as_of_is_ignored():

@@ -17,7 +17,6 @@ import pytest
 
 from app.cli import main
 from app.domain.casefile import CaseFileError, parse_case
-from app.domain.catalogue import catalogue
 from app.domain.params import params_from_mapping
 
 from .review_helpers import (
@@ -31,9 +30,7 @@ from .review_helpers import (
 
 # Every rule of rules/2 (§3–§7), hard-coded from the book: ID → (severity, evidence labels
 # strongest first). BMA-HYPO/HYPERCALCAEMIA, BMA-ZA-INTERVAL, WU-SCAN-DISCORDANT and
-# BMA-BP-RENAL have a graded severity whose text starts with the word given here. The four §4
-# rules added by rules/2 (BMA-NO-INDICATION, BMA-BP-*) are implemented on another branch
-# (rules-bma): they are listed here so that the table is the whole book once both are merged.
+# BMA-BP-RENAL have a graded severity whose text starts with the word given here.
 BOOK_RULES = {
     "WU-HIGH-RISK": ("info", ("GL", "SEED")),
     "WU-ALP-RISE": ("warning", ("SEED",)),
@@ -94,9 +91,6 @@ BOOK_RULE_IDS = set(BOOK_RULES)
 # MERGE NOTE (lead): the §4 rules of rules/2 come from branch rules-bma. Until it is merged
 # this branch's catalogue lacks them and the exact-ID-list test below is an expected failure;
 # once they are registered the condition is false and the test runs (and must pass) as is.
-RULES_BMA_BRANCH_IDS = {"BMA-NO-INDICATION", "BMA-BP-RENAL", "BMA-BP-CREAT-MISSING",
-                        "BMA-BP-CREAT-RISE"}
-_PENDING_BMA = RULES_BMA_BRANCH_IDS - {r.id for r in catalogue()}
 
 
 @pytest.mark.parametrize("analyte,unit", [
@@ -284,8 +278,6 @@ def test_cli_assess_json_shape(tmp_path, capsys):
     assert doc["status"] == {"bone_metastasis": "unknown", "basis": "no diagnostic imaging"}
 
 
-@pytest.mark.xfail(bool(_PENDING_BMA), strict=True,
-                   reason="needs the rules-bma branch (§4 rules of rules/2) merged")
 def test_rules_lists_exactly_the_book_ids(capsys):
     """§0: Rule IDs are stable ...; `bonemet rules` lists every rule ID of the book and no
     others."""

@@ -31,28 +31,33 @@ def case_doc(mrn: str, **sections: Any) -> dict[str, Any]:
     return doc
 
 
-def poor_kidney_doc(mrn: str = "K-1") -> dict[str, Any]:
-    """76-year-old woman, 50 kg, creatinine 180 µmol/L a week ago: CrCl ≈ 20 mL/min."""
+def kidney_doc(mrn: str, creatinine_umol_l: float, days_ago: int = 7) -> dict[str, Any]:
+    """A confirmed patient (76-year-old woman, 50 kg) with a creatinine, a normal calcium and
+    albumin ``days_ago``, a recent dental exam and supplements."""
     return case_doc(
         mrn,
-        labs=[{"date": iso(7), "analyte": "CREA", "value": 180, "unit": "umol/L"},
-              {"date": iso(7), "analyte": "CA", "value": 2.3, "unit": "mmol/L"},
-              {"date": iso(7), "analyte": "ALB", "value": 40, "unit": "g/L"}],
+        labs=[{"date": iso(days_ago), "analyte": "CREA", "value": creatinine_umol_l,
+               "unit": "umol/L"},
+              {"date": iso(days_ago), "analyte": "CA", "value": 2.3, "unit": "mmol/L"},
+              {"date": iso(days_ago), "analyte": "ALB", "value": 40, "unit": "g/L"}],
         dental={"exams": [iso(30)]},
         supplements={"calcium": True, "vitamin_d": True},
     )
+
+
+def poor_kidney_doc(mrn: str = "K-1") -> dict[str, Any]:
+    """Creatinine 180 µmol/L a week ago: CrCl ≈ 20 mL/min."""
+    return kidney_doc(mrn, 180)
 
 
 def mild_kidney_doc(mrn: str = "K-2") -> dict[str, Any]:
     """CrCl ≈ 45 mL/min → zoledronic acid 3.3 mg."""
-    return case_doc(
-        mrn,
-        labs=[{"date": iso(7), "analyte": "CREA", "value": 80, "unit": "umol/L"},
-              {"date": iso(7), "analyte": "CA", "value": 2.3, "unit": "mmol/L"},
-              {"date": iso(7), "analyte": "ALB", "value": 40, "unit": "g/L"}],
-        dental={"exams": [iso(30)]},
-        supplements={"calcium": True, "vitamin_d": True},
-    )
+    return kidney_doc(mrn, 80)
+
+
+def severe_kidney_doc(mrn: str = "K-9") -> dict[str, Any]:
+    """Creatinine 380 µmol/L 3 days ago: CrCl ≈ 8.8 mL/min (< 10)."""
+    return kidney_doc(mrn, 380, days_ago=3)
 
 
 def make_registry(tmp_path, *docs: dict[str, Any]):

@@ -1249,7 +1249,7 @@
 <context>
     <name>DoseForm</name>
     <message>
-        <location filename="../../ui/forms/dose_form.py" line="+34"/>
+        <location filename="../../ui/forms/dose_form.py" line="+35"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -1294,12 +1294,42 @@
         <translation>目录中无 %1 的标准剂量：请咨询本院药师。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Zoledronic acid: no creatinine in the 14 days before this dose — measure serum creatinine before dosing; no dose can be suggested.</source>
-        <translation>唑来膦酸：本次给药前 14 天内无肌酐结果 — 请在给药前检测血清肌酐；无法建议剂量。</translation>
+        <location line="+4"/>
+        <source>%1: no creatinine in the 14 days before this dose — measure serum creatinine before dosing; no dose can be suggested.</source>
+        <translation>%1：本次给药前 14 天内无肌酐结果 — 请在给药前检测血清肌酐；无法建议剂量。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
+        <source>%1: CrCl cannot be computed (missing: %2); %3.</source>
+        <translation>%1：无法计算 CrCl（缺少：%2）；%3。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 contraindicated: CrCl %2 mL/min &lt; %3%4 (%5). Consider denosumab with calcium monitoring.</source>
+        <translation>%1 禁用：CrCl %2 mL/min &lt; %3%4（%5）。可考虑地舒单抗并监测血钙。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 NOT recommended: CrCl %2 mL/min &lt; %3%4 (%5). Consider denosumab with calcium monitoring.</source>
+        <translation>不建议使用%1：CrCl %2 mL/min &lt; %3%4（%5）。可考虑地舒单抗并监测血钙。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Standard oncology dose of %1: %2 mg (label); CrCl %3 mL/min needs no renal adjustment%4 (%5).</source>
+        <translation>%1 的标准肿瘤剂量：%2 mg（说明书）；CrCl %3 mL/min 无需按肾功能调整%4（%5）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suggested daily dose of %1 (1600 mg regimen): %2 mg for CrCl %3 mL/min%4 (%5), reduced for kidney function (label).</source>
+        <translation>建议%1每日剂量（1600 mg 方案）：%2 mg（CrCl %3 mL/min%4）（%5），已按肾功能减量（说明书）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested dose of %1: %2 mg for CrCl %3 mL/min%4 (%5), reduced for kidney function (label).</source>
+        <translation>建议%1剂量：%2 mg（CrCl %3 mL/min%4）（%5），已按肾功能减量（说明书）。</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -1309,22 +1339,12 @@
         <translation>肌酐 %1 %2（%3），体重 %4，年龄 %5，性别 %6</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Zoledronic acid: CrCl cannot be computed (missing: %1); %2.</source>
-        <translation>唑来膦酸：无法计算 CrCl（缺少：%1）；%2。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source> (provisional: repeat creatinine before the dose)</source>
         <translation>（暂定：给药前复查肌酐）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Zoledronic acid NOT recommended: CrCl %1 mL/min &lt; 30%2 (%3). Consider denosumab with calcium monitoring.</source>
-        <translation>不建议使用唑来膦酸：CrCl %1 mL/min &lt; 30%2（%3）。可考虑地舒单抗并监测血钙。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+20"/>
         <source>Suggested zoledronic acid dose: %1 mg for CrCl %2 mL/min%3 (%4).</source>
         <translation>建议唑来膦酸剂量：%1 mg（CrCl %2 mL/min%3）（%4）。</translation>
     </message>
