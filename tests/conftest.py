@@ -1,5 +1,5 @@
 """Shared test set-up: Qt runs offscreen (never aborts for lack of a display), and the user's
-data/config directories point into a temp dir (tests never read or write the real registry,
+data/config/cache directories point into a temp dir (tests never read or write the real registry,
 settings or site parameter file)."""
 
 import os
@@ -24,4 +24,5 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
     monkeypatch.setenv("BONEMET_LOG_DIR", str(base / "log"))

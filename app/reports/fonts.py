@@ -4,7 +4,8 @@ reportlab's built-in CID fonts (``STSong-Light``) are not embedded — a viewer 
 font and a machine without one shows boxes — so every report registers the bundled
 ``app/resources/fonts/wqy-microhei.ttc`` with ``TTFont(name, path, subfontIndex=0)`` and uses it
 for all text, Latin included (the font covers both). reportlab subsets and embeds it.
-Registration is done once per process, under a lock (reports may be built off the GUI thread).
+Registration is done once per process, under a lock (reports may be built off the GUI thread),
+from a per-user cache of the parsed metrics when one is usable (:mod:`app.reports.font_cache`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from app.reports.font_cache import load_font
 from app.resources import CJK_FONT_FILE, cjk_font_path
 
 FONT_NAME = "WQYMicroHei"
@@ -40,7 +41,7 @@ def ensure_fonts() -> str:
         path = font_path()
         if not path.is_file():
             raise FontMissingError(f"font file missing: {path}")
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+        pdfmetrics.registerFont(load_font(FONT_NAME, path))  # parsed metrics cached per user
         # one face only: bold/italic map to the same embedded font (no base-14 fallback)
         for bold in (0, 1):
             for italic in (0, 1):
