@@ -1352,6 +1352,23 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
+        <translation>出现错误，刚才的操作可能没有完成。已保存的内容没有丢失；请检查记录后重试。</translation>
+    </message>
+    <message>
+        <source>Error {kind}, reference {reference}. Details are in the log file:
+{path}</source>
+        <translation>错误 {kind}，编号 {reference}。详细信息见日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>BoneMet Workstation</source>
+        <translation>骨转移诊疗工作站</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <location filename="../../app/ui/forms/simple_forms.py" line="+11"/>
@@ -3310,6 +3327,17 @@
         <location line="+2"/>
         <source>A neurological deficit leads at once to the urgent spinal-cord-compression page.</source>
         <translation>出现神经功能缺损时立即转到脊髓压迫紧急处理页。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
