@@ -288,6 +288,7 @@ REPORT_LABELS = (
     "sec_dental", "dental_exam", "dental_procedures", "onj_events", "none_recorded", "col_why",
     "no_labs", "no_trend_points", "plot_failed", "meeting_time", "place", "chair", "attendees",
     "col_critical", "col_warnings", "cover_order", "case_no", "decided", "days_old",
+    "not_recorded",
 )
 
 

@@ -119,8 +119,10 @@ def dental_needed(question: str | None, rules: list[str], view: CaseView) -> boo
 
 def dental_section(view: CaseView, lang: str) -> DentalSection:
     exams = view.dental_exams
-    last = (f"{exams[-1].isoformat()} ({tr(lang, 'days_old', n=days_between(exams[-1], view.as_of))})"
-            if exams else tr(lang, "none_recorded"))
+    last = tr(lang, "none_recorded")
+    if exams:
+        age = tr(lang, "days_old", n=days_between(exams[-1], view.as_of))
+        last = f"{exams[-1].isoformat()} ({age})"
     procs = tuple(
         f"{p.date.isoformat()} {term(DENTAL_KINDS, lang, p.kind)}"
         + (f" ({tr(lang, 'planned')})" if p.planned else "")

@@ -117,7 +117,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "course_span": ("{start} – {end}, {n} dose(s) given", "{start}至{end}，共给药{n}次"),
     "course_none_given": ("no dose given yet", "尚未给药"),
     "course_below": ("{n} dose(s) below the standard {std} mg (renal adjustment or other "
-                     "product): {doses}", "{n}次低于标准剂量{std} mg（肾功能调整或其他制剂）：{doses}"),
+                     "product): {doses}",
+                     "{n}次低于标准剂量{std} mg（肾功能调整或其他制剂）：{doses}"),
     "course_stop": ("stopped {date}: {reason}", "{date}停药：{reason}"),
     "no_reason": ("no reason recorded", "未记录原因"),
     "course_running": ("ongoing", "用药中"),

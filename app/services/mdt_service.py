@@ -9,8 +9,8 @@ Errors are :class:`MdtError` with ``str()`` = ``<field>: <problem>`` (no patient
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -36,6 +36,10 @@ PLACE_MAX = 200
 CHAIR_MAX = 200
 ATTENDEES_MAX = 4000
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+#: ``(case, as_of, lab_panel, lang) -> PNG bytes or None``: draws a case's trend plot.
+TrendPng = Callable[[Case, date, bool, str], "bytes | None"]
 
 
 class MdtError(ValueError):
@@ -312,16 +316,17 @@ class MdtService:
         *,
         as_of: date | None = None,
         params: Params = DEFAULTS,
-        trend_png: Callable[[Case, date], bytes | None] | None = None,
+        trend_png: TrendPng | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         lang: str = "en",
     ) -> MdtPack:
-        """Everything the pack PDF prints: each listed case assessed as of ``as_of``
-        (default: the meeting date, or today if that is earlier), with its trend PNG from
-        ``trend_png(case, as_of)`` when given (rendered by the UI layer; Qt widgets live on
-        the GUI thread, so a worker thread's callable must ask the GUI thread for the PNG,
-        e.g. through a blocking queued signal). ``lang``: ``en`` or ``zh``."""
+        """Everything the pack PDF prints: the meeting's details and each listed case
+        assessed as of ``as_of`` (default: the meeting date, or today if that is earlier),
+        with its trend PNG from ``trend_png(case, as_of, lab_panel, lang)`` when given
+        (rendered by the UI layer; Qt widgets live on the GUI thread, so a worker thread's
+        callable must ask the GUI thread for the PNG, e.g. through a blocking queued signal).
+        ``lang``: ``en`` or ``zh``. The pack orders the cases by urgency."""
         with self.db.session() as s:
             meeting = s.get(M.MdtMeeting, meeting_id)
             if meeting is None:
@@ -330,20 +335,24 @@ class MdtService:
             listed = s.scalars(select(M.MdtCase).where(
                 M.MdtCase.meeting_id == meeting_id, M.MdtCase.entered_in_error.is_(False))
                 .order_by(M.MdtCase.id)).all()
-            cases = [(case_repo.load_case(s, c.patient_id), c.question, c.decision)
-                     for c in listed]
-            meeting_date, title = meeting.meeting_date, meeting.title
+            cases = [(case_repo.load_case(s, c.patient_id), c) for c in listed]
+            head = _meeting(meeting, len(listed))
+            rows = [(c.question, c.decision, c.decided_by, c.decided_at) for _, c in cases]
         summaries: list[MdtCaseSummary] = []
-        for i, (case, question, decision) in enumerate(cases):
+        for i, ((case, _row), (question, decision, by, at)) in enumerate(
+                zip(cases, rows, strict=True)):
             check_cancel(cancel)
             if progress is not None:
                 progress(i, len(cases))
             summary = build_mdt_summary(case, assess(case, when, params), when,
                                         question=question, decision=decision, params=params,
-                                        lang=lang)
+                                        lang=lang, decided_by=by, decided_at=at)
             if trend_png is not None:
-                summary = summary.with_trend(trend_png(case, when))
+                summary = summary.with_trend(trend_png(case, when, summary.lab_panel, lang))
             summaries.append(summary)
         if progress is not None:
             progress(len(cases), len(cases))
-        return MdtPack(meeting_date, title, tuple(summaries), lang=lang)
+        d = head.details
+        return MdtPack(head.meeting_date, head.title, tuple(summaries), lang=lang,
+                       start_time=d.start_time, place=d.place, chair=d.chair,
+                       attendees=d.attendees)

@@ -24,12 +24,13 @@ from datetime import date, datetime
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from app.domain.trends import MAIN_SERIES, TrendData, TrendSeries
 from app.ui.labels import drug_label
+from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
 
 COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
@@ -66,7 +67,6 @@ RIGHT_AXIS_WIDTH = 72
 LANE_HEIGHT = 22
 DAY = 86400.0
 
-translate = QCoreApplication.translate
 
 
 @lru_cache(maxsize=65536)

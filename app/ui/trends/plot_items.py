@@ -12,11 +12,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from app.domain.trends import LscBand, RangeBand, TrendSeries
+from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
 from app.ui.trends.plot import (
     COLOURS,
@@ -36,7 +37,6 @@ Z_WINDOW, Z_BAND, Z_LINE, Z_LABEL = -100, -50, 5, 40
 WINDOW_KEY = 0  # QGraphicsItem.data key holding "window:<kind>" on the shading rectangles
 HEADROOM = 0.38  # fraction of the data span kept free above it for labels
 
-translate = QCoreApplication.translate
 
 
 def draw(plot: TrendPlot) -> None:

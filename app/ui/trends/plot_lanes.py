@@ -7,14 +7,12 @@ switch; nothing is created per dose).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
 from app.ui.trends.plot import COLOURS, EVENT_SYMBOLS, STOP_COLOUR, TEXT_COLOUR, TrendPlot, x_of
 from app.ui.trends.plot_style import WHITE, brush, fits_right, plot_width, rgba
-
-translate = QCoreApplication.translate
 
 
 def draw_lanes(plot: TrendPlot, data) -> None:
