@@ -32,6 +32,7 @@ from app.domain.trends import MAIN_SERIES, TrendData, TrendSeries
 from app.ui.labels import drug_label
 from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
+from app.ui.trends.date_axis import DateAxis
 
 COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
     "ALP": QColor(0, 114, 178),
@@ -147,7 +148,7 @@ class TrendPlot(QWidget):
 
     # ---- construction helpers ----------------------------------------------------------
     def _plot(self, row: int, date_axis: bool = True) -> pg.PlotItem:
-        axis = pg.DateAxisItem(orientation="bottom") if date_axis else None
+        axis = DateAxis(orientation="bottom") if date_axis else None
         plot = self.glw.addPlot(row=row, col=0, axisItems={"bottom": axis} if axis else None)
         plot.showAxis("right")
         plot.setMenuEnabled(False)
