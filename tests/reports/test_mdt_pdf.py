@@ -139,6 +139,7 @@ def test_chinese_summary_and_pack():
     for phrase in ("MDT会议—肺癌骨转移", "共1例", "MDT病例摘要", "患者与肿瘤", "病理类型", "肺腺癌",
                    "确诊", "病灶", "10(潜在不稳定)", "8(临界)", "预后评分", "修订Tokuhashi评分",
                    "<6个月", "无法计算", "骨改良药物疗程", "地舒单抗", "共给药3次",
-                   "骨相关事件与局部治疗", "放疗", "当前提示", "危急", "CTX反跳", "MDT决定", "第1页，共"):
+                   "骨相关事件与局部治疗", "放疗", "当前提示", "危急", "CTX反跳", "MDT决定",
+                   "第1页，共"):
         assert squash(phrase) in text, phrase
     assert font_problems(pdf) == []
