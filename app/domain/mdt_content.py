@@ -200,6 +200,12 @@ def _cancer_lines(case: Case, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(lines)
 
 
+def _basis(assessment: Any, status: dict[str, Any], lang: str) -> str:
+    """The status basis in ``lang`` (the rules write it in both languages)."""
+    zh = getattr(getattr(assessment, "status", None), "basis_zh", None)
+    return zh if lang == "zh" and zh else (status.get("basis") or "")
+
+
 def _identity(case: Case, as_of: date, lang: str) -> tuple[tuple[str, str], ...]:
     p = case.patient
     age = (tr(lang, "age_value", n=age_on(p.birth_date, as_of)) if p.birth_date
@@ -288,7 +294,7 @@ REPORT_LABELS = (
     "sec_dental", "dental_exam", "dental_procedures", "onj_events", "none_recorded", "col_why",
     "no_labs", "no_trend_points", "plot_failed", "meeting_time", "place", "chair", "attendees",
     "col_critical", "col_warnings", "cover_order", "case_no", "decided", "days_old",
-    "not_recorded",
+    "not_recorded", "sec_trend_labs",
 )
 
 
@@ -347,7 +353,7 @@ def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str
         as_of=as_of, mrn=case.patient.mrn, name=case.patient.name,
         identity=_identity(case, as_of, lang), cancer=_cancer_lines(case, lang),
         bm_status=bm_status, bm_status_label=value(lang, bm_status),
-        bm_basis=status.get("basis") or "",
+        bm_basis=_basis(assessment, status, lang),
         derived=_derived(doc, lang), lesions=lesions, scores=score_lines,
         doses=_doses(view, lang),
         intervals=tuple((drug(lang, k), v) for k, v in sorted(case.bma.interval_days.items())),

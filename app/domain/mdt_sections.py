@@ -28,7 +28,7 @@ LAB_PANEL_RULES = ("BMA-ZA-", "BMA-BP-", "BMA-DEN-CKD", "BMA-HYPOCALCAEMIA",
 DENTAL_RULES = ("DENT-", "BMA-DENTAL-")
 _JAW_WORDS = re.compile(r"jaw|dental|dentist|tooth|teeth|extraction|implant|\bONJ\b|"
                         r"osteonecrosis|颌|牙|口腔", re.IGNORECASE)
-WHY_MAX = 400  # characters of triggering data printed per finding
+WHY_MAX = 240  # characters of triggering data printed per finding
 
 
 @dataclass(frozen=True)
@@ -151,5 +151,6 @@ def _flat(v: Any) -> str:
 
 def why_text(data: dict[str, Any] | None) -> str:
     """A finding's triggering data (keys as the rule book names them), shortened."""
-    text = "; ".join(f"{k}: {_flat(v)}" for k, v in (data or {}).items())
+    text = "; ".join(f"{k}: {_flat(v)}" for k, v in (data or {}).items()
+                     if v not in (None, [], {}, ()))
     return text if len(text) <= WHY_MAX else text[: WHY_MAX - 1] + "…"

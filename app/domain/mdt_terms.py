@@ -112,6 +112,24 @@ def _num(v: float) -> str:
     return f"{v:g}"
 
 
+def _runs(doses: tuple[tuple[date, float], ...], lang: str) -> str:
+    """Reduced doses as runs of the same dose: '3.3 mg ×2 (2026-04-08 – 2026-05-06)'."""
+    runs: list[list[tuple[date, float]]] = []
+    for d, mg in doses:
+        if runs and runs[-1][-1][1] == mg:
+            runs[-1].append((d, mg))
+        else:
+            runs.append([(d, mg)])
+    out = []
+    for run in runs:
+        first, last, mg = run[0][0], run[-1][0], run[0][1]
+        when = first.isoformat() if len(run) == 1 else tr(
+            lang, "date_range", start=first.isoformat(), end=last.isoformat())
+        count = f" ×{len(run)}" if len(run) > 1 else ""
+        out.append(f"{_num(mg)} mg{count} ({when})")
+    return ("、" if lang == "zh" else ", ").join(out)
+
+
 def course_text(c: Course, lang: str, as_of: date) -> str:
     """One course as a line: drug, dose, interval, from–to, number of doses, the doses below
     the standard dose, the stop with its reason, the planned doses."""
@@ -126,9 +144,8 @@ def course_text(c: Course, lang: str, as_of: date) -> str:
     else:
         parts.append(tr(lang, "course_none_given"))
     if c.below_standard:
-        doses = ", ".join(f"{d.isoformat()} {_num(mg)} mg" for d, mg in c.below_standard)
         parts.append(tr(lang, "course_below", n=len(c.below_standard),
-                        std=_num(c.standard_mg or 0), doses=doses))
+                        std=_num(c.standard_mg or 0), doses=_runs(c.below_standard, lang)))
     if c.stop is not None:
         parts.append(tr(lang, "course_stop", date=c.stop.date.isoformat(),
                         reason=c.stop.reason or tr(lang, "no_reason")))

@@ -119,6 +119,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "course_below": ("{n} dose(s) below the standard {std} mg (renal adjustment or other "
                      "product): {doses}",
                      "{n}次低于标准剂量{std} mg（肾功能调整或其他制剂）：{doses}"),
+    "date_range": ("{start} – {end}", "{start}至{end}"),
     "course_stop": ("stopped {date}: {reason}", "{date}停药：{reason}"),
     "no_reason": ("no reason recorded", "未记录原因"),
     "course_running": ("ongoing", "用药中"),
@@ -159,7 +160,8 @@ LABELS: dict[str, tuple[str, str]] = {
                     "warnings.", "病例按紧急程度排序：危急提示多者在前，其次为警告提示多者。"),
     "case_no": ("Case {n} of {total}", "第{n}例，共{total}例"),
     "decided": ("Recorded by {who} on {when}", "记录人：{who}，记录时间：{when}"),
-    "sec_question": ("Question for the MDT", "提交MDT讨论的问题"),
+    "sec_trend_labs": ("ALP and CTX over time, with calcium and creatinine",
+                       "ALP与CTX变化趋势（含血钙与肌酐）"),
 }
 
 EXTRA_BONES = {"vertebra": ("vertebra", "椎体"), "other": ("other", "其他")}

@@ -143,7 +143,8 @@ def _lab_ages(s: MdtCaseSummary, lab: dict[str, str], st: Styles) -> list[Flowab
 
 
 def _trend_block(s: MdtCaseSummary, lab: dict[str, str], st: Styles) -> list[Flowable]:
-    head = [CondPageBreak(70 * mm if s.trend_png else 20 * mm), para(lab["sec_trend"], st.h1)]
+    title = lab["sec_trend_labs" if s.lab_panel else "sec_trend"]
+    head = [CondPageBreak(70 * mm if s.trend_png else 20 * mm), para(title, st.h1)]
     if s.trend_png:
         return [*head, _trend(s.trend_png)]
     key = "no_labs" if s.lab_count == 0 else (
@@ -167,11 +168,12 @@ def _findings(s: MdtCaseSummary, lab: dict[str, str], st: Styles) -> list[Flowab
         return []
     small = ParagraphStyle("rule", parent=st.cell, fontSize=st.cell.fontSize - 1.5,
                            leading=(st.cell.fontSize - 1.5) * 1.3)
+    rule = ParagraphStyle("rule_id", parent=small, wordWrap=None)  # IDs never break inside
     rows = [[f.severity_label, f.rule, f.message, f.why or "—", _evidence(f.evidence, f.source)]
             for f in s.findings]
     table = _table([lab["col_severity"], lab["col_rule"], lab["col_finding"], lab["col_why"],
-                    lab["col_evidence"]], rows, [0.09, 0.16, 0.35, 0.22, 0.18], st,
-                   col_styles={1: small, 3: small, 4: small})
+                    lab["col_evidence"]], rows, [0.08, 0.21, 0.35, 0.20, 0.16], st,
+                   col_styles={1: rule, 3: small, 4: small})
     table.setStyle(TableStyle([
         ("TEXTCOLOR", (0, i), (0, i), SEVERITY_COLOURS.get(f.severity, colors.black))
         for i, f in enumerate(s.findings, start=1)]))

@@ -54,7 +54,7 @@ def test_a_stop_splits_the_doses_into_two_courses_and_a_plan_joins_the_running_o
     assert second.planned == (date(2026, 12, 1),)
     text = course_text(second, "en", AS_OF)
     assert "2 dose(s) below the standard 4 mg" in text
-    assert "2026-06-29 3.5 mg, 2026-07-27 3 mg" in text and "planned 2026-12-01" in text
+    assert "3.5 mg (2026-06-29), 3 mg (2026-07-27)" in text and "planned 2026-12-01" in text
     zh = course_text(second, "zh", AS_OF)
     assert "2次低于标准剂量4 mg" in zh and "计划给药 2026-12-01" in zh
 
@@ -110,3 +110,16 @@ def test_incadronate_has_no_standard_dose_and_future_doses_are_not_given():
     (c,) = cs
     assert c.given == 1 and c.standard_mg is None and c.below_standard == ()
     assert summarise_courses(case_of(), AS_OF) == ()
+
+
+def test_reduced_doses_are_summarised_as_runs_not_listed_one_by_one():
+    cs = courses({"administrations": [
+        dose("2026-01-05", mg=3.3), dose("2026-02-02", mg=3.3), dose("2026-03-02", mg=3.0),
+        dose("2026-03-30", mg=3.0), dose("2026-04-27", mg=3.0), dose("2026-05-25")]})
+    (c,) = cs
+    assert len(c.below_standard) == 5
+    text = course_text(c, "en", AS_OF)
+    assert ("5 dose(s) below the standard 4 mg (renal adjustment or other product): "
+            "3.3 mg ×2 (2026-01-05 – 2026-02-02), 3 mg ×3 (2026-03-02 – 2026-04-27)") in text
+    assert "3.3 mg ×2 (2026-01-05至2026-02-02)、3 mg ×3 (2026-03-02至2026-04-27)" in \
+        course_text(c, "zh", AS_OF)

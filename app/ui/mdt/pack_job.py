@@ -31,6 +31,7 @@ from app.ui.trends.render import render_trend_png
 
 TREND_SIZE_PX = (1240, 560)  # ≈180 dpi across the A4 text width (as the command line's pack)
 TREND_SIZE_LABS_PX = (1240, 760)  # with the creatinine/calcium panel
+PACK_LOGICAL_WIDTH = 760.0  # laid out as a 760 px wide plot: texts readable on paper
 
 
 def draw_trend(render: Callable[..., bytes], case: Case, as_of: date, lab_panel: bool,
@@ -41,7 +42,7 @@ def draw_trend(render: Callable[..., bytes], case: Case, as_of: date, lab_panel:
     if data.point_count() == 0:
         return None
     size = TREND_SIZE_LABS_PX if lab_panel else TREND_SIZE_PX
-    return render(data, *size, extra=lab_panel, lang=lang)
+    return render(data, *size, extra=lab_panel, lang=lang, logical_width=PACK_LOGICAL_WIDTH)
 
 
 @dataclass(frozen=True)
