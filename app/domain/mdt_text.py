@@ -40,7 +40,7 @@ LABELS: dict[str, tuple[str, str]] = {
                    "反跳风险 {risk}；高峰窗口 {start} – {end}；监测截止 {end2}"),
     "den_checks": ("checks due {dates}", "待复查 {dates}"),
     "den_nadir": ("CTX nadir {v} ng/mL", "CTX最低值 {v} ng/mL"),
-    "elevated": ("elevated", "升高"),
+    "elevated": ("elevated", "较高"),
     # scores
     "tokuhashi": ("Revised Tokuhashi (0–15)", "修订Tokuhashi评分（0–15）"),
     "tomita": ("Tomita (2–10)", "Tomita评分（2–10）"),

@@ -12,6 +12,7 @@ Both builders accept ``progress(done, total)`` and ``cancel()`` for worker-threa
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 from reportlab.lib import colors
@@ -44,6 +45,13 @@ from app.reports.fonts import ensure_fonts
 
 SEVERITY_COLOURS = {"critical": URGENT, "warning": colors.HexColor("#a35200"),
                     "info": colors.HexColor("#1f4e79")}
+
+
+def pack_styles(lang: str) -> Styles:
+    """The report styles, with headings kept on the page of what follows them."""
+    st = styles(lang, base_size=9.5)
+    return replace(st, h1=ParagraphStyle("h1_keep", parent=st.h1, keepWithNext=1),
+                   h2=ParagraphStyle("h2_keep", parent=st.h2, keepWithNext=1))
 
 
 def _fmt(d: date | None) -> str:
@@ -184,7 +192,7 @@ def summary_story(s: MdtCaseSummary, st: Styles | None = None, number: tuple[int
                   ) -> list[Flowable]:
     """The flowables of one case summary (starts with its running header); ``number``:
     (n, total) of the case in its pack."""
-    st = st or styles(s.lang, base_size=9.5)
+    st = st or pack_styles(s.lang)
     lab = _labels(s)
     name = s.name or lab["no_name"]
     when = s.as_of.isoformat()
@@ -286,7 +294,7 @@ def build_mdt_pack_pdf(pack: MdtPack, *, printed_on: date | None = None,
                        progress: Progress | None = None,
                        cancel: Cancel | None = None) -> bytes:
     """The meeting pack: cover page, then one summary per case (each on a new page)."""
-    st = styles(pack.lang, base_size=9.5)
+    st = pack_styles(pack.lang)
     total = len(pack.cases)
     story = _cover(pack, st)
     for i, case in enumerate(pack.cases):
