@@ -49,6 +49,7 @@ class Course:
     standard_mg: float | None
     stop: Stop | None  # the recorded stop that ended the course
     planned: tuple[date, ...]  # planned doses of this course (overdue plans included)
+    grace_days: int = 14  # §9 overdue_grace_days: a running course is overdue after it
 
     @property
     def ended(self) -> bool:
@@ -74,7 +75,7 @@ def _split(given: list[Administration], stops: list[Stop]
 
 
 def _course(drug: str, run: list[Administration], stop: Stop | None,
-            planned: list[Administration], interval: int) -> Course:
+            planned: list[Administration], interval: int, grace: int) -> Course:
     doses = [a.dose_mg for a in run] or [a.dose_mg for a in planned]
     usual = Counter(doses).most_common(1)[0][0] if doses else None
     gaps = [days_between(a.date, b.date) for a, b in zip(run, run[1:], strict=False)]
@@ -86,7 +87,7 @@ def _course(drug: str, run: list[Administration], stop: Stop | None,
         given=len(run), usual_dose_mg=usual, interval_days=interval,
         observed_interval_days=float(median(gaps)) if gaps else None,
         below_standard=below, standard_mg=standard, stop=stop,
-        planned=tuple(a.date for a in planned),
+        planned=tuple(a.date for a in planned), grace_days=grace,
     )
 
 
@@ -96,22 +97,23 @@ def drug_courses(view: CaseView, drug: str) -> list[Course]:
     stops = list(view.stops(drug))
     planned = view.planned(drug)
     interval = view.interval(drug)
+    grace = view.params.overdue_grace_days
     runs = _split(given, stops)
-    courses = [_course(drug, run, stop, [], interval) for run, stop in runs]
+    courses = [_course(drug, run, stop, [], interval, grace) for run, stop in runs]
     if not planned:
         return courses
     if runs and runs[-1][1] is None:  # the running course takes the plans
         run, _stop = runs[-1]
-        courses[-1] = _course(drug, run, None, planned, interval)
+        courses[-1] = _course(drug, run, None, planned, interval, grace)
         return courses
     ended = runs[-1][1].date if runs else None  # type: ignore[union-attr]
     after = [a for a in planned if ended is None or a.date > ended]
     before = [a for a in planned if ended is not None and a.date <= ended]
     if before:  # plans dated before the stop that ended the course: shown with that course
         run, stop = runs[-1]
-        courses[-1] = _course(drug, run, stop, before, interval)
+        courses[-1] = _course(drug, run, stop, before, interval, grace)
     if after:
-        courses.append(_course(drug, [], None, after, interval))
+        courses.append(_course(drug, [], None, after, interval, grace))
     return courses
 
 

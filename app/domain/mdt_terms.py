@@ -151,7 +151,7 @@ def course_text(c: Course, lang: str, as_of: date) -> str:
                         reason=c.stop.reason or tr(lang, "no_reason")))
     elif not c.planned and c.last is not None:
         gap = days_between(c.last, as_of)
-        parts.append(tr(lang, "course_running") if gap <= c.interval_days + 14
+        parts.append(tr(lang, "course_running") if gap <= c.interval_days + c.grace_days
                      else tr(lang, "course_lapsed", n=gap))
     if c.planned:
         parts.append(tr(lang, "course_planned", dates=", ".join(d.isoformat()
