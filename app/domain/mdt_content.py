@@ -43,8 +43,9 @@ from app.domain.mdt_sections import (
 from app.domain.mdt_terms import course_text, missing_name, organ, region
 from app.domain.mdt_text import LABELS, bone, drug, histology, tr, value
 from app.domain.params import DEFAULTS, Params
-from app.domain.trends import build_trend_data
+from app.domain.trends import EXTRA_SERIES, MAIN_SERIES
 
+TREND_ANALYTES = (*MAIN_SERIES, *EXTRA_SERIES)  # what the trend plot can show
 SKELETAL_EVENTS = ("pathological_fracture", "fracture", "spinal_cord_compression",
                    "radiotherapy", "surgery_to_bone", "vertebroplasty", "hypercalcaemia", "onj")
 
@@ -369,6 +370,7 @@ def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str
         dental=dental_section(view, lang) if dental_needed(question, rules, view) else None,
         lab_panel=lab_panel_needed(rules),
         lab_count=sum(1 for lab in case.labs if lab.date <= as_of),
-        trend_points=build_trend_data(case, as_of, params=params).point_count(),
+        trend_points=sum(1 for lab in case.labs
+                         if lab.date <= as_of and lab.analyte in TREND_ANALYTES),
         critical=critical, warnings=warnings, decided_by=decided_by, decided_at=decided_at,
     )
