@@ -4,7 +4,7 @@
 <context>
     <name>AddCaseDialog</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="+196"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+233"/>
         <source>Add a patient to an MDT meeting</source>
         <translation>将患者加入MDT会议</translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+294"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+284"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -1803,7 +1803,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="+24"/>
+        <location filename="../../app/ui/labels.py" line="+21"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -2061,7 +2061,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+74"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+71"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2224,7 +2224,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+70"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+63"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -2434,7 +2434,7 @@
 <context>
     <name>MdtErrors</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="-229"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="-264"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -2467,6 +2467,11 @@
         <location line="+1"/>
         <source>no such case (reload the list)</source>
         <translation>病例不存在（请刷新列表）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a time HH:MM (24-hour), e.g. 14:30</source>
+        <translation>时间格式应为 HH:MM（24小时制），例如 14:30</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2508,13 +2513,13 @@
 <context>
     <name>MdtWindow</name>
     <message>
-        <location filename="../../app/ui/mdt/window.py" line="+205"/>
-        <location line="+21"/>
+        <location filename="../../app/ui/mdt/window.py" line="+207"/>
+        <location line="+22"/>
         <source>MDT meetings</source>
         <translation>MDT会议</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>&amp;Meeting</source>
         <translation>会议(&amp;M)</translation>
     </message>
@@ -2545,6 +2550,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Edit meeting…</source>
+        <translation>编辑会议(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Generate case pack…</source>
         <translation>生成病例资料包(&amp;G)…</translation>
     </message>
@@ -2604,7 +2614,7 @@
         <translation>尚无会议——按Ctrl+N新建。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Select a case to record its decision.</source>
         <translation>请选择病例以记录其决定。</translation>
     </message>
@@ -2619,7 +2629,7 @@
         <translation>自会议日期（%1）起方可记录决定。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+68"/>
         <location line="+11"/>
         <source>Withdraw case</source>
         <translation>撤回病例</translation>
@@ -2635,7 +2645,7 @@
         <translation>未作任何更改：%1</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-161"/>
         <source>Meetings (upcoming first):</source>
         <translation>会议（即将召开的在前）：</translation>
     </message>
@@ -2694,14 +2704,34 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/mdt/dialogs.py" line="+90"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+93"/>
         <source>New MDT meeting</source>
         <translation>新建MDT会议</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Edit MDT meeting</source>
+        <translation>编辑MDT会议</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>e.g. Thoracic oncology MDT</source>
         <translation>例如：胸部肿瘤MDT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM, e.g. 14:00</source>
+        <translation>HH:MM，例如 14:00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Conference room 3, or a video link</source>
+        <translation>例如：3号会议室，或视频会议链接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One name (and specialty) per line</source>
+        <translation>每行一人（及专业）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2712,6 +2742,26 @@
         <location line="+1"/>
         <source>&amp;Title (optional):</source>
         <translation>标题（可选）(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ime:</source>
+        <translation>时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hair:</source>
+        <translation>主持人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attendees:</source>
+        <translation>参会人员(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -3898,7 +3948,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-179"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-172"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
@@ -4048,7 +4098,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>地舒单抗已停用 — 处于反跳风险期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot.py" line="+259"/>
+        <location filename="../../app/ui/trends/plot.py" line="+264"/>
         <source>Trend plot: ALP and CTX over time</source>
         <translation>趋势图：ALP 和 CTX 随时间变化</translation>
     </message>
@@ -4084,55 +4134,65 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>CTX (ng/mL)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../app/ui/trends/plot_legend.py" line="+26"/>
         <location filename="../../app/ui/trends/text.py" line="+27"/>
         <source>ALP</source>
         <translation>ALP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../app/ui/trends/text.py" line="+1"/>
         <source>CTX</source>
         <translation>CTX</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Corr. calcium</source>
         <translation>校正钙</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../app/ui/trends/text.py" line="+2"/>
         <source>Creatinine</source>
         <translation>肌酐</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>hollow: converted unit or planned</source>
         <translation>空心：单位已换算或为计划</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>reference range</source>
-        <translation>参考范围</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>LSC band</source>
-        <translation>最小显著变化带</translation>
+        <location line="+3"/>
+        <source>{name} reference range</source>
+        <translation>{name}参考范围</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{name} LSC band</source>
+        <translation>{name}最小显著变化带</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>bone-drug dose (lane per drug)</source>
+        <translation>骨改良药物给药（每药一行）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lab method or unit change</source>
+        <translation>检测方法或单位变更</translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>rebound peak window</source>
         <translation>反跳高峰期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>monitoring window</source>
         <translation>监测期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>stop</source>
         <translation>停药</translation>
     </message>
@@ -4162,7 +4222,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{name} 参考范围（{source}）：{range}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>nadir</source>
         <translation>最低值</translation>
     </message>
@@ -4197,18 +4257,18 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{label}：{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot.py" line="+5"/>
-        <location filename="../../app/ui/trends/plot_items.py" line="+43"/>
+        <location line="+43"/>
+        <location filename="../../app/ui/trends/plot_legend.py" line="+11"/>
         <source>As of {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/plot_lanes.py" line="+26"/>
+        <location filename="../../app/ui/trends/plot_lanes.py" line="+35"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Lab changes</source>
         <translation>检验变更</translation>
     </message>
@@ -4647,6 +4707,66 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+2"/>
         <source>Trend table: the plotted results</source>
         <translation>趋势表：图中的结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/date_axis.py" line="+15"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dec</source>
+        <translation>12月</translation>
     </message>
 </context>
 <context>
