@@ -4,7 +4,7 @@ The MDT pack is printed in its own language (``--lang``, or the pack-language me
 trend plot's texts are Qt translations looked up through the installed translators (the UI
 language). Inside :func:`printing_language` the module-level :func:`translate` that the trend
 plot and the labels use answers from the printout's catalogue instead (the same
-``resources/i18n`` ``.qm`` file); outside it, it is ``QCoreApplication.translate``. Used on the
+``app/resources/i18n`` ``.qm`` file); outside it, it is ``QCoreApplication.translate``. Used on the
 GUI thread only (figures are drawn there), for the length of one render.
 """
 
@@ -16,7 +16,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.ui.resources import TRANSLATION_BASENAME, translations_dir
+from app.resources import TRANSLATION_BASENAME, translations_dir
 
 _override: list[QTranslator] = []  # the translator of the printout being drawn (0 or 1)
 PRINT_LANGUAGES = {"en": "en", "zh": "zh_CN", "zh_CN": "zh_CN"}
