@@ -84,15 +84,17 @@ class TrendPlot(QWidget):
     """The plot alone. Feed it with :meth:`set_data`; :meth:`set_log_ctx` and
     :meth:`set_extra_visible` change the presentation, not the data."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, for_print: bool = False) -> None:
         super().__init__(parent)
+        self.for_print = for_print  # printouts stay black on white whatever the screen's palette
+        self.paper, self.ink, self.rule = self._colours()
         self._data: TrendData | None = None
         self._log_ctx = False
         self._extra_visible = False
         self._transient: list[tuple[pg.ViewBox, object]] = []
         self.pen_scale = 1.0  # line widths × this (print renders use their pixel ratio)
         self.glw = pg.GraphicsLayoutWidget(self)
-        self.glw.setBackground("w")
+        self.glw.setBackground(self.paper)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.glw)
@@ -159,8 +161,8 @@ class TrendPlot(QWidget):
         for name in ("left", "right", "bottom"):
             ax = plot.getAxis(name)
             ax.enableAutoSIPrefix(False)
-            ax.setTextPen(pg.mkPen(TEXT_COLOUR))
-            ax.setPen(pg.mkPen(QColor(120, 120, 120)))
+            ax.setTextPen(pg.mkPen(self.ink))
+            ax.setPen(pg.mkPen(self.rule))
         plot.vb.disableAutoRange()
         return plot
 
@@ -254,10 +256,31 @@ class TrendPlot(QWidget):
         xs, ys = self.scatters[key].getData()
         return [float(v) for v in xs], [float(v) for v in ys]
 
+    def _colours(self) -> tuple[QColor, QColor, QColor]:
+        """(background, text, axis lines): the widget palette's on screen when it is dark
+        (dark mode), else — and always for print — black on white."""
+        palette = self.palette()
+        if not self.for_print and palette.window().color().lightness() < 128:
+            return (QColor(palette.base().color()), QColor(palette.text().color()),
+                    QColor(palette.mid().color()))
+        return QColor(255, 255, 255), QColor(TEXT_COLOUR), QColor(120, 120, 120)
+
+    def _apply_colours(self) -> None:
+        self.paper, self.ink, self.rule = self._colours()
+        self.glw.setBackground(self.paper)
+        for plot in (self.main, self.labs, self.lanes):
+            for name in ("left", "right", "bottom"):
+                plot.getAxis(name).setTextPen(pg.mkPen(self.ink))
+                plot.getAxis(name).setPen(pg.mkPen(self.rule))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._render()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()
+            self._set_legend()
+            self._render()  # labels are drawn in the ink colour
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -286,7 +309,7 @@ class TrendPlot(QWidget):
         window, lane marker and line; :mod:`app.ui.trends.plot_legend`)."""
         from app.ui.trends.plot_legend import legend_html
 
-        self.legend.setText(legend_html(self), size="9pt", color=TEXT_COLOUR.name())
+        self.legend.setText(legend_html(self), size="9pt", color=self.ink.name())
 
     def legend_text(self) -> str:
         return self.legend.text

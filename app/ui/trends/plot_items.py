@@ -25,7 +25,6 @@ from app.ui.trends.plot import (
     MONITOR_BRUSH,
     PEAK_BRUSH,
     STOP_COLOUR,
-    TEXT_COLOUR,
     TrendPlot,
     rect_item,
     x_of,
@@ -194,7 +193,7 @@ def _vline(
     label: str | None = None,
     position: float = 0.9,
     tooltip: str | None = None,
-    colour: QColor = TEXT_COLOUR,
+    colour: QColor | None = None,  # default: the plot's ink (dark mode aware)
     z: float = Z_LINE,
     left: bool | None = None,
 ):
@@ -212,8 +211,11 @@ def _vline(
     if label:
         if left is None:
             left = not fits_right(plot, x, label)
+        paper = plot.paper
         text = pg.TextItem(
-            label, color=colour, fill=brush((255, 255, 255, 235)), anchor=(1, 0) if left else (0, 0)
+            label, color=colour if colour is not None else plot.ink,
+            fill=brush((paper.red(), paper.green(), paper.blue(), 235)),
+            anchor=(1, 0) if left else (0, 0),
         )
         text.setPos(x, y0 + position * (y1 - y0))
         if tooltip:

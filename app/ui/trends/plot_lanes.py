@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
 from app.ui.trends.label_layout import place_labels
-from app.ui.trends.plot import COLOURS, EVENT_SYMBOLS, STOP_COLOUR, TEXT_COLOUR, TrendPlot, x_of
+from app.ui.trends.plot import COLOURS, EVENT_SYMBOLS, STOP_COLOUR, TrendPlot, x_of
 from app.ui.trends.plot_style import WHITE, brush, plot_width, rgba
 
 
@@ -63,7 +63,7 @@ def draw_lanes(plot: TrendPlot, data) -> None:
         data=list(range(len(events))),
     )
     for label, p in zip(labels, placed, strict=True):
-        text = pg.TextItem(label, color=TEXT_COLOUR, anchor=(0, 0.5))
+        text = pg.TextItem(label, color=plot.ink, anchor=(0, 0.5))
         text.setPos(x0 + p.left / width * (x1 - x0), lane_y(row + p.row))
         plot.add_item(plot.lanes.vb, text, 21)
     changes = list(data.changes)

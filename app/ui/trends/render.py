@@ -54,7 +54,7 @@ def render_trend_png(
     if QApplication.instance() is None:
         raise RuntimeError("render_trend_png needs a QApplication (GUI thread)")
     scale = max(1.0, width_px / logical_width)
-    plot = TrendPlot()
+    plot = TrendPlot(for_print=True)
     try:
         plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         plot.set_pen_scale(scale)
