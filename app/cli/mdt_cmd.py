@@ -50,12 +50,13 @@ def _quiet_offscreen_warning() -> None:
 
 def trend_renderer() -> tuple[Callable | None, object | None]:
     """``(render(case, as_of, lab_panel, lang) -> png | None, keep-alive app)``;
-    ``(None, None)`` when Qt is not available."""
+    ``(None, missing module name)`` when Qt or a plotting module cannot be imported (a
+    frozen build without QtOpenGLWidgets, a server without Qt): the caller says which."""
     try:
         from app.ui.mdt.pack_job import draw_trend
         from app.ui.trends.render import render_trend_png
-    except ImportError:
-        return None, None
+    except ImportError as exc:
+        return None, exc.name or type(exc).__name__
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -127,9 +128,8 @@ def run_pack(args: argparse.Namespace) -> int:
                                  else "--meeting: no meeting on this date")
             render, _qapp = trend_renderer()
             if render is None:
-                print("bonemet mdt-pack: note: trend plots unavailable "
-                      "(app.ui.trends.render_trend_png not found); pack built without them",
-                      file=sys.stderr)
+                print(f"bonemet mdt-pack: note: trend plots unavailable (module {_qapp} "
+                      "cannot be imported); pack built without them", file=sys.stderr)
             lang = args.pack_lang or site_language()
             pack = svc.pack_content(meeting.id, as_of=as_of, params=params,
                                     trend_png=render, lang=lang)
