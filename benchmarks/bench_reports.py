@@ -24,7 +24,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.cli.mdt_cmd import TREND_SIZE_PX, trend_renderer
+from app.cli.mdt_cmd import trend_renderer
 from app.data.engine import open_database
 from app.data.migrate import ensure_schema
 from app.domain.assess import assess
@@ -38,7 +38,7 @@ from app.services.mdt_service import MdtService
 def synthetic_png() -> bytes:
     from PIL import Image, ImageDraw
 
-    w, h = TREND_SIZE_PX
+    w, h = 1240, 560  # the pack's trend size (app.ui.mdt.pack_job.TREND_SIZE_PX)
     img = Image.new("RGB", (w, h), "white")
     draw = ImageDraw.Draw(img)
     for i in range(0, w, 40):
@@ -120,7 +120,7 @@ def main() -> int:
             png = synthetic_png()
             source = "synthetic PNG (render_trend_png not available)"
 
-            def render(case, as_of):  # noqa: ARG001 - same signature as the real one
+            def render(case, as_of, lab_panel=False, lang="en"):  # noqa: ARG001 - as the real one
                 return png
 
         t = time.perf_counter()

@@ -1,8 +1,10 @@
 """``bonemet mdt-pack`` (the meeting's case pack as one PDF) and ``bonemet mdt`` (meetings).
 
     bonemet mdt-pack --db DB --meeting YYYY-MM-DD|next --out FILE.pdf [--as-of YYYY-MM-DD]
-                     [--lang en|zh]
-    bonemet mdt create --db DB --date YYYY-MM-DD [--title TEXT]
+                     [--lang en|zh]   (default: the site language, as the app's)
+    bonemet mdt create --db DB --date YYYY-MM-DD [--title TEXT] [--time HH:MM] [--place TEXT]
+                       [--chair TEXT] [--attendees TEXT]
+    bonemet mdt edit --db DB --date YYYY-MM-DD [same flags; "" clears one]
     bonemet mdt add --db DB --date YYYY-MM-DD --mrn MRN --question TEXT
     bonemet mdt list --db DB [--date YYYY-MM-DD]
     bonemet mdt decide --db DB --case-id N --decision TEXT
@@ -23,8 +25,6 @@ from datetime import date
 
 from app.cli.assess_cmd import InputError, parse_as_of, report_failure
 from app.cli.careplan_cmd import check_out, write_out
-
-TREND_SIZE_PX = (1240, 500)  # ≈180 dpi across the A4 text width
 
 
 def _db(args: argparse.Namespace):
@@ -49,31 +49,28 @@ def _quiet_offscreen_warning() -> None:
 
 
 def trend_renderer() -> tuple[Callable | None, object | None]:
-    """``(render(case, as_of) -> png | None, keep-alive app)``; ``(None, None)`` when the
-    trends helper (or Qt) is not available."""
+    """``(render(case, as_of, lab_panel, lang) -> png | None, keep-alive app)``;
+    ``(None, missing module name)`` when Qt or a plotting module cannot be imported (a
+    frozen build without QtOpenGLWidgets, a server without Qt): the caller says which."""
     try:
-        from app.ui.trends.render import render_trend_png  # type: ignore[import-not-found]
-    except ImportError:
-        try:
-            from app.ui.trends import render_trend_png  # type: ignore[attr-defined]
-        except ImportError:
-            return None, None
+        from app.ui.mdt.pack_job import draw_trend
+        from app.ui.trends.render import render_trend_png
+    except ImportError as exc:
+        return None, exc.name or type(exc).__name__
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.domain.trends import build_trend_data
+    from app.ui.app import register_bundled_fonts
 
     qapp = QApplication.instance()
     if qapp is None:
         _quiet_offscreen_warning()
         qapp = QApplication(["bonemet-mdt-pack"])
+        register_bundled_fonts(qapp)  # Chinese plot texts need the bundled CJK font
 
-    def render(case, as_of: date) -> bytes | None:
-        data = build_trend_data(case, as_of)
-        if data.point_count() == 0:
-            return None
+    def render(case, as_of: date, lab_panel: bool = False, lang: str = "en") -> bytes | None:
         try:
-            return render_trend_png(data, *TREND_SIZE_PX)
+            return draw_trend(render_trend_png, case, as_of, lab_panel, lang)
         except Exception as exc:  # a plot failure must not lose the whole pack
             render.failures.append(type(exc).__name__)  # type: ignore[attr-defined]
             return None
@@ -81,6 +78,21 @@ def trend_renderer() -> tuple[Callable | None, object | None]:
     render.failures = []  # type: ignore[attr-defined]
 
     return render, qapp
+
+
+def site_language() -> str:
+    """The site's language (``en``/``zh``): the app's language setting, else the system
+    locale — the language the desktop app would use on this workstation."""
+    try:
+        from PySide6.QtCore import QCoreApplication, QSettings
+
+        from app.ui.app import APPLICATION, ORGANIZATION, resolve_language
+    except ImportError:
+        return "en"
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    return "zh" if resolve_language().startswith("zh") else "en"
 
 
 def _fail(prefix: str, exc: Exception) -> int:
@@ -116,11 +128,11 @@ def run_pack(args: argparse.Namespace) -> int:
                                  else "--meeting: no meeting on this date")
             render, _qapp = trend_renderer()
             if render is None:
-                print("bonemet mdt-pack: note: trend plots unavailable "
-                      "(app.ui.trends.render_trend_png not found); pack built without them",
-                      file=sys.stderr)
+                print(f"bonemet mdt-pack: note: trend plots unavailable (module {_qapp} "
+                      "cannot be imported); pack built without them", file=sys.stderr)
+            lang = args.pack_lang or site_language()
             pack = svc.pack_content(meeting.id, as_of=as_of, params=params,
-                                    trend_png=render, lang=args.pack_lang)
+                                    trend_png=render, lang=lang)
             failed = getattr(render, "failures", [])
             if failed:
                 print(f"bonemet mdt-pack: note: {len(failed)} trend plot(s) could not be drawn "
@@ -144,15 +156,23 @@ def parse_meeting_date(text: str, flag: str = "--meeting") -> date:
 
 def run_mdt(args: argparse.Namespace) -> int:
     try:
-        from app.services.mdt_service import MdtService
+        from app.services.mdt_service import MdtService, MeetingDetails
 
         day = parse_meeting_date(args.date, "--date") if getattr(args, "date", None) else None
         db = _db(args)
         try:
             svc = MdtService(db, os.environ.get("USER") or "cli")
             if args.action == "create":
-                m = svc.create_meeting(day, args.title)
+                m = svc.create_meeting(day, args.title, _details(args, MeetingDetails()))
                 print(f"meeting {m.id} on {m.meeting_date.isoformat()}")
+            elif args.action == "edit":
+                m = svc.meeting_on(day)
+                if m is None:
+                    raise InputError("--date: no meeting on this date")
+                title = m.title if args.title is None else args.title
+                m = svc.edit_meeting(m.id, title=title, details=_details(args, m.details),
+                                     version=m.version)
+                print(f"meeting {m.id} on {m.meeting_date.isoformat()} updated")
             elif args.action == "add":
                 m = svc.meeting_on(day)
                 if m is None:
@@ -176,6 +196,23 @@ def run_mdt(args: argparse.Namespace) -> int:
         return _fail("bonemet mdt", exc)
 
 
+def _details(args: argparse.Namespace, current):
+    """The meeting details from the flags; a flag left out keeps ``current``'s value."""
+    from dataclasses import replace
+
+    given = {k: getattr(args, k) for k in ("start_time", "place", "chair", "attendees")
+             if getattr(args, k, None) is not None}
+    return replace(current, **given)
+
+
+def _detail_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--title")
+    p.add_argument("--time", dest="start_time", metavar="HH:MM", help="start time (24-hour)")
+    p.add_argument("--place", help="room or video link")
+    p.add_argument("--chair", help="who chairs the meeting")
+    p.add_argument("--attendees", help="who attends (names separated by commas or newlines)")
+
+
 def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=argparse.SUPPRESS,
                    help="SQLite file path or database URL (default: user data dir)")
@@ -193,17 +230,21 @@ def add_parser(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
                    help="assess the cases as of this date (default: meeting date or today)")
-    p.add_argument("--lang", dest="pack_lang", choices=("en", "zh"), default="en",
-                   help="language of the pack (default: en)")
+    p.add_argument("--lang", dest="pack_lang", choices=("en", "zh"), default=None,
+                   help="language of the pack (default: the site language, as in the app)")
     p.add_argument("--params", metavar="FILE.json",
                    help="site rule parameters (default: the desktop app's site file, if any)")
     p.set_defaults(func=run_pack)
 
-    m = subparsers.add_parser("mdt", help="MDT meetings: create, add a patient, list, decide")
+    m = subparsers.add_parser("mdt", help="MDT meetings: create, edit, add a patient, list, "
+                              "decide")
     sub = m.add_subparsers(dest="action", required=True, parser_class=type(p))
     c = sub.add_parser("create", help="create a meeting")
     c.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    c.add_argument("--title")
+    _detail_args(c)
+    e = sub.add_parser("edit", help="change a meeting's title, time, place, chair, attendees")
+    e.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    _detail_args(e)
     a = sub.add_parser("add", help="list a patient for a meeting with a question")
     a.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     a.add_argument("--mrn", required=True)
@@ -213,6 +254,6 @@ def add_parser(subparsers) -> None:
     d = sub.add_parser("decide", help="record the MDT decision for a case (after the meeting)")
     d.add_argument("--case-id", dest="case_id", type=int, required=True)
     d.add_argument("--decision", required=True)
-    for q in (c, a, ls, d):
+    for q in (c, e, a, ls, d):
         _db_arg(q)
         q.set_defaults(func=run_mdt)

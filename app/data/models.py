@@ -294,6 +294,10 @@ class MdtMeeting(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_date: Mapped[date] = mapped_column(Date, index=True)
     title: Mapped[str | None] = mapped_column(String(200))
+    start_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", local time
+    place: Mapped[str | None] = mapped_column(String(200))
+    chair: Mapped[str | None] = mapped_column(String(200))
+    attendees: Mapped[str | None] = mapped_column(Text)  # free text, one name per line
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(64))

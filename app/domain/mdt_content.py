@@ -1,30 +1,53 @@
-"""The MDT case summary's content (clinician-facing, English): what the pack prints per case.
+"""The MDT case summary's content (clinician-facing): what the pack prints per case.
 
 :func:`build_mdt_summary` turns a case, its assessment (rule book §10) and the as-of date
-into a :class:`MdtCaseSummary`: identity, histology/drivers/stage, bone-metastasis status and
-basis, the lesion table with SINS/Mirels/ESCC, the prognostic scores with their missing
-inputs, the bone-drug history (doses with the renal adjustment of each zoledronic-acid dose,
-intervals, stops), skeletal events, the active findings with their evidence, the question
-for the MDT and the decision (when recorded), in English or Chinese (``lang``). The ALP/CTX
-trend plot is not drawn here: the caller attaches PNG bytes (``trend_png``) rendered by the UI
-layer.
+into a :class:`MdtCaseSummary`: identity, histology/drivers/stage (PD-L1 and therapy lines
+"not recorded": the case file has no field for them), bone-metastasis status and basis, the
+imaging and biopsy list, the lesion table with SINS/Mirels/ESCC, the prognostic scores with
+their missing inputs, the bone-drug history as courses (:mod:`app.domain.bma_courses`; the
+per-dose lines with the renal adjustment of each zoledronic-acid dose are kept in ``doses``),
+the latest creatinine and calcium with their age (:mod:`app.domain.mdt_sections`), the jaw
+and dental section when the question or a finding involves the jaw, skeletal events, the
+active findings with their evidence and triggering data, the question for the MDT and the
+decision with who recorded it and when, in English or Chinese (``lang``). The ALP/CTX trend
+plot is not drawn here: the caller attaches PNG bytes (``trend_png``) rendered by the UI
+layer; ``lab_panel`` says whether it needs the creatinine/calcium panel.
+
+:class:`MdtPack` is the meeting: date, title, time, place, chair, attendees, and the cases
+ordered by urgency (critical findings, then warnings; listing order breaks ties).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from app.domain.bma_courses import summarise_courses
 from app.domain.bma_renal import band_for, creatinine_for
 from app.domain.careplan import assessment_doc
 from app.domain.case import BISPHOSPHONATES, Case
 from app.domain.context import CaseView, round_crcl, za_dose_for_crcl
 from app.domain.dates import age_on
+from app.domain.mdt_sections import (
+    DentalSection,
+    LabAge,
+    StudyLine,
+    dental_needed,
+    dental_section,
+    lab_ages,
+    lab_panel_needed,
+    studies,
+    urgency,
+    why_text,
+)
+from app.domain.mdt_terms import course_text, missing_name, organ, region
 from app.domain.mdt_text import LABELS, bone, drug, histology, tr, value
 from app.domain.params import DEFAULTS, Params
 from app.domain.rules_bma_common import gt
+from app.domain.trends import EXTRA_SERIES, MAIN_SERIES
 
+TREND_ANALYTES = (*MAIN_SERIES, *EXTRA_SERIES)  # what the trend plot can show
 SKELETAL_EVENTS = ("pathological_fracture", "fracture", "spinal_cord_compression",
                    "radiotherapy", "surgery_to_bone", "vertebroplasty", "hypercalcaemia", "onj")
 
@@ -79,6 +102,7 @@ class FindingLine:
     message: str
     evidence: tuple[str, ...]
     source: str
+    why: str = ""  # the triggering data
 
 
 @dataclass(frozen=True)
@@ -107,24 +131,46 @@ class MdtCaseSummary:
     trend_png: bytes | None = None
     lang: str = "en"
     labels: dict[str, str] = field(default_factory=dict)  # report headings in ``lang``
+    courses: tuple[str, ...] = ()  # one line per bone-drug course (bma_courses)
+    studies: tuple[StudyLine, ...] = ()  # imaging and biopsies, oldest first
+    lab_ages: tuple[LabAge, ...] = ()  # latest creatinine, calcium
+    dental: DentalSection | None = None  # when the question or a finding involves the jaw
+    lab_panel: bool = False  # a renal/calcium finding: the plot shows creatinine/calcium
+    lab_count: int = 0  # lab results on record (0: "no labs on record")
+    trend_points: int = 0  # results the trend plot would show
+    critical: int = 0
+    warnings: int = 0
+    decided_by: str | None = None
+    decided_at: datetime | None = None
 
     def with_trend(self, png: bytes | None) -> MdtCaseSummary:
         return replace(self, trend_png=png)
 
 
+def by_urgency(cases: tuple[MdtCaseSummary, ...]) -> tuple[MdtCaseSummary, ...]:
+    """Most critical findings first, then most warnings; ties keep their order."""
+    return tuple(sorted(cases, key=lambda c: (-c.critical, -c.warnings)))
+
+
 @dataclass(frozen=True)
 class MdtPack:
-    """A meeting's pack: date, optional title, and the case summaries in listing order."""
+    """A meeting's pack: date, title, time, place, chair, attendees, and the case summaries
+    ordered by urgency (:func:`by_urgency`)."""
 
     meeting_date: date
     title: str | None
     cases: tuple[MdtCaseSummary, ...]
     lang: str = "en"
     labels: dict[str, str] = field(default_factory=dict)  # cover page and chrome
+    start_time: str | None = None  # "HH:MM"
+    place: str | None = None
+    chair: str | None = None
+    attendees: str | None = None
 
     def __post_init__(self) -> None:
         if not self.labels:
             object.__setattr__(self, "labels", report_labels(self.lang))
+        object.__setattr__(self, "cases", by_urgency(tuple(self.cases)))
 
 
 def _yn(lang: str, v: bool | None) -> str:
@@ -145,14 +191,22 @@ def _cancer_lines(case: Case, lang: str) -> tuple[tuple[str, str], ...]:
         (tr(lang, "stage"), c.stage or tr(lang, "unknown")),
         (tr(lang, "drivers"), tr(lang, "unknown") if c.drivers is None
          else (sep.join(c.drivers) or tr(lang, "none_found"))),
+        (tr(lang, "pdl1"), tr(lang, "not_recorded")),
         (tr(lang, "visceral"), tr(lang, "not_staged") if c.visceral_metastases is None
-         else (sep.join(c.visceral_metastases) or tr(lang, "none"))),
+         else (sep.join(organ(lang, o) for o in c.visceral_metastases) or tr(lang, "none"))),
         (tr(lang, "therapies"), " / ".join(_yn(lang, v) for v in (
             c.targeted_therapy, c.immunotherapy, c.prior_chemotherapy))),
+        (tr(lang, "systemic_lines"), tr(lang, "not_recorded")),
         (tr(lang, "performance"),
          " / ".join("—" if v is None else str(v) for v in (c.ecog, c.kps, c.frankel))),
     ]
     return tuple(lines)
+
+
+def _basis(assessment: Any, status: dict[str, Any], lang: str) -> str:
+    """The status basis in ``lang`` (the rules write it in both languages)."""
+    zh = getattr(getattr(assessment, "status", None), "basis_zh", None)
+    return zh if lang == "zh" and zh else (status.get("basis") or "")
 
 
 def _identity(case: Case, as_of: date, lang: str) -> tuple[tuple[str, str], ...]:
@@ -246,7 +300,12 @@ REPORT_LABELS = (
     "col_value", "col_date", "col_drug", "col_dose", "col_state", "col_note", "col_reason",
     "col_event", "col_severity", "col_rule", "col_finding", "col_evidence", "planned", "given",
     "done", "status", "basis", "mrn", "pack_title", "pack_sub", "col_no", "col_patient",
-    "no_cases", "page", "printed",
+    "no_cases", "page", "printed", "sec_courses", "no_bma", "sec_imaging", "col_modality",
+    "col_result", "col_detail", "no_imaging", "sec_labs", "col_test", "col_age", "no_result",
+    "sec_dental", "dental_exam", "dental_procedures", "onj_events", "none_recorded", "col_why",
+    "no_labs", "no_trend_points", "plot_failed", "meeting_time", "place", "chair", "attendees",
+    "col_critical", "col_warnings", "cover_order", "case_no", "decided", "days_old",
+    "not_recorded", "sec_trend_labs",
 )
 
 
@@ -257,7 +316,8 @@ def report_labels(lang: str) -> dict[str, str]:
 
 def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str | None = None,
                       decision: str | None = None, params: Params = DEFAULTS,
-                      lang: str = "en") -> MdtCaseSummary:
+                      lang: str = "en", decided_by: str | None = None,
+                      decided_at: datetime | None = None) -> MdtCaseSummary:
     """The MDT case summary for ``case`` as of ``as_of`` in ``lang`` (``en`` or ``zh``)."""
     if lang not in ("en", "zh"):
         raise ValueError(f"lang: {lang!r} is not a summary language (en, zh)")
@@ -266,12 +326,13 @@ def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str
     scores = doc.get("scores") or {}
     lesions = tuple(
         LesionLine(
-            region=x.get("region", ""), bone=bone(lang, x.get("bone", "")),
+            region=region(lang, x.get("region", "")), bone=bone(lang, x.get("bone", "")),
             pattern=value(lang, next((les.pattern for les in case.lesions
                                       if les.region == x.get("region")), None)),
             sins=_score_text(lang, x.get("sins"), x.get("sins_band")),
             mirels=_score_text(lang, x.get("mirels"), x.get("mirels_band")),
-            escc=x.get("escc") or "—", missing=tuple(x.get("missing") or ()),
+            escc=x.get("escc") or "—",
+            missing=tuple(missing_name(lang, m) for m in x.get("missing") or ()),
         )
         for x in scores.get("lesions") or []
     )
@@ -279,33 +340,47 @@ def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str
         ScoreLine(tr(lang, k),
                   tr(lang, "not_computable") if (scores.get(k) or {}).get("value") is None
                   else _score_text(lang, scores[k]["value"], scores[k].get("band")),
-                  tuple((scores.get(k) or {}).get("missing") or ()))
+                  tuple(missing_name(lang, m) for m in (scores.get(k) or {}).get("missing") or ()))
         for k in ("tokuhashi", "tomita", "katagiri")
     )
     msg = "message_zh" if lang == "zh" else "message"
+    found = list(doc.get("findings") or [])
     findings = tuple(
         FindingLine(f.get("severity", ""), value(lang, f.get("severity", "")), f.get("rule", ""),
                     f.get(msg) or f.get("message", ""), tuple(f.get("evidence") or ()),
-                    f.get("source", ""))
-        for f in doc.get("findings") or []
+                    f.get("source", ""), why_text(f.get("data")))
+        for f in found
     )
+    rules = [f.get("rule", "") for f in found]
     missing = tuple(
-        f"{m.get('input')} ({', '.join(m.get('rules') or [])})"
+        f"{missing_name(lang, m.get('input', ''))} ({', '.join(m.get('rules') or [])})"
+        if m.get("rules") else missing_name(lang, m.get("input", ""))
         for m in (doc.get("derived") or {}).get("missing_inputs") or []
     )
+    critical, warnings = urgency(found)
     status = doc.get("status") or {}
     bm_status = status.get("bone_metastasis") or "unknown"
     return MdtCaseSummary(
         as_of=as_of, mrn=case.patient.mrn, name=case.patient.name,
         identity=_identity(case, as_of, lang), cancer=_cancer_lines(case, lang),
         bm_status=bm_status, bm_status_label=value(lang, bm_status),
-        bm_basis=status.get("basis") or "",
+        bm_basis=_basis(assessment, status, lang),
         derived=_derived(doc, lang), lesions=lesions, scores=score_lines,
         doses=_doses(view, lang),
         intervals=tuple((drug(lang, k), v) for k, v in sorted(case.bma.interval_days.items())),
         stops=tuple(StopLine(s.date, drug(lang, s.drug), s.reason) for s in view.stops()),
-        events=tuple(EventLine(e.date, value(lang, e.kind), e.region, e.planned)
+        events=tuple(EventLine(e.date, value(lang, e.kind),
+                               region(lang, e.region) if e.region else None, e.planned)
                      for e in view.events if e.kind in SKELETAL_EVENTS),
         findings=findings, missing_inputs=missing, question=question, decision=decision,
         lang=lang, labels=report_labels(lang),
+        courses=tuple(course_text(c, lang, as_of)
+                      for c in summarise_courses(case, as_of, params)),
+        studies=studies(view, lang), lab_ages=lab_ages(view, lang),
+        dental=dental_section(view, lang) if dental_needed(question, rules, view) else None,
+        lab_panel=lab_panel_needed(rules),
+        lab_count=sum(1 for lab in case.labs if lab.date <= as_of),
+        trend_points=sum(1 for lab in case.labs
+                         if lab.date <= as_of and lab.analyte in TREND_ANALYTES),
+        critical=critical, warnings=warnings, decided_by=decided_by, decided_at=decided_at,
     )

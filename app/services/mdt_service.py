@@ -9,8 +9,9 @@ Errors are :class:`MdtError` with ``str()`` = ``<field>: <problem>`` (no patient
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -31,6 +32,14 @@ from app.services.audit import write_audit
 QUESTION_MAX = 2000
 DECISION_MAX = 4000
 TITLE_MAX = 200
+PLACE_MAX = 200
+CHAIR_MAX = 200
+ATTENDEES_MAX = 4000
+_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+#: ``(case, as_of, lab_panel, lang) -> PNG bytes or None``: draws a case's trend plot.
+TrendPng = Callable[[Case, date, bool, str], "bytes | None"]
 
 
 class MdtError(ValueError):
@@ -43,11 +52,24 @@ class MdtError(ValueError):
 
 
 @dataclass(frozen=True)
+class MeetingDetails:
+    """Where and when a meeting takes place and who runs it (all optional, printed on the
+    pack's cover). ``start_time`` is ``HH:MM`` (24-hour, local time)."""
+
+    start_time: str | None = None
+    place: str | None = None
+    chair: str | None = None
+    attendees: str | None = None
+
+
+@dataclass(frozen=True)
 class Meeting:
     id: int
     meeting_date: date
     title: str | None
     case_count: int
+    details: MeetingDetails = field(default_factory=MeetingDetails)
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,33 @@ def _text(value: str | None, field: str, limit: int, *, required: bool) -> str |
     if len(text) > limit:
         raise MdtError(field, f"too long (at most {limit} characters)")
     return text
+
+
+def _time(value: str | None) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    m = _TIME.fullmatch(text)
+    if m is None:
+        raise MdtError("start_time", "expected a time HH:MM (24-hour)")
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def clean_details(details: MeetingDetails | None) -> MeetingDetails:
+    """The details trimmed and checked (empty text = not recorded). Raises :class:`MdtError`
+    naming the field."""
+    d = details or MeetingDetails()
+    return MeetingDetails(
+        start_time=_time(d.start_time),
+        place=_text(d.place, "place", PLACE_MAX, required=False),
+        chair=_text(d.chair, "chair", CHAIR_MAX, required=False),
+        attendees=_text(d.attendees, "attendees", ATTENDEES_MAX, required=False),
+    )
+
+
+def _meeting(row: M.MdtMeeting, count: int) -> Meeting:
+    details = MeetingDetails(row.start_time, row.place, row.chair, row.attendees)
+    return Meeting(row.id, row.meeting_date, row.title, count, details, row.version)
 
 
 def list_patient(session: Session, *, actor: str, meeting_id: int, patient_id: int,
@@ -105,18 +154,52 @@ class MdtService:
         self.actor = actor
 
     # ---- meetings -------------------------------------------------------------------
-    def create_meeting(self, meeting_date: date, title: str | None = None) -> Meeting:
+    def create_meeting(self, meeting_date: date, title: str | None = None,
+                       details: MeetingDetails | None = None) -> Meeting:
         title = _text(title, "title", TITLE_MAX, required=False)
+        d = clean_details(details)
         with self.db.session() as s:
             if s.scalar(select(M.MdtMeeting.id).where(
                     M.MdtMeeting.meeting_date == meeting_date)) is not None:
                 raise MdtError("meeting_date", "a meeting on this date already exists")
-            row = M.MdtMeeting(meeting_date=meeting_date, title=title, created_by=self.actor)
+            row = M.MdtMeeting(meeting_date=meeting_date, title=title, start_time=d.start_time,
+                               place=d.place, chair=d.chair, attendees=d.attendees,
+                               created_by=self.actor)
             s.add(row)
             s.flush()
             write_audit(s, actor=self.actor, action="create", entity="mdt_meeting",
                         entity_id=row.id)
-            return Meeting(row.id, row.meeting_date, row.title, 0)
+            return _meeting(row, 0)
+
+    def edit_meeting(self, meeting_id: int, *, title: str | None, details: MeetingDetails,
+                     version: int | None = None) -> Meeting:
+        """Replace a meeting's title and details (empty = not recorded); the date stays.
+        ``version``: the version the user edited (a concurrent change is refused)."""
+        title = _text(title, "title", TITLE_MAX, required=False)
+        d = clean_details(details)
+        try:
+            with self.db.session() as s:
+                row = s.get(M.MdtMeeting, meeting_id)
+                if row is None:
+                    raise MdtError("meeting", "no such meeting")
+                if version is not None and row.version != version:
+                    raise MdtError("meeting", "changed by someone else since it was loaded; "
+                                   "reload it")
+                new = {"title": title, "start_time": d.start_time, "place": d.place,
+                       "chair": d.chair, "attendees": d.attendees}
+                changed = sorted(k for k, v in new.items() if getattr(row, k) != v)
+                for k in changed:
+                    setattr(row, k, new[k])
+                s.flush()
+                if changed:
+                    write_audit(s, actor=self.actor, action="update", entity="mdt_meeting",
+                                entity_id=row.id, fields=changed)
+                count = s.scalar(select(func.count(M.MdtCase.id)).where(
+                    M.MdtCase.meeting_id == row.id, M.MdtCase.entered_in_error.is_(False)))
+                return _meeting(row, count or 0)
+        except StaleDataError:
+            raise MdtError("meeting", "changed by someone else at the same time; "
+                           "reload it") from None
 
     def _meetings(self, s: Session, *conditions) -> list[Meeting]:
         count = (select(func.count(M.MdtCase.id))
@@ -125,7 +208,7 @@ class MdtService:
                  .scalar_subquery())
         stmt = (select(M.MdtMeeting, count).where(*conditions)
                 .order_by(M.MdtMeeting.meeting_date))
-        return [Meeting(m.id, m.meeting_date, m.title, n) for m, n in s.execute(stmt)]
+        return [_meeting(m, n) for m, n in s.execute(stmt)]
 
     def list_meetings(self, *, from_date: date | None = None) -> list[Meeting]:
         with self.db.session() as s:
@@ -233,16 +316,17 @@ class MdtService:
         *,
         as_of: date | None = None,
         params: Params = DEFAULTS,
-        trend_png: Callable[[Case, date], bytes | None] | None = None,
+        trend_png: TrendPng | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         lang: str = "en",
     ) -> MdtPack:
-        """Everything the pack PDF prints: each listed case assessed as of ``as_of``
-        (default: the meeting date, or today if that is earlier), with its trend PNG from
-        ``trend_png(case, as_of)`` when given (rendered by the UI layer; Qt widgets live on
-        the GUI thread, so a worker thread's callable must ask the GUI thread for the PNG,
-        e.g. through a blocking queued signal). ``lang``: ``en`` or ``zh``."""
+        """Everything the pack PDF prints: the meeting's details and each listed case
+        assessed as of ``as_of`` (default: the meeting date, or today if that is earlier),
+        with its trend PNG from ``trend_png(case, as_of, lab_panel, lang)`` when given
+        (rendered by the UI layer; Qt widgets live on the GUI thread, so a worker thread's
+        callable must ask the GUI thread for the PNG, e.g. through a blocking queued signal).
+        ``lang``: ``en`` or ``zh``. The pack orders the cases by urgency."""
         with self.db.session() as s:
             meeting = s.get(M.MdtMeeting, meeting_id)
             if meeting is None:
@@ -251,20 +335,24 @@ class MdtService:
             listed = s.scalars(select(M.MdtCase).where(
                 M.MdtCase.meeting_id == meeting_id, M.MdtCase.entered_in_error.is_(False))
                 .order_by(M.MdtCase.id)).all()
-            cases = [(case_repo.load_case(s, c.patient_id), c.question, c.decision)
-                     for c in listed]
-            meeting_date, title = meeting.meeting_date, meeting.title
+            cases = [(case_repo.load_case(s, c.patient_id), c) for c in listed]
+            head = _meeting(meeting, len(listed))
+            rows = [(c.question, c.decision, c.decided_by, c.decided_at) for _, c in cases]
         summaries: list[MdtCaseSummary] = []
-        for i, (case, question, decision) in enumerate(cases):
+        for i, ((case, _row), (question, decision, by, at)) in enumerate(
+                zip(cases, rows, strict=True)):
             check_cancel(cancel)
             if progress is not None:
                 progress(i, len(cases))
             summary = build_mdt_summary(case, assess(case, when, params), when,
                                         question=question, decision=decision, params=params,
-                                        lang=lang)
+                                        lang=lang, decided_by=by, decided_at=at)
             if trend_png is not None:
-                summary = summary.with_trend(trend_png(case, when))
+                summary = summary.with_trend(trend_png(case, when, summary.lab_panel, lang))
             summaries.append(summary)
         if progress is not None:
             progress(len(cases), len(cases))
-        return MdtPack(meeting_date, title, tuple(summaries), lang=lang)
+        d = head.details
+        return MdtPack(head.meeting_date, head.title, tuple(summaries), lang=lang,
+                       start_time=d.start_time, place=d.place, chair=d.chair,
+                       attendees=d.attendees)

@@ -10,6 +10,9 @@ retranslates the open windows at once (they handle ``QEvent.LanguageChange``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -27,11 +30,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    # one place for settings on every OS: the user config folder platformdirs gives (where the
+    # site parameter file lives too), e.g. ~/.config/BoneMet/BoneMet Workstation.ini
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_root()))
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else ["bonemet"])
     register_bundled_fonts(app)
+    from app.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
+
+
+def config_root() -> Path:
+    """The folder above ``<user config dir>/BoneMet`` (QSettings adds the organisation)."""
+    return Path(platformdirs.user_config_dir(ORGANIZATION, appauthor=False)).parent
 
 
 def register_bundled_fonts(app: QApplication) -> list[str]:

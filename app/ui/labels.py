@@ -10,11 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-
 from app.domain.dates import age_on
-
-translate = QCoreApplication.translate
+from app.ui.print_language import translate  # printouts draw in their own language
 
 NONE_TEXT = "—"
 

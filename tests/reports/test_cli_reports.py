@@ -147,3 +147,50 @@ def test_mdt_pack_bad_site_parameter_file_exits_2(registry, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "--params" in err and "ctx_uln" in err
     assert not (tmp_path / "p.pdf").exists()
+
+
+@pytest.fixture
+def site_settings(tmp_path):
+    """QSettings in a temp dir (the CLI reads the app's language setting from there)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    return tmp_path / "cfg"
+
+
+def test_mdt_meeting_details_from_the_command_line(registry, tmp_path, capsys, site_settings):
+    db = ["--db", str(registry)]
+    day = (date.today() + timedelta(days=3)).isoformat()
+    assert main(["mdt", "create", *db, "--date", day, "--time", "2 pm"]) == 2
+    assert "start_time: expected a time HH:MM" in capsys.readouterr().err
+    assert main(["mdt", "create", *db, "--date", day, "--title", "Thoracic MDT", "--time",
+                 "14:00", "--place", "Room 3", "--chair", "Dr Li",
+                 "--attendees", "Dr Zhang, Dr Chen"]) == 0
+    assert main(["mdt", "edit", *db, "--date", day, "--place", "Room 5", "--chair", ""]) == 0
+    assert main(["mdt", "edit", *db, "--date", "2001-01-01", "--place", "x"]) == 2
+    assert "--date: no meeting on this date" in capsys.readouterr().err
+    handle = migrated_db(registry)
+    m = MdtService(handle, "t").meeting_on(date.fromisoformat(day))
+    handle.dispose()
+    assert m.title == "Thoracic MDT"  # a flag left out keeps its value
+    assert (m.details.start_time, m.details.place, m.details.chair, m.details.attendees) == (
+        "14:00", "Room 5", None, "Dr Zhang, Dr Chen")
+    assert main(["mdt", "add", *db, "--date", day, "--mrn", "BM-0001",
+                 "--question", "Resume denosumab?"]) == 0
+    # no --lang: the site language (the app's language setting), here Chinese
+    from PySide6.QtCore import QSettings
+
+    from app.cli.mdt_cmd import site_language
+
+    QSettings().setValue("ui/language", "zh_CN")
+    QSettings().sync()
+    assert site_language() == "zh"
+    out = tmp_path / "pack.pdf"
+    assert main(["mdt-pack", *db, "--meeting", day, "--out", str(out)]) == 0
+    text = all_text(out.read_bytes())
+    for phrase in ("时间", "14:00", "地点", "Room 5", "主持人", "未记录", "Dr Zhang, Dr Chen",
+                   "骨改良药物疗程"):
+        assert squash(phrase) in text, phrase
+    QSettings().setValue("ui/language", "en")
+    assert site_language() == "en"

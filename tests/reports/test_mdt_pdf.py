@@ -54,7 +54,8 @@ def test_summary_content_and_fonts():
     text = all_text(pdf)
     for phrase in ("张小燕", "MRN BM-0001", "恢复地舒单抗还是改用唑来膦酸", "adenocarcinoma",
                    "EGFR L858R", "IVB", "confirmed", "MRI L3 2026-05-08", "10 (indeterminate)",
-                   "8 (borderline)", "1a", "Revised Tokuhashi", "labs.PLT", "denosumab",
+                   "8 (borderline)", "1a", "Revised Tokuhashi", "platelets (no recent result)",
+                   "denosumab: 120 mg every 28 days", "Bone-drug courses",
                    "dental extraction", "radiotherapy", "DEN-REBOUND-CTX", "SEED R50",
                    "ALP and CTX over time", "MDT decision"):
         assert squash(phrase) in text, phrase
@@ -62,10 +63,15 @@ def test_summary_content_and_fonts():
     assert font_problems(pdf) == []
 
 
-def test_without_a_trend_png_there_is_no_image_and_no_empty_slot():
+def test_without_a_trend_png_the_reason_is_said_not_an_empty_slot():
     pdf = build_mdt_summary_pdf(example_summary(), printed_on=AS_OF)
     assert image_count(pdf) == 0
-    assert squash("ALP and CTX over time") not in all_text(pdf)
+    text = all_text(pdf)
+    assert squash("ALP and CTX over time") in text  # the heading, then why there is no plot
+    assert squash("The trend plot could not be drawn") in text  # results exist: a failure
+    bare = other_summary()
+    text = all_text(build_mdt_summary_pdf(bare, printed_on=AS_OF))
+    assert squash("No labs on record: there is no trend plot for this case.") in text
 
 
 def test_recorded_decision_is_printed():
@@ -132,7 +138,8 @@ def test_chinese_summary_and_pack():
     text = all_text(pdf)
     for phrase in ("MDT会议—肺癌骨转移", "共1例", "MDT病例摘要", "患者与肿瘤", "病理类型", "肺腺癌",
                    "确诊", "病灶", "10(潜在不稳定)", "8(临界)", "预后评分", "修订Tokuhashi评分",
-                   "<6个月", "无法计算", "骨改良药物", "地舒单抗", "已给药", "骨相关事件与局部治疗",
-                   "放疗", "当前提示", "危急", "CTX反跳", "MDT决定", "第1页，共"):
+                   "<6个月", "无法计算", "骨改良药物疗程", "地舒单抗", "共给药3次",
+                   "骨相关事件与局部治疗", "放疗", "当前提示", "危急", "CTX反跳", "MDT决定",
+                   "第1页，共"):
         assert squash(phrase) in text, phrase
     assert font_problems(pdf) == []

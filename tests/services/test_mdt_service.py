@@ -11,14 +11,17 @@ from data.factories import example_case
 from app.domain.progress import BuildCancelled
 from app.services.audit import list_audit
 from app.services.case_service import import_case
-from app.services.mdt_service import MdtError, MdtService
+from app.services.mdt_service import MdtError, MdtService, MeetingDetails
 
 MEETING = date(2026, 11, 25)
 
 
-def _patient(db, mrn: str, name: str | None = None) -> int:
+def _patient(db, mrn: str, name: str | None = None, *, bare: bool = False) -> int:
     case = example_case()
     case.patient = dataclasses.replace(case.patient, mrn=mrn, name=name)
+    if bare:  # no labs, no drugs: no critical finding
+        case = dataclasses.replace(case, labs=[], bma=dataclasses.replace(
+            case.bma, administrations=[], stops=[]))
     return import_case(db, case, "tester")
 
 
@@ -132,7 +135,7 @@ def test_pack_content_assesses_each_case_with_progress_and_trend(db, svc):
     svc.add_case(m.id, "B-2", "RT?")
     seen = []
     pack = svc.pack_content(m.id, as_of=date(2026, 11, 21), progress=lambda d, n: seen.append(d),
-                            trend_png=lambda case, when: case.patient.mrn.encode())
+                            trend_png=lambda case, when, panel, lang: case.patient.mrn.encode())
     assert [c.mrn for c in pack.cases] == ["A-1", "B-2"]
     assert pack.cases[0].question == "Resume denosumab?"
     assert pack.cases[0].bm_status == "confirmed"
@@ -141,3 +144,46 @@ def test_pack_content_assesses_each_case_with_progress_and_trend(db, svc):
     assert seen == [0, 1, 2]
     with pytest.raises(BuildCancelled):
         svc.pack_content(m.id, cancel=lambda: True)
+
+
+def test_meeting_details_are_stored_checked_and_edited(db, svc):
+    with pytest.raises(MdtError, match="start_time: expected a time HH:MM"):
+        svc.create_meeting(MEETING, details=MeetingDetails(start_time="2 pm"))
+    with pytest.raises(MdtError, match="place: too long"):
+        svc.create_meeting(MEETING, details=MeetingDetails(place="x" * 201))
+    assert svc.list_meetings() == []  # nothing half-written
+    m = svc.create_meeting(MEETING, "Thoracic MDT", MeetingDetails(
+        start_time="9:05", place=" Room 3 ", chair="Dr Li", attendees="Dr Zhang\nDr Chen"))
+    assert m.details == MeetingDetails("09:05", "Room 3", "Dr Li", "Dr Zhang\nDr Chen")
+    assert svc.meeting_on(MEETING).details == m.details
+    edited = svc.edit_meeting(m.id, title="Thoracic MDT", details=MeetingDetails(
+        start_time="14:00", place="Room 3", chair="", attendees="Dr Zhang"), version=m.version)
+    assert edited.details == MeetingDetails("14:00", "Room 3", None, "Dr Zhang")
+    assert edited.version == m.version + 1
+    with pytest.raises(MdtError, match="changed by someone else"):  # the old version
+        svc.edit_meeting(m.id, title=None, details=MeetingDetails(), version=m.version)
+    with pytest.raises(MdtError, match="start_time"):
+        svc.edit_meeting(m.id, title=None, details=MeetingDetails(start_time="24:00"))
+    assert svc.meeting_on(MEETING).details == edited.details
+    with db.session() as s:
+        updates = [e for e in list_audit(s) if e.action == "update" and e.entity == "mdt_meeting"]
+    assert len(updates) == 1 and "Room" not in updates[0].summary
+
+
+def test_pack_content_carries_details_orders_by_urgency_and_names_who_decided(db, svc):
+    _patient(db, "A-1", "张小燕")  # the example case: a critical rebound finding
+    _patient(db, "B-2", bare=True)
+    m = svc.create_meeting(MEETING, details=MeetingDetails("14:00", "Room 3", "Dr Li", "Dr Z"))
+    svc.add_case(m.id, "B-2", "RT?")
+    svc.add_case(m.id, "A-1", "Resume denosumab?")
+    first = svc.list_cases(m.id)[0]
+    svc.record_decision(first.id, "RT 8 Gy", today=MEETING)
+    pack = svc.pack_content(m.id, as_of=date(2026, 11, 21))
+    assert (pack.start_time, pack.place, pack.chair, pack.attendees) == (
+        "14:00", "Room 3", "Dr Li", "Dr Z")
+    assert [c.mrn for c in pack.cases] == ["A-1", "B-2"]  # the critical case first
+    assert pack.cases[0].critical >= 1
+    decided = pack.cases[1]
+    assert decided.decision == "RT 8 Gy" and decided.decided_by == "dr.lin"
+    assert decided.decided_at is not None
+    assert decided.lab_count == 0 and pack.cases[0].lab_count > 0

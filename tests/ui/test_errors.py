@@ -33,3 +33,15 @@ def test_uncaught_slot_error_opens_dialog_with_log_reference(qtbot):
         assert not errors.open_dialogs()
     finally:
         sys.excepthook = previous
+
+
+def test_error_dialog_is_translated(qapp):
+    from app.ui.app import Translations
+
+    translations = Translations(qapp)
+    try:
+        assert translations.install("zh_CN")
+        message, detail = errors.error_text("KeyError", "abcd1234")
+        assert message.startswith("出现错误") and "abcd1234" in detail and "日志文件" in detail
+    finally:
+        translations.install("en")

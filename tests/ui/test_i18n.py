@@ -96,3 +96,32 @@ def test_translations_keep_placeholders_and_keyboard_mnemonics():
         )
         has_key = bool(mnemonic.search(source.replace("&&", "")))
         assert has_key == bool(mnemonic.search(translation.replace("&&", ""))), source
+
+
+def test_committed_qm_is_the_compiled_ts(tmp_path):
+    """The shipped .qm is exactly what lrelease makes of the .ts (not just newer than it)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name(
+        "pyside6-lrelease"))
+    out = tmp_path / "check.qm"
+    subprocess.run([lrelease, "-silent", str(translations_dir() / "bonemet_zh_CN.ts"), "-qm",
+                    str(out)], check=True, timeout=120)
+    assert out.read_bytes() == translation_file("zh_CN").read_bytes(), (
+        "bonemet_zh_CN.qm is stale: run scripts/update_translations.sh")
+
+
+def test_qt_own_dialogs_are_chinese(translations, qtbot):
+    """Qt's base translations load with ours: the file dialog's labels are Chinese."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    assert translations.install("zh_CN")
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+    assert not {"&Look in:", "Files of &type:"} & texts

@@ -115,3 +115,26 @@ def test_preview_destroyed_while_rendering(qtbot):
     qtbot.waitUntil(lambda: pages.closed, timeout=5_000)
     for job in jobs:
         assert job.ended.wait(5)
+
+
+def test_pack_plots_are_drawn_in_the_pack_language_with_the_lab_panel_when_needed(
+        qtbot, mdt_window, listed, monkeypatch):
+    calls = []
+    real = pack_job.render_trend_png
+
+    def spy(*args, **kwargs):
+        calls.append((QThread.currentThread(), kwargs.get("lang"), kwargs.get("extra"),
+                      args[1:3]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pack_job, "render_trend_png", spy)
+    mdt_window.set_pack_language("zh")
+    with qtbot.waitSignal(mdt_window.packReady, timeout=60_000):
+        mdt_window.generate_pack()
+    assert calls
+    gui = QApplication.instance().thread()
+    assert all(thread is gui for thread, *_ in calls)  # off the worker, on the GUI thread
+    assert {lang for _t, lang, _e, _s in calls} == {"zh"}
+    for _t, _lang, extra, size in calls:  # the taller image carries the lab panel
+        assert size == (pack_job.TREND_SIZE_LABS_PX if extra else pack_job.TREND_SIZE_PX)
+    mdt_window.preview.close()

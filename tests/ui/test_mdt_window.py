@@ -150,3 +150,38 @@ def test_menus_show_shortcuts(mdt_window):
     assert texts["Add patient…"] == "Ctrl+Shift+A"
     assert texts["Record decision…"] == "Ctrl+D"
     assert texts["Withdraw case…"] == "Del"
+
+
+def test_edit_meeting_details_by_keyboard(qtbot, mdt_window, mdt_env):
+    meeting = mdt_env.service.create_meeting(TODAY + timedelta(days=33), "Thoracic MDT")
+    mdt_window.reload(meeting_id=meeting.id)
+    mdt_window.meetings.setFocus()
+    qtbot.keyClick(mdt_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = mdt_window.dialog
+    assert dialog is not None and dialog.windowTitle() == "Edit MDT meeting"
+    assert not dialog.date_edit.isEnabled()  # the date of a meeting stays
+    qtbot.waitUntil(lambda: dialog.title_edit.hasFocus())
+    assert dialog.title_edit.text() == "Thoracic MDT"
+    # Tab walks title → time → place → chair → attendees
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Tab)
+    assert dialog.time_edit.hasFocus()
+    qtbot.keyClicks(dialog.time_edit, "2pm")
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.place_edit, "Room 3")
+    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.chair_edit, "Dr Li")
+    qtbot.keyClick(dialog.chair_edit, Qt.Key.Key_Tab)
+    assert dialog.attendees_edit.hasFocus()
+    qtbot.keyClicks(dialog.attendees_edit, "Dr Zhang")
+    _ok(dialog)
+    assert dialog.isVisible() and "HH:MM" in dialog.error_text("start_time")
+    assert mdt_env.service.meeting_on(meeting.meeting_date).details.place is None  # not saved
+    dialog.time_edit.setText("14:00")
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)  # Enter presses OK
+    qtbot.waitUntil(lambda: mdt_window.dialog is None)
+    saved = mdt_env.service.meeting_on(meeting.meeting_date)
+    assert (saved.details.start_time, saved.details.place, saved.details.chair,
+            saved.details.attendees) == ("14:00", "Room 3", "Dr Li", "Dr Zhang")
+    assert "14:00" in mdt_window.meeting_header.text()
+    assert "Room 3" in mdt_window.meeting_header.text()
+    assert len(mdt_env.audit("mdt_meeting", "update")) == 1

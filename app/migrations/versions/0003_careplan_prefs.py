@@ -1,7 +1,8 @@
 """careplan_prefs: the patient's care-plan printout preference (large print)
 
 Revision ID: 0003_careplan_prefs
-Revises: 0002_workup
+Revises: 0003_mdt_meeting_details (chained after it when both
+branches met; first written against 0002_workup)
 Create Date: 2026-12-07 22:00:00
 """
 from alembic import op
@@ -9,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0003_careplan_prefs'
-down_revision = '0002_workup'
+down_revision = '0003_mdt_meeting_details'
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,7 @@
 <context>
     <name>AddCaseDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+196"/>
+        <location filename="../../ui/mdt/dialogs.py" line="+233"/>
         <source>Add a patient to an MDT meeting</source>
         <translation>将患者加入MDT会议</translation>
     </message>
@@ -1354,7 +1354,7 @@
     <message>
         <location filename="../../ui/errors.py" line="+26"/>
         <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
-        <translation>出现错误，上一个操作可能没有完成。已保存的内容没有丢失；请检查记录后重试。</translation>
+        <translation>出现错误，刚才的操作可能没有完成。已保存的内容没有丢失；请检查记录后重试。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1804,7 +1804,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+24"/>
+        <location filename="../../ui/labels.py" line="+21"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -2441,7 +2441,7 @@
 <context>
     <name>MdtErrors</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="-229"/>
+        <location filename="../../ui/mdt/dialogs.py" line="-264"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -2474,6 +2474,11 @@
         <location line="+1"/>
         <source>no such case (reload the list)</source>
         <translation>病例不存在（请刷新列表）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a time HH:MM (24-hour), e.g. 14:30</source>
+        <translation>时间格式应为 HH:MM（24小时制），例如 14:30</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2515,13 +2520,13 @@
 <context>
     <name>MdtWindow</name>
     <message>
-        <location filename="../../ui/mdt/window.py" line="+205"/>
-        <location line="+21"/>
+        <location filename="../../ui/mdt/window.py" line="+207"/>
+        <location line="+22"/>
         <source>MDT meetings</source>
         <translation>MDT会议</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>&amp;Meeting</source>
         <translation>会议(&amp;M)</translation>
     </message>
@@ -2552,6 +2557,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Edit meeting…</source>
+        <translation>编辑会议(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Generate case pack…</source>
         <translation>生成病例资料包(&amp;G)…</translation>
     </message>
@@ -2611,7 +2621,7 @@
         <translation>尚无会议——按Ctrl+N新建。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Select a case to record its decision.</source>
         <translation>请选择病例以记录其决定。</translation>
     </message>
@@ -2626,7 +2636,7 @@
         <translation>自会议日期（%1）起方可记录决定。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+68"/>
         <location line="+11"/>
         <source>Withdraw case</source>
         <translation>撤回病例</translation>
@@ -2642,7 +2652,7 @@
         <translation>未作任何更改：%1</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-161"/>
         <source>Meetings (upcoming first):</source>
         <translation>会议（即将召开的在前）：</translation>
     </message>
@@ -2701,14 +2711,34 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+90"/>
+        <location filename="../../ui/mdt/dialogs.py" line="+93"/>
         <source>New MDT meeting</source>
         <translation>新建MDT会议</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Edit MDT meeting</source>
+        <translation>编辑MDT会议</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>e.g. Thoracic oncology MDT</source>
         <translation>例如：胸部肿瘤MDT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM, e.g. 14:00</source>
+        <translation>HH:MM，例如 14:00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Conference room 3, or a video link</source>
+        <translation>例如：3号会议室，或视频会议链接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One name (and specialty) per line</source>
+        <translation>每行一人（及专业）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2719,6 +2749,26 @@
         <location line="+1"/>
         <source>&amp;Title (optional):</source>
         <translation>标题（可选）(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ime:</source>
+        <translation>时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hair:</source>
+        <translation>主持人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attendees:</source>
+        <translation>参会人员(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -4049,7 +4099,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>地舒单抗已停用 — 处于反跳风险期</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot.py" line="+259"/>
+        <location filename="../../ui/trends/plot.py" line="+287"/>
         <source>Trend plot: ALP and CTX over time</source>
         <translation>趋势图：ALP 和 CTX 随时间变化</translation>
     </message>
@@ -4085,60 +4135,70 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>CTX (ng/mL)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/trends/plot_legend.py" line="+26"/>
         <location filename="../../ui/trends/text.py" line="+27"/>
         <source>ALP</source>
         <translation>ALP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/trends/text.py" line="+1"/>
         <source>CTX</source>
         <translation>CTX</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Corr. calcium</source>
         <translation>校正钙</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/trends/text.py" line="+2"/>
         <source>Creatinine</source>
         <translation>肌酐</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>hollow: converted unit or planned</source>
         <translation>空心：单位已换算或为计划</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>reference range</source>
-        <translation>参考范围</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>LSC band</source>
-        <translation>最小显著变化带</translation>
+        <location line="+3"/>
+        <source>{name} reference range</source>
+        <translation>{name}参考范围</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{name} LSC band</source>
+        <translation>{name}最小显著变化带</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>bone-drug dose (lane per drug)</source>
+        <translation>骨改良药物给药（每药一行）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lab method or unit change</source>
+        <translation>检测方法或单位变更</translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>rebound peak window</source>
         <translation>反跳高峰期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>monitoring window</source>
         <translation>监测期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>stop</source>
         <translation>停药</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot_items.py" line="+53"/>
+        <location filename="../../ui/trends/plot_items.py" line="+52"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
@@ -4163,7 +4223,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{name} 参考范围（{source}）：{range}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>nadir</source>
         <translation>最低值</translation>
     </message>
@@ -4178,7 +4238,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{name} 最小显著变化 ±{pct}%，以{anchor} {value} {unit}（{date}）为中心：{low}–{high}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Peak window (days 60–120)</source>
         <translation>高峰期（第 60–120 天）</translation>
     </message>
@@ -4198,18 +4258,18 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{label}：{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot.py" line="+5"/>
-        <location filename="../../ui/trends/plot_items.py" line="+43"/>
+        <location line="+43"/>
+        <location filename="../../ui/trends/plot_legend.py" line="+11"/>
         <source>As of {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot_lanes.py" line="+26"/>
+        <location filename="../../ui/trends/plot_lanes.py" line="+35"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Lab changes</source>
         <translation>检验变更</translation>
     </message>
@@ -4648,6 +4708,66 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+2"/>
         <source>Trend table: the plotted results</source>
         <translation>趋势表：图中的结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends/date_axis.py" line="+15"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dec</source>
+        <translation>12月</translation>
     </message>
 </context>
 <context>

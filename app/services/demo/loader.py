@@ -213,6 +213,8 @@ def _write_mdt(db: Database, pool: list[DemoPatient], ids: dict[str, int], seed:
         for meeting in meetings:
             mid = conn.execute(insert(M.MdtMeeting.__table__).returning(M.MdtMeeting.id), {
                 "meeting_date": meeting.meeting_date, "title": meeting.title, "version": 1,
+                "start_time": meeting.start_time, "place": meeting.place,
+                "chair": meeting.chair, "attendees": meeting.attendees,
                 "created_at": now, "created_by": ACTOR,
             }).scalar_one()
             decided_at = datetime.combine(meeting.meeting_date, time(9, 30), tzinfo=UTC)

@@ -29,11 +29,22 @@ class DemoMdtCase:
     decision: str | None = None
 
 
+DEMO_PLACE = "Oncology building, meeting room 3 / 肿瘤楼3号会议室"
+DEMO_CHAIR = "Dr Li Wei (thoracic oncology) / 李伟"
+DEMO_ATTENDEES = ("Radiation oncology, orthopaedic spine surgery, radiology, nuclear medicine, "
+                  "oral surgery, oncology nursing / "
+                  "放疗科、脊柱外科、影像科、核医学科、口腔外科、肿瘤专科护理")
+
+
 @dataclass
 class DemoMeeting:
     meeting_date: date
     title: str
     cases: list[DemoMdtCase] = field(default_factory=list)
+    start_time: str = "14:00"
+    place: str = DEMO_PLACE
+    chair: str = DEMO_CHAIR
+    attendees: str = DEMO_ATTENDEES
 
 
 def next_thursday(after: date) -> date:

@@ -1,4 +1,5 @@
-"""The MDT window's dialogs: new meeting, add a patient with a question, record a decision.
+"""The MDT window's dialogs: new or edit meeting (date, title, time, place, chair, attendees),
+add a patient with a question, record a decision.
 
 Each validates on OK through :class:`~app.services.mdt_service.MdtService` and shows a refusal
 under the field it is about (text, marked "⚠", not colour alone); nothing is saved then and
@@ -33,6 +34,7 @@ from app.services.mdt_service import (
     MdtError,
     MdtService,
     Meeting,
+    MeetingDetails,
 )
 from app.services.registry import RegistryService
 
@@ -54,6 +56,8 @@ def problem_text(exc: MdtError) -> str:
             translate("MdtErrors", "the meeting has not taken place yet"),
         "no such meeting": translate("MdtErrors", "no such meeting (reload the list)"),
         "no such MDT case": translate("MdtErrors", "no such case (reload the list)"),
+        "expected a time HH:MM (24-hour)":
+            translate("MdtErrors", "expected a time HH:MM (24-hour), e.g. 14:30"),
     }
     if p in known:
         return known[p]
@@ -146,36 +150,69 @@ class FormDialog(QDialog):
 
 
 class MeetingDialog(FormDialog):
-    """Create a meeting: date (next week by default) and an optional title."""
+    """Create a meeting (date, next week by default) or edit one (``meeting``: its date
+    stays): title, start time, place, chair and attendees, all optional."""
 
-    created = Signal(object)  # Meeting
+    created = Signal(object)  # Meeting (new or edited)
 
-    def __init__(self, service: MdtService, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, service: MdtService, today: date, parent: QWidget | None = None,
+                 meeting: Meeting | None = None) -> None:
         super().__init__(self.submit, parent)
         self.setObjectName("mdtMeetingDialog")
         self.service = service
-        self.setWindowTitle(self.tr("New MDT meeting"))
+        self.meeting = meeting
+        self.setWindowTitle(self.tr("New MDT meeting") if meeting is None
+                            else self.tr("Edit MDT meeting"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        d = today + timedelta(days=7)
+        d = today + timedelta(days=7) if meeting is None else meeting.meeting_date
         self.date_edit.setDate(QDate(d.year, d.month, d.day))
+        self.date_edit.setEnabled(meeting is None)
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("e.g. Thoracic oncology MDT"))
+        self.time_edit = QLineEdit(self)
+        self.time_edit.setPlaceholderText(self.tr("HH:MM, e.g. 14:00"))
+        self.place_edit = QLineEdit(self)
+        self.place_edit.setPlaceholderText(self.tr("e.g. Conference room 3, or a video link"))
+        self.chair_edit = QLineEdit(self)
+        self.attendees_edit = PlainText(self)
+        self.attendees_edit.setPlaceholderText(self.tr("One name (and specialty) per line"))
         self.add_field("meeting_date", self.tr("Meeting &date:"), self.date_edit)
         self.add_field("title", self.tr("&Title (optional):"), self.title_edit)
-        self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.setMinimumWidth(460)
+        self.add_field("start_time", self.tr("T&ime:"), self.time_edit)
+        self.add_field("place", self.tr("&Place:"), self.place_edit)
+        self.add_field("chair", self.tr("C&hair:"), self.chair_edit)
+        self.add_field("attendees", self.tr("&Attendees:"), self.attendees_edit)
+        if meeting is not None:
+            det = meeting.details
+            self.title_edit.setText(meeting.title or "")
+            for edit, text in ((self.time_edit, det.start_time), (self.place_edit, det.place),
+                               (self.chair_edit, det.chair)):
+                edit.setText(text or "")
+            self.attendees_edit.setPlainText(det.attendees or "")
+        first = self.date_edit if meeting is None else self.title_edit
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setMinimumWidth(520)
 
     def meeting_date(self) -> date:
         q = self.date_edit.date()
         return date(q.year(), q.month(), q.day())
 
+    def details(self) -> MeetingDetails:
+        return MeetingDetails(self.time_edit.text(), self.place_edit.text(),
+                              self.chair_edit.text(), self.attendees_edit.text())
+
     def submit(self) -> Meeting:
         title = self.title_edit.text()
         if len(title.strip()) > TITLE_MAX:
             raise MdtError("title", f"too long (at most {TITLE_MAX} characters)")
-        meeting = self.service.create_meeting(self.meeting_date(), title)
+        if self.meeting is None:
+            meeting = self.service.create_meeting(self.meeting_date(), title, self.details())
+        else:
+            meeting = self.service.edit_meeting(self.meeting.id, title=title,
+                                                details=self.details(),
+                                                version=self.meeting.version)
         self.created.emit(meeting)
         return meeting
 

@@ -29,7 +29,20 @@ from app.services.mdt_service import MdtService
 from app.ui.printing.jobs import Job
 from app.ui.trends.render import render_trend_png
 
-TREND_SIZE_PX = (1240, 500)  # ≈180 dpi across the A4 text width (as the command line's pack)
+TREND_SIZE_PX = (1240, 560)  # ≈180 dpi across the A4 text width (as the command line's pack)
+TREND_SIZE_LABS_PX = (1240, 760)  # with the creatinine/calcium panel
+PACK_LOGICAL_WIDTH = 760.0  # laid out as a 760 px wide plot: texts readable on paper
+
+
+def draw_trend(render: Callable[..., bytes], case: Case, as_of: date, lab_panel: bool,
+               lang: str) -> bytes | None:
+    """A case's trend PNG for the pack (``None`` without any result to plot); the
+    creatinine/calcium panel when ``lab_panel``; texts in the pack's ``lang``."""
+    data = build_trend_data(case, as_of)
+    if data.point_count() == 0:
+        return None
+    size = TREND_SIZE_LABS_PX if lab_panel else TREND_SIZE_PX
+    return render(data, *size, extra=lab_panel, lang=lang, logical_width=PACK_LOGICAL_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -43,7 +56,7 @@ class PackResult:
 class TrendBridge(QObject):
     """Draws trend PNGs on the thread it lives on (the GUI thread) for a worker thread."""
 
-    request = Signal(object, object)  # case, as_of
+    request = Signal(object, object, bool, str)  # case, as_of, lab panel, language
 
     def __init__(self, cancel: Callable[[], bool],
                  render: Callable[..., bytes] | None = None) -> None:
@@ -56,28 +69,27 @@ class TrendBridge(QObject):
         self.drawn = 0
         self.request.connect(self._draw, Qt.ConnectionType.BlockingQueuedConnection)
 
-    def _draw(self, case: Case, as_of: date) -> None:
+    def _draw(self, case: Case, as_of: date, lab_panel: bool, lang: str) -> None:
         self._result = None
         if self._cancel():
             return
-        data = build_trend_data(case, as_of)
-        if data.point_count() == 0:
-            return
         try:
-            render = self._render_png or render_trend_png
-            self._result = render(data, *TREND_SIZE_PX)
-            self.drawn += 1
+            self._result = draw_trend(self._render_png or render_trend_png, case, as_of,
+                                      lab_panel, lang)
+            if self._result is not None:
+                self.drawn += 1
         except Exception:  # a plot failure must not lose the whole pack
             self.failures += 1
 
-    def png(self, case: Case, as_of: date) -> bytes | None:
+    def png(self, case: Case, as_of: date, lab_panel: bool = False, lang: str = "en"
+            ) -> bytes | None:
         """The case's trend PNG (``None`` without data or once cancelled); callable from any
         thread — from a worker it waits for the GUI thread to draw it."""
         with self._lock:  # one request at a time
             if QThread.currentThread() is self.thread():
-                self._draw(case, as_of)
+                self._draw(case, as_of, lab_panel, lang)
             else:
-                self.request.emit(case, as_of)
+                self.request.emit(case, as_of, lab_panel, lang)
             return self._result
 
 

@@ -1,7 +1,8 @@
 """The MDT meetings window: meetings (upcoming first), the cases of the selected meeting, and
 the actions on them — all in menus with shortcuts:
 
-Meeting → New meeting… (Ctrl+N), Generate case pack… (Ctrl+G), pack language, Reload (F5),
+Meeting → New meeting… (Ctrl+N), Edit meeting… (Ctrl+E: time, place, chair, attendees),
+Generate case pack… (Ctrl+G), pack language, Reload (F5),
 Close (Ctrl+W); Case → Add patient… (Ctrl+Shift+A), Record decision… (Ctrl+D), Withdraw
 case… (Del), Open chart (Ctrl+O / Enter). Alt+1 / Alt+2 move between the two lists.
 
@@ -149,6 +150,7 @@ class MdtWindow(PackActions, QMainWindow):
     # ---- actions --------------------------------------------------------------------------
     def _create_actions(self) -> None:
         self.act_new = window_action(self, "Ctrl+N", self.new_meeting)
+        self.act_edit = window_action(self, "Ctrl+E", self.edit_meeting)
         self.act_pack = window_action(self, "Ctrl+G", self.generate_pack)
         self.act_reload = window_action(self, "F5", self.reload)
         self.act_close = window_action(self, "Ctrl+W", self.close)
@@ -172,7 +174,7 @@ class MdtWindow(PackActions, QMainWindow):
             self.lang_actions[code] = act
         bar = self.menuBar()
         self.menu_meeting = bar.addMenu("")
-        for act in (self.act_new, self.act_pack):
+        for act in (self.act_new, self.act_edit, self.act_pack):
             self.menu_meeting.addAction(act)
         self.menu_lang = self.menu_meeting.addMenu("")
         for act in self.lang_actions.values():
@@ -209,7 +211,8 @@ class MdtWindow(PackActions, QMainWindow):
         self.menu_lang.setTitle(self.tr("Pack &language"))
         self.toolbar.setWindowTitle(self.tr("MDT actions"))
         texts = {
-            self.act_new: self.tr("&New meeting…"), self.act_pack: self.tr("&Generate case pack…"),
+            self.act_new: self.tr("&New meeting…"), self.act_edit: self.tr("&Edit meeting…"),
+            self.act_pack: self.tr("&Generate case pack…"),
             self.act_reload: self.tr("&Reload"), self.act_close: self.tr("&Close"),
             self.act_add: self.tr("&Add patient…"), self.act_decide: self.tr("Record &decision…"),
             self.act_withdraw: self.tr("&Withdraw case…"), self.act_chart: self.tr("&Open chart"),
@@ -288,6 +291,9 @@ class MdtWindow(PackActions, QMainWindow):
         text = text.replace("%2", str(self.cases_model.rowCount()))
         if m.title:
             text += f" — {m.title}"
+        where = [x for x in (m.details.start_time, m.details.place) if x]
+        if where:
+            text += " · " + " · ".join(where)
         self.meeting_header.setText(text)
 
     def decision_block(self) -> str:
@@ -308,6 +314,7 @@ class MdtWindow(PackActions, QMainWindow):
         m, c = self.current_meeting(), self.current_case()
         busy = self.builder is not None
         self.act_add.setEnabled(m is not None)
+        self.act_edit.setEnabled(m is not None)
         self.act_pack.setEnabled(m is not None and not busy)
         self.act_withdraw.setEnabled(c is not None)
         self.act_chart.setEnabled(c is not None)
@@ -331,6 +338,14 @@ class MdtWindow(PackActions, QMainWindow):
     def new_meeting(self) -> None:
         dialog = MeetingDialog(self.service, self.today(), self)
         dialog.created.connect(lambda m: self.reload(meeting_id=m.id))
+        self._open_dialog(dialog)
+
+    def edit_meeting(self) -> None:
+        m = self.current_meeting()
+        if m is None:
+            return
+        dialog = MeetingDialog(self.service, self.today(), self, meeting=m)
+        dialog.created.connect(lambda saved: self.reload(meeting_id=saved.id))
         self._open_dialog(dialog)
 
     def add_case(self) -> None:

@@ -24,13 +24,15 @@ from datetime import date, datetime
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from app.domain.trends import MAIN_SERIES, TrendData, TrendSeries
 from app.ui.labels import drug_label
+from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
+from app.ui.trends.date_axis import DateAxis
 
 COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
     "ALP": QColor(0, 114, 178),
@@ -39,6 +41,10 @@ COLOURS = {  # Okabe–Ito (colour-blind safe); shapes differ too
     "CREA": QColor(204, 121, 167),
 }
 SYMBOLS = {"ALP": "o", "CTX": "s", "CA": "t", "CREA": "d"}
+# line styles too, so that a black-and-white print still tells the series apart
+LINE_STYLES = {"ALP": Qt.PenStyle.SolidLine, "CTX": Qt.PenStyle.DashLine,
+               "CA": Qt.PenStyle.DashDotLine, "CREA": Qt.PenStyle.DotLine}
+LINE_CHIPS = {"ALP": "──", "CTX": "╌╌", "CA": "─·", "CREA": "┈┈"}
 DRUG_COLOURS = [
     QColor(0, 114, 178),
     QColor(0, 158, 115),
@@ -66,7 +72,6 @@ RIGHT_AXIS_WIDTH = 72
 LANE_HEIGHT = 22
 DAY = 86400.0
 
-translate = QCoreApplication.translate
 
 
 @lru_cache(maxsize=65536)
@@ -79,15 +84,17 @@ class TrendPlot(QWidget):
     """The plot alone. Feed it with :meth:`set_data`; :meth:`set_log_ctx` and
     :meth:`set_extra_visible` change the presentation, not the data."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, for_print: bool = False) -> None:
         super().__init__(parent)
+        self.for_print = for_print  # printouts stay black on white whatever the screen's palette
+        self.paper, self.ink, self.rule = self._colours()
         self._data: TrendData | None = None
         self._log_ctx = False
         self._extra_visible = False
         self._transient: list[tuple[pg.ViewBox, object]] = []
         self.pen_scale = 1.0  # line widths × this (print renders use their pixel ratio)
         self.glw = pg.GraphicsLayoutWidget(self)
-        self.glw.setBackground("w")
+        self.glw.setBackground(self.paper)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.glw)
@@ -114,7 +121,7 @@ class TrendPlot(QWidget):
         self.scatters: dict[str, pg.ScatterPlotItem] = {}
         for key, vb in self.view_boxes.items():
             colour = COLOURS[key]
-            curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2))
+            curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2, style=LINE_STYLES[key]))
             scatter = pg.ScatterPlotItem(
                 symbol=SYMBOLS[key],
                 size=9,
@@ -143,7 +150,7 @@ class TrendPlot(QWidget):
 
     # ---- construction helpers ----------------------------------------------------------
     def _plot(self, row: int, date_axis: bool = True) -> pg.PlotItem:
-        axis = pg.DateAxisItem(orientation="bottom") if date_axis else None
+        axis = DateAxis(orientation="bottom") if date_axis else None
         plot = self.glw.addPlot(row=row, col=0, axisItems={"bottom": axis} if axis else None)
         plot.showAxis("right")
         plot.setMenuEnabled(False)
@@ -154,8 +161,8 @@ class TrendPlot(QWidget):
         for name in ("left", "right", "bottom"):
             ax = plot.getAxis(name)
             ax.enableAutoSIPrefix(False)
-            ax.setTextPen(pg.mkPen(TEXT_COLOUR))
-            ax.setPen(pg.mkPen(QColor(120, 120, 120)))
+            ax.setTextPen(pg.mkPen(self.ink))
+            ax.setPen(pg.mkPen(self.rule))
         plot.vb.disableAutoRange()
         return plot
 
@@ -223,7 +230,7 @@ class TrendPlot(QWidget):
         """Thicker lines for a high-resolution render (cosmetic pens ignore the pixel ratio)."""
         self.pen_scale = scale
         for key, curve in self.curves.items():
-            curve.setPen(pg.mkPen(COLOURS[key], width=2 * scale))
+            curve.setPen(pg.mkPen(COLOURS[key], width=2 * scale, style=LINE_STYLES[key]))
         self._render()
 
     def set_extra_visible(self, visible: bool) -> None:
@@ -249,10 +256,31 @@ class TrendPlot(QWidget):
         xs, ys = self.scatters[key].getData()
         return [float(v) for v in xs], [float(v) for v in ys]
 
+    def _colours(self) -> tuple[QColor, QColor, QColor]:
+        """(background, text, axis lines): the widget palette's on screen when it is dark
+        (dark mode), else — and always for print — black on white."""
+        palette = self.palette()
+        if not self.for_print and palette.window().color().lightness() < 128:
+            return (QColor(palette.base().color()), QColor(palette.text().color()),
+                    QColor(palette.mid().color()))
+        return QColor(255, 255, 255), QColor(TEXT_COLOUR), QColor(120, 120, 120)
+
+    def _apply_colours(self) -> None:
+        self.paper, self.ink, self.rule = self._colours()
+        self.glw.setBackground(self.paper)
+        for plot in (self.main, self.labs, self.lanes):
+            for name in ("left", "right", "bottom"):
+                plot.getAxis(name).setTextPen(pg.mkPen(self.ink))
+                plot.getAxis(name).setPen(pg.mkPen(self.rule))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._render()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()
+            self._set_legend()
+            self._render()  # labels are drawn in the ink colour
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -277,49 +305,11 @@ class TrendPlot(QWidget):
         self.main.setLabel("right", text, color=COLOURS["CTX"].name())
 
     def _set_legend(self) -> None:
-        """The key, listing only what the current patient's plot shows."""
+        """The key, listing only what the current patient's plot shows (every series, band,
+        window, lane marker and line; :mod:`app.ui.trends.plot_legend`)."""
+        from app.ui.trends.plot_legend import legend_html
 
-        def chip(colour: QColor, mark: str, label: str) -> str:
-            return f'<span style="color:{colour.name()}">{mark}</span>&nbsp;{label}'
-
-        data, grey = self._data, QColor(120, 120, 120)
-        series = () if data is None else tuple(data.series.values())
-        shown = [s for s in series if s.key in ("ALP", "CTX") or self._extra_visible]
-        parts = [
-            chip(COLOURS["ALP"], "●", translate("Trends", "ALP")),
-            chip(COLOURS["CTX"], "■", translate("Trends", "CTX")),
-        ]
-        if self._extra_visible:
-            parts += [
-                chip(COLOURS["CA"], "▲", translate("Trends", "Corr. calcium")),
-                chip(COLOURS["CREA"], "◆", translate("Trends", "Creatinine")),
-            ]
-        hollow = any(p.converted for s in shown for p in s.points) or (
-            data is not None and any(d.planned for d in data.doses)
-        )
-        kinds = set() if data is None else {w.kind for w in data.windows}
-        optional = [
-            (hollow, chip(grey, "□", translate("Trends", "hollow: converted unit or planned"))),
-            (any(s.bands for s in shown), chip(grey, "┅", translate("Trends", "reference range"))),
-            (any(s.lsc for s in shown), chip(grey, "▨", translate("Trends", "LSC band"))),
-            (
-                "peak" in kinds,
-                chip(QColor(230, 159, 0), "█", translate("Trends", "rebound peak window")),
-            ),
-            (
-                "monitoring" in kinds,
-                chip(QColor(200, 190, 40), "█", translate("Trends", "monitoring window")),
-            ),
-            (
-                data is not None and bool(data.stops),
-                chip(STOP_COLOUR, "┆", translate("Trends", "stop")),
-            ),
-        ]
-        parts += [text for present, text in optional if present]
-        if data is not None:
-            as_of = translate("Trends", "As of {date}").format(date=data.as_of.isoformat())
-            parts.append(chip(QColor(90, 90, 90), "┊", as_of))
-        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts), size="9pt", color=TEXT_COLOUR.name())
+        self.legend.setText(legend_html(self), size="9pt", color=self.ink.name())
 
     def legend_text(self) -> str:
         return self.legend.text

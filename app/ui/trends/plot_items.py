@@ -12,11 +12,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from app.domain.trends import LscBand, RangeBand, TrendSeries
+from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
 from app.ui.trends.plot import (
     COLOURS,
@@ -24,7 +25,6 @@ from app.ui.trends.plot import (
     MONITOR_BRUSH,
     PEAK_BRUSH,
     STOP_COLOUR,
-    TEXT_COLOUR,
     TrendPlot,
     rect_item,
     x_of,
@@ -36,7 +36,6 @@ Z_WINDOW, Z_BAND, Z_LINE, Z_LABEL = -100, -50, 5, 40
 WINDOW_KEY = 0  # QGraphicsItem.data key holding "window:<kind>" on the shading rectangles
 HEADROOM = 0.38  # fraction of the data span kept free above it for labels
 
-translate = QCoreApplication.translate
 
 
 def draw(plot: TrendPlot) -> None:
@@ -148,7 +147,9 @@ def _draw_band(
     )
     if band.low is not None:  # an upper limit alone is a line, not a band down to zero
         plot.add_item(vb, rect_item(x0, x1, low, high, colour, tip), Z_BAND)
-    dashed = pen(rgba(COLOURS[key]), plot.pen_scale, Qt.PenStyle.DashLine)
+    # dashed for ALP and calcium, dotted for CTX and creatinine (told apart in black and white)
+    style = Qt.PenStyle.DotLine if key in ("CTX", "CREA") else Qt.PenStyle.DashLine
+    dashed = pen(rgba(COLOURS[key]), plot.pen_scale, style)
     for y in (high, None if band.low is None else low):
         if y is not None:
             edge = QGraphicsLineItem(x0, y, x1, y)
@@ -161,7 +162,8 @@ def _draw_lsc(plot: TrendPlot, key: str, s: TrendSeries, lsc: LscBand, right: fl
     low, high = _yv(plot, key, lsc.low), _yv(plot, key, lsc.high)
     if low is None or high is None:
         return
-    brush = QBrush(COLOURS[key], Qt.BrushStyle.BDiagPattern)
+    hatch = Qt.BrushStyle.FDiagPattern if key == "CTX" else Qt.BrushStyle.BDiagPattern
+    brush = QBrush(COLOURS[key], hatch)
     anchor = (
         translate("Trends", "nadir") if lsc.kind == "nadir" else translate("Trends", "baseline")
     )
@@ -191,7 +193,7 @@ def _vline(
     label: str | None = None,
     position: float = 0.9,
     tooltip: str | None = None,
-    colour: QColor = TEXT_COLOUR,
+    colour: QColor | None = None,  # default: the plot's ink (dark mode aware)
     z: float = Z_LINE,
     left: bool | None = None,
 ):
@@ -209,8 +211,11 @@ def _vline(
     if label:
         if left is None:
             left = not fits_right(plot, x, label)
+        paper = plot.paper
         text = pg.TextItem(
-            label, color=colour, fill=brush((255, 255, 255, 235)), anchor=(1, 0) if left else (0, 0)
+            label, color=colour if colour is not None else plot.ink,
+            fill=brush((paper.red(), paper.green(), paper.blue(), 235)),
+            anchor=(1, 0) if left else (0, 0),
         )
         text.setPos(x, y0 + position * (y1 - y0))
         if tooltip:

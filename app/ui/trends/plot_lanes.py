@@ -1,20 +1,21 @@
 """The trend plot's lanes under the date axis: one per bone drug (doses; hollow = planned),
-clinical events (with short labels, since printed plots have no hover) and lab method/unit
-changes. Drawn on the plot's three persistent lane scatters (``setData`` on every patient
-switch; nothing is created per dose).
+clinical events (with short labels, since printed plots have no hover; labels that would
+overprint each other are staggered onto extra rows below the events lane by
+:func:`~app.ui.trends.label_layout.place_labels`) and lab method/unit changes. Drawn on the
+plot's three persistent lane scatters (``setData`` on every patient switch; nothing is created
+per dose).
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
+from app.ui.print_language import translate  # printouts draw in their own language
 from app.ui.trends import text as tx
-from app.ui.trends.plot import COLOURS, EVENT_SYMBOLS, STOP_COLOUR, TEXT_COLOUR, TrendPlot, x_of
-from app.ui.trends.plot_style import WHITE, brush, fits_right, plot_width, rgba
-
-translate = QCoreApplication.translate
+from app.ui.trends.label_layout import place_labels
+from app.ui.trends.plot import COLOURS, EVENT_SYMBOLS, STOP_COLOUR, TrendPlot, x_of
+from app.ui.trends.plot_style import WHITE, brush, plot_width, rgba
 
 
 def draw_lanes(plot: TrendPlot, data) -> None:
@@ -22,13 +23,21 @@ def draw_lanes(plot: TrendPlot, data) -> None:
     scatters (``setData`` on every draw: no scatter is created or removed per patient)."""
     lanes: list[str] = [plot.drug_name(d) for d in data.drugs]
     drug_rows = {d: i for i, d in enumerate(data.drugs)}
+    x0, x1 = plot.main.vb.viewRange()[0]
+    width = plot_width(plot)
+    labels = [tx.event_short(e) for e in data.events]
+    metrics = QFontMetrics(QFont())
+    placed = place_labels([((x_of(e.date) - x0) / (x1 - x0) * width,
+                            metrics.horizontalAdvance(label) + 4)
+                           for e, label in zip(data.events, labels, strict=True)], width)
+    label_rows = max((p.row for p in placed), default=0) + 1
     if data.events:
         lanes.append(translate("Trends", "Events"))
+        lanes += [""] * (label_rows - 1)  # rows for labels that would overprint
     if data.changes:
         lanes.append(translate("Trends", "Lab changes"))
     plot.set_lanes(lanes)
     n = len(lanes)
-    x0, x1 = plot.main.vb.viewRange()[0]
 
     def lane_y(i: int) -> float:
         return float(n - 1 - i)
@@ -53,12 +62,9 @@ def draw_lanes(plot: TrendPlot, data) -> None:
         brush=[hollow if e.planned else brush(rgba(_event_colour(e.kind))) for e in events],
         data=list(range(len(events))),
     )
-    gap = 9 * (x1 - x0) / plot_width(plot)  # 9 px beside the marker, in x units
-    for e in events:
-        label, x = tx.event_short(e), x_of(e.date)
-        right = fits_right(plot, x + gap, label)
-        text = pg.TextItem(label, color=TEXT_COLOUR, anchor=(0, 0.5) if right else (1, 0.5))
-        text.setPos(x + gap if right else x - gap, lane_y(row))
+    for label, p in zip(labels, placed, strict=True):
+        text = pg.TextItem(label, color=plot.ink, anchor=(0, 0.5))
+        text.setPos(x0 + p.left / width * (x1 - x0), lane_y(row + p.row))
         plot.add_item(plot.lanes.vb, text, 21)
     changes = list(data.changes)
     plot.lane_items["changes"] = (changes, tx.change_tooltip)

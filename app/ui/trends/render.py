@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.trends import TrendData
+from app.ui.print_language import printing_language
 from app.ui.trends.plot import TrendPlot
 
 LOGICAL_WIDTH = 1000.0  # the on-screen width whose proportions the print keeps
@@ -31,11 +32,19 @@ def render_trend_png(
     log_ctx: bool = False,
     extra: bool = False,
     dpi: int = 300,
+    lang: str | None = None,
+    logical_width: float = LOGICAL_WIDTH,
 ) -> bytes:
     """PNG bytes of exactly ``width_px`` × ``height_px`` pixels showing ``trend_data``.
 
-    ``log_ctx``: CTX on a log scale; ``extra``: add the corrected calcium / creatinine row.
+    ``log_ctx``: CTX on a log scale; ``extra``: add the corrected calcium / creatinine row;
+    ``lang`` (``en``/``zh``): the plot's texts in that language (default: the UI language);
+    ``logical_width``: a smaller one prints the texts larger relative to the plot.
     """
+    if lang is not None:
+        with printing_language(lang):
+            return render_trend_png(trend_data, width_px, height_px, log_ctx=log_ctx,
+                                    extra=extra, dpi=dpi, logical_width=logical_width)
     for name, value in (("width_px", width_px), ("height_px", height_px)):
         if not isinstance(value, int) or not MIN_SIDE <= value <= MAX_SIDE:
             raise ValueError(
@@ -44,8 +53,8 @@ def render_trend_png(
             )
     if QApplication.instance() is None:
         raise RuntimeError("render_trend_png needs a QApplication (GUI thread)")
-    scale = max(1.0, width_px / LOGICAL_WIDTH)
-    plot = TrendPlot()
+    scale = max(1.0, width_px / logical_width)
+    plot = TrendPlot(for_print=True)
     try:
         plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         plot.set_pen_scale(scale)

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from app.domain.context import round_lab
 from app.domain.trends import ChangeMarker, DoseMarker, EventMarker, StopMarker, TrendPoint
 from app.domain.trends_rebound import ReboundFlag
 from app.ui.labels import drug_label
+from app.ui.print_language import translate  # printouts draw in their own language
 
 NONE_TEXT = "—"
 
 
-translate = QCoreApplication.translate  # literal translate("Trends", "…") calls: lupdate finds them
 
 
 def series_name(key: str) -> str:
