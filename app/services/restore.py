@@ -33,8 +33,8 @@ from app.data.engine import Database
 from app.data.migrate import head_revision, is_known_revision
 from app.data.sqlite_copy import (
     SIDE_FILES,
-    connect_readonly,
     CopyCheckError,
+    connect_readonly,
     copy_sqlite_file,
     fsync_path,
     integrity_problem,
