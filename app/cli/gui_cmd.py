@@ -83,6 +83,7 @@ def prepare_gui(
     from app.services.registry import RegistryService
     from app.services.site_settings import SiteParamsError, load_site_params
     from app.ui.app import Translations, create_application, resolve_language
+    from app.ui.backup.install import install_backup
     from app.ui.chart.opener import install_chart
     from app.ui.main_window import MainWindow
     from app.ui.mdt.install import install_mdt
@@ -167,6 +168,7 @@ def prepare_gui(
     # MDT meetings (Ctrl+M); chart Documents
     install_mdt(window, db, _actor(), opener=opener, params=params)
     install_settings(window, site, translations)  # File → Settings… (Ctrl+,)
+    install_backup(window, db)  # File → Back up now… / Restore from backup…
     return GuiSession(app, window, db, translations, site)
 
 
@@ -177,6 +179,7 @@ def run_gui(args: argparse.Namespace) -> int:
     except GuiStartError as exc:
         return exc.code
     session.window.show()
+    session.window.backup_hub.start_scheduled()  # when due (site schedule), in the background
     try:
         return int(session.app.exec())
     finally:
