@@ -65,7 +65,8 @@ def remove_with_side_files(path: Path) -> None:
             os.unlink(f"{path}{suffix}")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True when a process with this id runs (or cannot be asked)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -82,7 +83,7 @@ def remove_stale_partials(folder: Path) -> list[Path]:
         return removed
     for path in folder.glob(f".*{PARTIAL_SUFFIX}"):
         pid_text = path.name[: -len(PARTIAL_SUFFIX)].rsplit(".", 1)[-1]
-        if pid_text.isdigit() and (int(pid_text) == os.getpid() or _pid_alive(int(pid_text))):
+        if pid_text.isdigit() and (int(pid_text) == os.getpid() or pid_alive(int(pid_text))):
             continue  # a copy in progress (this process or another one)
         remove_with_side_files(path)
         removed.append(path)

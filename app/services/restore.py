@@ -38,6 +38,7 @@ from app.data.sqlite_copy import (
     copy_sqlite_file,
     fsync_path,
     integrity_problem,
+    pid_alive,
     remove_with_side_files,
     row_counts,
 )
@@ -130,6 +131,12 @@ def check_backup(path: str | Path) -> BackupInfo:
 
 
 def _staging_path(target: Path) -> Path:
+    """The hidden staged copy beside the registry; staged copies left by a killed restore
+    (their process is gone) are removed."""
+    for old in target.parent.glob(f".{target.name}.restoring-*.sqlite"):
+        pid = old.name.rsplit("-", 1)[-1].removesuffix(".sqlite")
+        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+            remove_with_side_files(old)
     return target.with_name(f".{target.name}.restoring-{os.getpid()}.sqlite")
 
 

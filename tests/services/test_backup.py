@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from data.factories import full_case
 
-from app.data.sqlite_copy import CopyCheckError, row_counts, verify_copy
+from app.data.sqlite_copy import CopyCheckError, verify_copy
 from app.domain.progress import BuildCancelled
 from app.services.backup import (
     BackupSchedule,
@@ -29,23 +29,7 @@ from app.services.backup import (
 )
 from app.services.case_service import import_case
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def counts_of(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
-    try:
-        return row_counts(con)
-    finally:
-        con.close()
-
-
-def integrity(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        con.close()
+from .sqlite_files import REPO, counts_of, integrity
 
 
 def add_bulk(path: Path, megabytes: int) -> None:

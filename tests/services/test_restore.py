@@ -10,26 +10,18 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from data.factories import full_case
 
 from app.cli import main
-from app.data.sqlite_copy import row_counts
 from app.services.backup import backup_database
 from app.services.case_service import import_case
 from app.services.restore import RegistryInUse, RestoreRefused, check_backup, restore_database
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def counts_of(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
-    try:
-        return row_counts(con)
-    finally:
-        con.close()
+from .sqlite_files import REPO, counts_of, integrity
 
 
 def digest(path: Path) -> str:
@@ -100,9 +92,7 @@ def test_leftover_wal_from_a_crash_is_not_applied_to_the_restored_file(backed_up
     result = restore_database(db, backup)
     assert side_files(db.sqlite_path) == []
     assert counts_of(db.sqlite_path) == counts_of(backup)  # no re-applied rows
-    con = sqlite3.connect(db.sqlite_path)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    con.close()
+    assert integrity(db.sqlite_path) == "ok"
     assert counts_of(result.safety_copy)["audit_log"] == wal_rows  # nothing acknowledged lost
 
 
@@ -192,3 +182,41 @@ def test_check_backup_accepts_a_backup_and_names_a_missing_file(backed_up, tmp_p
     assert check_backup(backup).counts["patient"] == 2
     with pytest.raises(RestoreRefused, match="no such file"):
         check_backup(tmp_path / "missing.sqlite")
+
+
+RESTORE_SCRIPT = """
+import sys
+from app.cli import main
+sys.exit(main(["restore", sys.argv[1], "--db", sys.argv[2]]))
+"""
+
+
+@pytest.mark.parametrize("moment", [0.0, 0.5])
+def test_killed_restore_leaves_the_old_or_the_new_registry_intact(backed_up, moment):
+    """kill -9 during the restore (staging, safety copy or rename): the registry is whole —
+    the old one or the restored one — and a new restore succeeds."""
+    db, backup = backed_up
+    con = sqlite3.connect(backup)  # a backup large enough to be caught mid-copy
+    con.execute("CREATE TABLE filler (b BLOB)")
+    con.executemany("INSERT INTO filler VALUES (randomblob(65536))", [()] * 1024)
+    con.commit()
+    con.close()
+    old, new = counts_of(db.sqlite_path), counts_of(backup)
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.Popen([sys.executable, "-c", RESTORE_SCRIPT, str(backup),
+                             str(db.sqlite_path)], env=env, stdout=subprocess.DEVNULL)
+    folder = db.sqlite_path.parent
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and not any(
+            p.name.endswith(".partial") for p in folder.iterdir()):
+        pass
+    time.sleep(moment)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert integrity(db.sqlite_path) == "ok"
+    assert counts_of(db.sqlite_path) in (old, new)
+    assert [p for p in folder.iterdir() if p.suffix == ".sqlite" and not p.name.startswith(".")
+            ] == [db.sqlite_path]
+    restore_database(db, backup)
+    assert counts_of(db.sqlite_path) == new
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # nothing left over
