@@ -36,6 +36,9 @@ class BackupTab(QWidget):
             "File → Back up now… makes one at any time."), self)
         intro.setWordWrap(True)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for box in (self.every, self.keep):
+            box.setMinimumWidth(160)
         form.addRow(self.tr("Back up &every:"), self.every)
         form.addRow(self.tr("&Keep the newest:"), self.keep)
         layout = QVBoxLayout(self)
