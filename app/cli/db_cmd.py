@@ -9,6 +9,7 @@ registry in use exit 1, and nothing is changed either way).
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from app.data.migrate import (
     ensure_schema,
     head_revision,
 )
+from app.data.sqlite_copy import CopyCheckError
 from app.domain.progress import BuildCancelled
 from app.services.backup import BackupNotSupported, backup_database
 
@@ -133,6 +135,11 @@ def run_backup(args: argparse.Namespace) -> int:
         path = backup_database(db, args.out)
     except (BackupNotSupported, FileExistsError) as exc:
         raise CliError(str(exc)) from None
+    except CopyCheckError as exc:
+        raise CliError(f"backup: {exc}; no backup was kept", 1) from None
+    except sqlite3.Error as exc:
+        raise CliError(f"backup: the registry cannot be read ({type(exc).__name__}); "
+                       "no backup was kept", 1) from None
     finally:
         db.dispose()
     print(path)
@@ -152,6 +159,9 @@ def run_restore(args: argparse.Namespace) -> int:
         raise CliError(str(exc), 1) from None
     except BuildCancelled:  # pragma: no cover - the command line never cancels
         raise CliError("restore cancelled; nothing was changed", 1) from None
+    except (CopyCheckError, sqlite3.Error) as exc:
+        raise CliError(f"restore failed ({type(exc).__name__}); the registry was not "
+                       "replaced", 1) from None
     finally:
         db.dispose()
     patients = result.counts.get("patient", 0)

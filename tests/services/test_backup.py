@@ -166,3 +166,23 @@ def test_prune_touches_only_this_registrys_timestamped_backups(db, tmp_path):
 def test_schedule_limits(every, keep):
     with pytest.raises(ValueError):
         BackupSchedule(every_days=every, keep=keep)
+
+
+def test_cli_backup_of_a_damaged_registry_fails_with_one_line_and_keeps_nothing(tmp_path,
+                                                                                 capsys):
+    from app.cli import main
+
+    reg = tmp_path / "reg.sqlite"
+    assert main(["demo", "--db", str(reg), "--patients", "3"]) == 0
+    data = bytearray(reg.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for n in range(2, len(data) // page):
+        data[n * page + 8: n * page + 200] = b"\xff" * 192
+    reg.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{reg}{suffix}").unlink(missing_ok=True)
+    capsys.readouterr()
+    assert main(["backup", "--db", str(reg), "--out", str(tmp_path / "bk")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no backup was kept" in err and "Traceback" not in err
+    assert not (tmp_path / "bk").exists() or list((tmp_path / "bk").iterdir()) == []

@@ -220,3 +220,17 @@ def test_killed_restore_leaves_the_old_or_the_new_registry_intact(backed_up, mom
     restore_database(db, backup)
     assert counts_of(db.sqlite_path) == new
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # nothing left over
+
+
+def test_a_registry_sqlite_cannot_read_is_moved_aside_unchanged(backed_up, tmp_path, capsys):
+    db, backup = backed_up
+    _corrupt(db.sqlite_path, tmp_path / "garbled.sqlite")
+    db.sqlite_path.write_bytes((tmp_path / "garbled.sqlite").read_bytes())
+    damaged = digest(db.sqlite_path)
+    assert main(["restore", str(backup), "--db", str(db.sqlite_path)]) == 0
+    out = capsys.readouterr().out
+    assert "could not be read and was moved aside unchanged" in out
+    aside = Path(out.strip().splitlines()[-1].rsplit(" ", 1)[-1])
+    assert aside.name.startswith("registry.damaged-") and digest(aside) == damaged
+    assert counts_of(db.sqlite_path) == counts_of(backup)
+    assert integrity(db.sqlite_path) == "ok"
