@@ -142,3 +142,21 @@ def test_settings_backups_tab_stores_the_schedule(qtbot, window, tmp_path):
     assert dialog.save()
     assert stored_schedule() == BackupSchedule(5, 30)
     QApplication.processEvents()
+
+
+def test_restore_waits_for_other_windows_to_close(qtbot, window, registry):
+    from PySide6.QtWidgets import QMainWindow
+
+    hub = install_backup(window, registry.db)
+    hub.back_up_now()
+    wait_job(qtbot, hub)
+    chart = QMainWindow()
+    qtbot.addWidget(chart)
+    chart.show()
+    assert hub.restore(str(hub.last_result)) is None
+    assert "Close every chart" in hub.notice.text()
+    assert getattr(hub, "confirm", None) is None
+    chart.close()
+    hub.restore(str(hub.last_result))
+    assert hub.confirm.isVisible()
+    hub.confirm.button(QMessageBox.StandardButton.No).click()
