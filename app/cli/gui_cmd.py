@@ -3,7 +3,9 @@
 Database: ``--db PATH|URL``; ``--demo`` = the demo registry (created on first use); otherwise
 the default file in the user data directory. The schema is checked and brought to head before
 any window opens; a database written by a newer BoneMet (or not a BoneMet registry at all) is
-refused with a clear message and exit code 2. Qt is imported only here, lazily.
+refused with a clear message and exit code 2. Qt is imported only here, lazily. Once the
+window is shown, the site's scheduled backup runs in the background when it is due
+(:mod:`app.ui.backup.install`).
 
 Rule parameters (§9): ``--params FILE`` or the site file in the user config directory
 (:mod:`app.services.site_settings`), loaded before the database is opened and handed to every
