@@ -35,6 +35,161 @@
     </message>
 </context>
 <context>
+    <name>BackupHub</name>
+    <message>
+        <location filename="../../app/ui/backup/install.py" line="+92"/>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the registry to a verified, timestamped backup file</source>
+        <translation>将登记库复制为经过校验、带时间戳的备份文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the registry by a backup (a safety copy of the current one is kept)</source>
+        <translation>用备份替换登记库（当前登记库会先保存一份安全副本）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消：未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The registry is in use by another BoneMet window or program. Close it there, then restore again. Nothing was changed.</source>
+        <translation>登记库正被另一个 BoneMet 窗口或程序使用。请先在那里关闭它，然后再恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operation failed (%1). Nothing was changed.</source>
+        <translation>操作失败（%1）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backing up the registry…</source>
+        <translation>正在备份登记库…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup saved and verified: %1</source>
+        <translation>备份已保存并校验：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The scheduled backup failed (%1).</source>
+        <translation>定时备份失败（%1）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+43"/>
+        <location line="+10"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Close every chart, MDT and worklist window first: the registry is replaced as a whole.</source>
+        <translation>请先关闭所有病历、MDT 和工作清单窗口：登记库将被整体替换。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>BoneMet backups (*.sqlite);;All files (*)</source>
+        <translation>BoneMet 备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This file cannot be restored: %1</source>
+        <translation>此文件无法恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace the whole registry by this backup (%1 patients)?
+
+%2
+
+A safety copy of the current registry will be saved first as:
+%3</source>
+        <translation>用此备份（%1 名患者）替换整个登记库？
+
+%2
+
+将先把当前登记库的安全副本保存为：
+%3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restoring the registry…</source>
+        <translation>正在恢复登记库…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The registry was restored (%1 patients). The previous registry was saved as:
+%2</source>
+        <translation>登记库已恢复（%1 名患者）。原登记库已保存为：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../app/ui/settings/backup_tab.py" line="+24"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up at start-up every N days</source>
+        <translation>启动时每 N 天备份一次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number of backups kept</source>
+        <translation>保留的备份数量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When BoneMet starts on a registry file, it makes a verified backup into the backups folder beside it if the newest one is this many days old, then keeps only the newest backups (safety copies taken before a restore are never deleted). File → Back up now… makes one at any time.</source>
+        <translation>BoneMet 在打开登记库文件启动时，若最新备份已达此天数，会在其旁边的 backups 文件夹中生成一份经过校验的备份，并只保留最新的若干份备份（恢复前保存的安全副本从不删除）。随时可用“文件 → 立即备份…”生成备份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back up &amp;every:</source>
+        <translation>备份间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep the newest:</source>
+        <translation>保留最新(&amp;K)：</translation>
+    </message>
+</context>
+<context>
     <name>BiomarkersPage</name>
     <message>
         <location filename="../../app/ui/workup/pages_labs.py" line="+127"/>
@@ -1037,7 +1192,7 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+54"/>
         <source>Clinic &amp;name:</source>
         <translation>诊所名称(&amp;N)：</translation>
     </message>
@@ -3783,7 +3938,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Rule parameters</source>
         <translation>规则参数(&amp;R)</translation>
     </message>
@@ -3791,6 +3946,11 @@
         <location line="+1"/>
         <source>&amp;Clinic</source>
         <translation>诊所(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Backups</source>
+        <translation>备份(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3873,7 +4033,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/cli/gui_cmd.py" line="+96"/>
+        <location filename="../../app/cli/gui_cmd.py" line="+97"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>

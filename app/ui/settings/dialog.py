@@ -7,6 +7,8 @@
 - **Clinic**: the name and phone numbers printed on patients' care plans (settings
   ``clinic/name``, ``clinic/phone``, ``clinic/after_hours_phone``, ``clinic/address``); used
   from the next printout.
+- **Backups**: the scheduled start-up backup and how many are kept
+  (:mod:`app.ui.settings.backup_tab`).
 - **Language** of the user interface (the same setting as View → Language); applies at once.
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.domain.params import Params
 from app.services.site_settings import SiteParamsError, save_site_params
 from app.ui.app import LANGUAGES
+from app.ui.settings.backup_tab import BackupTab
 from app.ui.settings.params_tab import ParamsTab
 
 CLINIC_KEYS: tuple[str, ...] = ("name", "phone", "after_hours_phone", "address")
@@ -130,10 +133,12 @@ class SettingsDialog(QDialog):
         self.params_tab.layout().insertWidget(1, self.file_label)
         self.params_tab.changed.connect(self._update_note)
         self.clinic_tab = ClinicTab(self)
+        self.backup_tab = BackupTab(self)
         self.language_tab = LanguageTab(language, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
+        self.tabs.addTab(self.backup_tab, self.tr("&Backups"))
         self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
 
         self.error = QLabel(self)
@@ -190,6 +195,7 @@ class SettingsDialog(QDialog):
             self._saved = params
             self.paramsSaved.emit(params)
         self.clinic_tab.save()
+        self.backup_tab.save()
         language = self.language_tab.language()
         if language != self._language:
             self.languageChosen.emit(language)
