@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "mdt-pack": ("app.cli.mdt_cmd", "the case pack (PDF) for an MDT meeting"),
     "refresh-summaries": ("app.cli.summaries_cmd",
                           "recompute every patient's cached summary (registry list, worklist)"),
+    "restore": ("app.cli.db_cmd", "replace the SQLite registry by a verified backup"),
     "rules": ("app.cli.rules_cmd", "list every clinical rule with its trigger and basis"),
 }
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang", "--params")

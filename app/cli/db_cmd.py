@@ -1,4 +1,6 @@
-"""``bonemet db upgrade|current`` and ``bonemet backup``: schema and backup administration.
+"""``bonemet db upgrade|current``, ``bonemet backup`` and ``bonemet restore``: schema, backup and
+restore administration (restore: :mod:`app.services.restore`; a refused backup is exit 2, a
+registry in use exit 1, and nothing is changed either way).
 
 ``--db`` takes an SQLite file path or a database URL (default: the user data directory's
 ``registry.sqlite``); it may be given before or after the command.
@@ -7,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -21,6 +24,8 @@ from app.data.migrate import (
     ensure_schema,
     head_revision,
 )
+from app.data.sqlite_copy import CopyCheckError
+from app.domain.progress import BuildCancelled
 from app.services.backup import BackupNotSupported, backup_database
 
 
@@ -130,9 +135,41 @@ def run_backup(args: argparse.Namespace) -> int:
         path = backup_database(db, args.out)
     except (BackupNotSupported, FileExistsError) as exc:
         raise CliError(str(exc)) from None
+    except CopyCheckError as exc:
+        raise CliError(f"backup: {exc}; no backup was kept", 1) from None
+    except sqlite3.Error as exc:
+        raise CliError(f"backup: the registry cannot be read ({type(exc).__name__}); "
+                       "no backup was kept", 1) from None
     finally:
         db.dispose()
     print(path)
+    return 0
+
+
+@report
+def run_restore(args: argparse.Namespace) -> int:
+    from app.services.restore import RegistryInUse, RestoreRefused, restore_database
+
+    db = open_for_cli(args.db, must_exist=False)
+    try:
+        result = restore_database(db, args.backup)
+    except RestoreRefused as exc:
+        raise CliError(str(exc)) from None
+    except RegistryInUse as exc:
+        raise CliError(str(exc), 1) from None
+    except BuildCancelled:  # pragma: no cover - the command line never cancels
+        raise CliError("restore cancelled; nothing was changed", 1) from None
+    except (CopyCheckError, sqlite3.Error) as exc:
+        raise CliError(f"restore failed ({type(exc).__name__}); the registry was not "
+                       "replaced", 1) from None
+    finally:
+        db.dispose()
+    patients = result.counts.get("patient", 0)
+    print(f"restored {patients} patients (schema {result.revision}) into {db.sqlite_path}")
+    if result.safety_copy is not None:
+        kind = ("the previous registry could not be read and was moved aside unchanged to"
+                if result.moved_aside else "safety copy of the previous registry:")
+        print(f"{kind} {result.safety_copy}")
     return 0
 
 
@@ -150,3 +187,9 @@ def add_parser(subparsers) -> None:
     add_db_argument(bk)
     bk.add_argument("--out", help="folder for the copy (default: <db folder>/backups)")
     bk.set_defaults(func=run_backup)
+
+    rs = subparsers.add_parser(
+        "restore", help="replace the SQLite registry by a verified backup (safety copy first)")
+    rs.add_argument("backup", metavar="BACKUP", help="the backup file (.sqlite)")
+    add_db_argument(rs)
+    rs.set_defaults(func=run_restore)

@@ -3,7 +3,9 @@
 Database: ``--db PATH|URL``; ``--demo`` = the demo registry (created on first use); otherwise
 the default file in the user data directory. The schema is checked and brought to head before
 any window opens; a database written by a newer BoneMet (or not a BoneMet registry at all) is
-refused with a clear message and exit code 2. Qt is imported only here, lazily.
+refused with a clear message and exit code 2. Qt is imported only here, lazily. Once the
+window is shown, the site's scheduled backup runs in the background when it is due
+(:mod:`app.ui.backup.install`).
 
 Rule parameters (§9): ``--params FILE`` or the site file in the user config directory
 (:mod:`app.services.site_settings`), loaded before the database is opened and handed to every
@@ -83,6 +85,7 @@ def prepare_gui(
     from app.services.registry import RegistryService
     from app.services.site_settings import SiteParamsError, load_site_params
     from app.ui.app import Translations, create_application, resolve_language
+    from app.ui.backup.install import install_backup
     from app.ui.chart.opener import install_chart
     from app.ui.main_window import MainWindow
     from app.ui.mdt.install import install_mdt
@@ -167,6 +170,7 @@ def prepare_gui(
     # MDT meetings (Ctrl+M); chart Documents
     install_mdt(window, db, _actor(), opener=opener, params=params)
     install_settings(window, site, translations)  # File → Settings… (Ctrl+,)
+    install_backup(window, db)  # File → Back up now… / Restore from backup…
     return GuiSession(app, window, db, translations, site)
 
 
@@ -184,6 +188,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     install_error_hook()
     session.window.show()
+    session.window.backup_hub.start_scheduled()  # when due (site schedule), in the background
     try:
         return int(session.app.exec())
     finally:

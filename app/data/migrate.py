@@ -111,19 +111,23 @@ def downgrade(db: Database, revision: str, script_location: Path | None = None) 
     command.downgrade(alembic_config(db, script_location), revision)
 
 
+def is_known_revision(revision: str, script_location: Path | None = None) -> bool:
+    """True when this build's migration scripts contain ``revision``."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:
+        return False
+
+
 def check_known(db: Database, script_location: Path | None = None) -> str | None:
     """Return the current revision; raise SchemaTooNewError when this build does not know it."""
     current = current_revision(db)
     if current is None:
         return None
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
-    try:
-        known = script.get_revision(current) is not None
-    except Exception:
-        known = False
-    if not known:
+    if not is_known_revision(current, script_location):
         raise SchemaTooNewError(
             f"This database has schema revision {current!r}, which this version of BoneMet does "
             f"not know (newest known: {head_revision(script_location)!r}). It was probably "

@@ -292,7 +292,7 @@ class MdtMeeting(Base):
     __tablename__ = "mdt_meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_date: Mapped[date] = mapped_column(Date, index=True)
+    meeting_date: Mapped[date] = mapped_column(Date)  # unique: uq_mdt_meeting_date below
     title: Mapped[str | None] = mapped_column(String(200))
     start_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", local time
     place: Mapped[str | None] = mapped_column(String(200))
@@ -325,6 +325,23 @@ class MdtCase(Base):
 
     __mapper_args__ = {"version_id_col": version}
 
+
+# Unique keys (migration 0003_unique_keys), on SQLite and PostgreSQL alike; the services translate
+# a violation into the message of their pre-check (app/data/unique_keys.py):
+# - one patient per folded MRN (trimmed, case-insensitive): 'CASEVAR-1', 'casevar-1' and
+#   ' CASEVAR-1 ' are one MRN;
+# - one MDT meeting per date;
+# - a patient listed once per meeting (withdrawn listings, entered_in_error, do not count).
+# (PostgreSQL spells trim() as btrim() when it reads an index back: one index per dialect so
+# that the drift check compares like with like.)
+Index("uq_patient_mrn_folded", func.lower(func.trim(Patient.__table__.c.mrn)),
+      unique=True).ddl_if(dialect="sqlite")
+Index("uq_patient_mrn_folded", func.lower(func.btrim(Patient.__table__.c.mrn)),
+      unique=True).ddl_if(dialect="postgresql")
+Index("uq_mdt_meeting_date", MdtMeeting.__table__.c.meeting_date, unique=True)
+Index("uq_mdt_case_active", MdtCase.__table__.c.meeting_id, MdtCase.__table__.c.patient_id,
+      unique=True, sqlite_where=MdtCase.__table__.c.entered_in_error.is_(False),
+      postgresql_where=MdtCase.__table__.c.entered_in_error.is_(False))
 
 #: Every clinical record model, by the entity name used in the audit trail.
 RECORD_MODELS: dict[str, type[RecordMixin]] = {

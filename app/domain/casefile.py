@@ -27,6 +27,7 @@ from typing import Any
 from app.domain import case as C
 from app.domain.casefile_write import case_to_json  # the inverse, re-exported here
 from app.domain.dates import DateFormatError, parse_date_or_datetime
+from app.domain.limits import case_limit_problem, json_limit_problem
 from app.domain.units import ANALYTES as UNIT_TABLE
 from app.domain.units import UnitError, factor
 
@@ -423,6 +424,7 @@ def parse_case(obj: object) -> C.Case:
     """
     if not isinstance(obj, dict):
         raise CaseFileError("(case)", "expected a JSON object")
+    _check_limits(json_limit_problem(obj))
     top = _Obj(obj, "", _TOP)
     schema = top.get("schema", required=True)
     if schema != C.SCHEMA:
@@ -442,8 +444,16 @@ def parse_case(obj: object) -> C.Case:
     dental = C.Dental() if obj.get("dental") is None else _dental(obj["dental"])
     events = _records(obj, "events", "events", _event)
     override = None if obj.get("status_override") is None else _override(obj["status_override"])
-    return C.Case(
+    case = C.Case(
         patient=patient, cancer=cancer, symptoms=symptoms, labs=labs, imaging=imaging,
         biopsies=biopsies, lesions=lesions, bma=bma, supplements=supplements, dental=dental,
         events=events, status_override=override,
     )
+    _check_limits(case_limit_problem(case))
+    return case
+
+
+def _check_limits(problem: tuple[str, str] | None) -> None:
+    """Raise the parser or plausibility limit problem (:mod:`app.domain.limits`), if any."""
+    if problem is not None:
+        raise CaseFileError(*problem)

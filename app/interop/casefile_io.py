@@ -15,21 +15,38 @@ from pathlib import Path
 
 from app.domain.case import Case
 from app.domain.casefile import CaseFileError, case_to_json, parse_case
+from app.domain.limits import MAX_JSON_DEPTH
 
 __all__ = ["CaseFileError", "case_json_text", "load_case_file", "parse_case_text",
            "write_case_file"]
 
-MAX_BYTES = 50 * 1024 * 1024
+#: A case file is a few kilobytes; far larger ones are refused before they are read.
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def _parse_int(digits: str) -> int:
+    """JSON integers: at most 19 digits (Python refuses > 4,300 digits with a ValueError)."""
+    if len(digits.lstrip("-")) > 19:
+        raise CaseFileError("json", "a number has more than 19 digits")
+    return int(digits)
+
+
+def _parse_constant(name: str) -> float:
+    raise CaseFileError("json", f"{name} is not a JSON number")
 
 
 def parse_case_text(text: str) -> Case:
-    """Decode JSON text and validate it as a case."""
+    """Decode JSON text and validate it as a case (parser limits:
+    :mod:`app.domain.limits`)."""
     try:
-        obj = json.loads(text)
+        obj = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
         raise CaseFileError(
             "json", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise CaseFileError("json", f"nested too deeply (more than {MAX_JSON_DEPTH} levels)"
+                            ) from None
     return parse_case(obj)
 
 

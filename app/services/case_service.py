@@ -8,6 +8,7 @@ name the field, never the patient's data.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from app.data import case_repo, record_repo
 from app.data.engine import Database
 from app.data.record_repo import RecordNotFound, RecordStateError, StaleRecordError
+from app.data.unique_keys import violated
 from app.domain.case import Case
 from app.services.audit import write_audit
 from app.services.registry import mrn_problem
@@ -46,10 +48,13 @@ class DuplicateMrnError(CaseImportError):
 
 
 def import_case(db: Database, case: Case, actor: str, *, source: str = "case file") -> int:
-    """Write a new patient with all the case's records; returns the patient id."""
+    """Write a new patient with all the case's records; returns the patient id. The MRN is
+    stored trimmed (the registry's MRN key is trimmed and case-insensitive)."""
     problem = mrn_problem(case.patient.mrn)
     if problem is not None:
         raise CaseImportError("patient.mrn", problem.message)
+    if case.patient.mrn != case.patient.mrn.strip():
+        case = replace(case, patient=replace(case.patient, mrn=case.patient.mrn.strip()))
     try:
         with db.session() as s:
             if case_repo.find_patient_id(s, case.patient.mrn) is not None:
@@ -60,8 +65,10 @@ def import_case(db: Database, case: Case, actor: str, *, source: str = "case fil
             return pid
     except case_repo.FieldTooLong as exc:
         raise CaseImportError(exc.field, exc.problem) from None
-    except IntegrityError:
+    except IntegrityError as exc:
         # Another workstation imported the same MRN between our check and our commit.
+        if violated(exc, "uq_patient_mrn_folded"):
+            raise DuplicateMrnError() from None
         with db.session() as s:
             if case_repo.find_patient_id(s, case.patient.mrn) is not None:
                 raise DuplicateMrnError() from None

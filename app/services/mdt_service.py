@@ -5,6 +5,8 @@ One transaction per user action (``db.session()``); every change writes its audi
 same transaction (:func:`app.services.audit.write_audit`: structured, never clinical text).
 Nothing is hard-deleted: a case listed by mistake is withdrawn (``entered_in_error``).
 Errors are :class:`MdtError` with ``str()`` = ``<field>: <problem>`` (no patient data).
+One meeting per date and one listing of a patient per meeting are unique keys of the database
+too (two users at once): a lost race gets the same message as the pre-check.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,6 +25,7 @@ from app.data import case_repo
 from app.data import models as M
 from app.data.engine import Database
 from app.data.types import utcnow
+from app.data.unique_keys import violated
 from app.domain.assess import assess
 from app.domain.case import Case
 from app.domain.mdt_content import MdtCaseSummary, MdtPack, build_mdt_summary
@@ -40,6 +44,9 @@ _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 #: ``(case, as_of, lab_panel, lang) -> PNG bytes or None``: draws a case's trend plot.
 TrendPng = Callable[[Case, date, bool, str], "bytes | None"]
+
+DUPLICATE_MEETING = "a meeting on this date already exists"
+DUPLICATE_LISTING = "this patient is already listed for this meeting"
 
 
 class MdtError(ValueError):
@@ -136,11 +143,16 @@ def list_patient(session: Session, *, actor: str, meeting_id: int, patient_id: i
         M.MdtCase.meeting_id == meeting_id, M.MdtCase.patient_id == patient_id,
         M.MdtCase.entered_in_error.is_(False)))
     if dup is not None:
-        raise MdtError("mrn", "this patient is already listed for this meeting")
+        raise MdtError("mrn", DUPLICATE_LISTING)
     row = M.MdtCase(meeting_id=meeting_id, patient_id=patient_id, question=q,
                     created_by=actor)
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:  # listed by another user since the check above
+        if violated(exc, "uq_mdt_case_active"):
+            raise MdtError("mrn", DUPLICATE_LISTING) from None
+        raise
     write_audit(session, actor=actor, action="create", entity="mdt_case", entity_id=row.id,
                 patient_id=patient_id, fields=["question"])
     return row.id
@@ -158,18 +170,23 @@ class MdtService:
                        details: MeetingDetails | None = None) -> Meeting:
         title = _text(title, "title", TITLE_MAX, required=False)
         d = clean_details(details)
-        with self.db.session() as s:
-            if s.scalar(select(M.MdtMeeting.id).where(
-                    M.MdtMeeting.meeting_date == meeting_date)) is not None:
-                raise MdtError("meeting_date", "a meeting on this date already exists")
-            row = M.MdtMeeting(meeting_date=meeting_date, title=title, start_time=d.start_time,
-                               place=d.place, chair=d.chair, attendees=d.attendees,
-                               created_by=self.actor)
-            s.add(row)
-            s.flush()
-            write_audit(s, actor=self.actor, action="create", entity="mdt_meeting",
-                        entity_id=row.id)
-            return _meeting(row, 0)
+        try:
+            with self.db.session() as s:
+                if s.scalar(select(M.MdtMeeting.id).where(
+                        M.MdtMeeting.meeting_date == meeting_date)) is not None:
+                    raise MdtError("meeting_date", DUPLICATE_MEETING)
+                row = M.MdtMeeting(meeting_date=meeting_date, title=title,
+                                   start_time=d.start_time, place=d.place, chair=d.chair,
+                                   attendees=d.attendees, created_by=self.actor)
+                s.add(row)
+                s.flush()
+                write_audit(s, actor=self.actor, action="create", entity="mdt_meeting",
+                            entity_id=row.id)
+                return _meeting(row, 0)
+        except IntegrityError as exc:  # created by another user since the check above
+            if violated(exc, "uq_mdt_meeting_date"):
+                raise MdtError("meeting_date", DUPLICATE_MEETING) from None
+            raise
 
     def edit_meeting(self, meeting_id: int, *, title: str | None, details: MeetingDetails,
                      version: int | None = None) -> Meeting:

@@ -7,9 +7,10 @@ units and cross-field constraints are exactly the case file's. The case-file par
 first problem; to name *every* wrong field at once, the faulty field is replaced by a harmless
 placeholder (or dropped when optional) and the record is parsed again.
 
-Checks the case file cannot make (it has no "today") are added here: a record of something that
-happened must not be dated in the future (a plan must be marked planned), and a dose must be
-plausible (≤ 200 mg; oral clodronate, dosed in grams a day, ≤ 3200 mg).
+The plausibility limits (dates not before 1900, dose per drug, weight) are the case file's, from
+:mod:`app.domain.limits`. Checks the case file cannot make (it has no "today") are added here: a
+record of something that happened must not be dated in the future (a plan must be marked
+planned).
 
 Messages are English and name the field and the problem; they never repeat free text.
 """
@@ -27,11 +28,6 @@ from app.services.records_map import ExamDate, IntervalSetting
 from app.services.registry import FieldError, ValidationFailed
 
 __all__ = ["FieldError", "ValidationFailed", "parse_record"]
-
-MAX_DOSE_MG = 200.0
-# oral clodronate is dosed in grams a day (1600 mg daily, at most 3200 mg; rule book §4)
-MAX_DOSE_MG_BY_DRUG = {"clodronate": 3200.0}
-EARLIEST = date(1900, 1, 1)
 
 
 _LIST_SECTIONS = {
@@ -201,17 +197,11 @@ def _extra_checks(kind: str, obj: dict[str, Any], record: Any, today: date,
     d = getattr(record, "date", None)
     if isinstance(d, date) and "date" not in seen:
         planned = bool(getattr(record, "planned", False))
-        if d < EARLIEST:
-            out.append(FieldError("date", "out_of_range", "must not be before 1900"))
-        elif kind in _PAST_ONLY and not planned and d > today:
+        if kind in _PAST_ONLY and not planned and d > today:
             out.append(FieldError(
                 "date", "future",
                 "is in the future: only a planned record can be dated after today",
             ))
-    if kind == "administration" and "dose_mg" not in seen:
-        limit = MAX_DOSE_MG_BY_DRUG.get(record.drug, MAX_DOSE_MG)
-        if record.dose_mg > limit:
-            out.append(FieldError("dose_mg", "out_of_range", f"must be at most {limit:g} mg"))
     if kind == "status_override" and not (obj.get("reason") or "").strip():
         out.append(FieldError("reason", "required", "required: say why the status is overridden"))
     return out

@@ -21,6 +21,12 @@ from app.data.search_keys import name_search_keys
 from app.domain.case import SEXES
 from app.domain.case_checks import birth_date_problem
 from app.domain.dates import age_on
+from app.domain.limits import (
+    MAX_AGE_YEARS,
+    MIN_AGE_YEARS,
+    date_problem,
+    weight_problem,
+)
 
 __all__ = [
     "SORT_KEYS", "ConcurrentEditError", "FieldError", "PatientForm", "PatientNotFound",
@@ -187,12 +193,17 @@ class RegistryService:
             if problem is not None:
                 code = problem[0]
                 errors.append(FieldError("birth_date", code, {
-                    "future": "is in the future", "too_old": "more than 120 years ago"}[code]))
-            elif age_on(f.birth_date, today) < 18:
+                    "future": "is in the future",
+                    "too_old": f"more than {MAX_AGE_YEARS} years ago"}[code]))
+            elif date_problem(f.birth_date):
+                errors.append(FieldError("birth_date", "too_old",
+                                         f"more than {MAX_AGE_YEARS} years ago"))
+            elif age_on(f.birth_date, today) < MIN_AGE_YEARS:
                 errors.append(FieldError("birth_date", "too_young",
                                          "patient under 18 (adult oncology only)"))
-        if f.weight_kg is not None and not (20 <= f.weight_kg <= 300):
-            errors.append(FieldError("weight_kg", "out_of_range", "must be 20–300 kg"))
+        weight = weight_problem(f.weight_kg)
+        if weight is not None:
+            errors.append(FieldError("weight_kg", "out_of_range", weight))
         if f.language not in LANGUAGES:
             errors.append(FieldError("language", "invalid", "must be zh or en"))
         if f.phone is not None and not _PHONE_RE.match(f.phone):

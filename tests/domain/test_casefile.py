@@ -210,6 +210,9 @@ _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_si
 _dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 _nums = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
 _pos = st.floats(min_value=0.001, max_value=1e4, allow_nan=False, allow_infinity=False)
+# within app.domain.limits (plausibility): weight 20–300 kg, doses up to the smallest drug maximum
+_weights = st.floats(min_value=20, max_value=300, allow_nan=False)
+_doses = st.floats(min_value=0.001, max_value=10, allow_nan=False)
 _opt = st.none
 
 
@@ -263,7 +266,7 @@ _cases = st.builds(
     C.Case,
     patient=st.builds(C.Patient, mrn=_text, name=st.one_of(st.none(), _text),
                       sex=_choice(C.SEXES), birth_date=st.one_of(st.none(), _dates),
-                      weight_kg=st.one_of(st.none(), _pos), osteoporosis=_bools),
+                      weight_kg=st.one_of(st.none(), _weights), osteoporosis=_bools),
     cancer=st.builds(
         C.Cancer, histology=_choice(C.HISTOLOGIES), stage=_choice(C.STAGES),
         drivers=st.one_of(st.none(), st.lists(_text, max_size=2)),
@@ -291,7 +294,7 @@ _cases = st.builds(
         C.Bma,
         administrations=st.lists(_dated(lambda d, at: st.builds(
             C.Administration, date=st.just(d), at=st.just(at), drug=st.sampled_from(C.DRUGS),
-            dose_mg=_pos, planned=st.booleans())), max_size=3),
+            dose_mg=_doses, planned=st.booleans())), max_size=3),
         interval_days=st.dictionaries(st.sampled_from(C.DRUGS), st.integers(1, 400),
                                       max_size=2),
         stops=st.lists(_dated(lambda d, at: st.builds(

@@ -406,7 +406,9 @@ def test_date_times_reduce_to_calendar_dates():
 
 @pytest.mark.parametrize(
     ("weight", "umol", "band", "mg"),
-    [(19.2, 56.576, 30, 3.0), (36.8, 81.328, 40, 3.3), (55, 97.24, 50, 3.5),
+    # (38.4 kg / 113.152 µmol/L: twice 19.2 / 56.576, the same CrCl just under 30 in binary,
+    # within the 20–300 kg weight limit of app.domain.limits)
+    [(38.4, 113.152, 30, 3.0), (36.8, 81.328, 40, 3.3), (55, 97.24, 50, 3.5),
      (66, 97.24, 60, 3.5)],
 )
 def test_za_dose_at_band_limits_despite_binary_rounding(weight, umol, band, mg):

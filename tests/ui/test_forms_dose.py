@@ -96,5 +96,5 @@ def test_dose_form_invalid_input(qtbot, chart_registry):
     assert "must be > 0" in form.error_text("dose_mg")
     form.dose.setText("500")
     form.save()
-    assert "at most 200" in form.error_text("dose_mg")
+    assert "at most 240 mg for denosumab" in form.error_text("dose_mg")
     assert doses(db, ids["P-1"]) == []

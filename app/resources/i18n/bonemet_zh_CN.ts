@@ -4,7 +4,7 @@
 <context>
     <name>AddCaseDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+233"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+233"/>
         <source>Add a patient to an MDT meeting</source>
         <translation>将患者加入MDT会议</translation>
     </message>
@@ -35,9 +35,164 @@
     </message>
 </context>
 <context>
+    <name>BackupHub</name>
+    <message>
+        <location filename="../../app/ui/backup/install.py" line="+92"/>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the registry to a verified, timestamped backup file</source>
+        <translation>将登记库复制为经过校验、带时间戳的备份文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the registry by a backup (a safety copy of the current one is kept)</source>
+        <translation>用备份替换登记库（当前登记库会先保存一份安全副本）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消：未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The registry is in use by another BoneMet window or program. Close it there, then restore again. Nothing was changed.</source>
+        <translation>登记库正被另一个 BoneMet 窗口或程序使用。请先在那里关闭它，然后再恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operation failed (%1). Nothing was changed.</source>
+        <translation>操作失败（%1）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backing up the registry…</source>
+        <translation>正在备份登记库…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup saved and verified: %1</source>
+        <translation>备份已保存并校验：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The scheduled backup failed (%1).</source>
+        <translation>定时备份失败（%1）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+43"/>
+        <location line="+10"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Close every chart, MDT and worklist window first: the registry is replaced as a whole.</source>
+        <translation>请先关闭所有病历、MDT 和工作清单窗口：登记库将被整体替换。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>BoneMet backups (*.sqlite);;All files (*)</source>
+        <translation>BoneMet 备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This file cannot be restored: %1</source>
+        <translation>此文件无法恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace the whole registry by this backup (%1 patients)?
+
+%2
+
+A safety copy of the current registry will be saved first as:
+%3</source>
+        <translation>用此备份（%1 名患者）替换整个登记库？
+
+%2
+
+将先把当前登记库的安全副本保存为：
+%3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restoring the registry…</source>
+        <translation>正在恢复登记库…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The registry was restored (%1 patients). The previous registry was saved as:
+%2</source>
+        <translation>登记库已恢复（%1 名患者）。原登记库已保存为：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../app/ui/settings/backup_tab.py" line="+24"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up at start-up every N days</source>
+        <translation>启动时每 N 天备份一次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number of backups kept</source>
+        <translation>保留的备份数量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When BoneMet starts on a registry file, it makes a verified backup into the backups folder beside it if the newest one is this many days old, then keeps only the newest backups (safety copies taken before a restore are never deleted). File → Back up now… makes one at any time.</source>
+        <translation>BoneMet 在打开登记库文件启动时，若最新备份已达此天数，会在其旁边的 backups 文件夹中生成一份经过校验的备份，并只保留最新的若干份备份（恢复前保存的安全副本从不删除）。随时可用“文件 → 立即备份…”生成备份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back up &amp;every:</source>
+        <translation>备份间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep the newest:</source>
+        <translation>保留最新(&amp;K)：</translation>
+    </message>
+</context>
+<context>
     <name>BiomarkersPage</name>
     <message>
-        <location filename="../../ui/workup/pages_labs.py" line="+127"/>
+        <location filename="../../app/ui/workup/pages_labs.py" line="+127"/>
         <source>Bone markers</source>
         <translation>骨代谢标志物</translation>
     </message>
@@ -85,7 +240,7 @@
 <context>
     <name>BiopsyForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+62"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+60"/>
         <source>&amp;Region</source>
         <translation>部位(&amp;R)</translation>
     </message>
@@ -98,7 +253,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="+284"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+284"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -142,7 +297,7 @@
 <context>
     <name>BoolInput</name>
     <message>
-        <location filename="../../ui/forms/fields.py" line="+71"/>
+        <location filename="../../app/ui/forms/fields.py" line="+71"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -155,7 +310,7 @@
 <context>
     <name>CancerForm</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="+49"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="+49"/>
         <source>&amp;Histology</source>
         <translation>病理类型(&amp;H)</translation>
     </message>
@@ -233,7 +388,15 @@
 <context>
     <name>CarePlanPrint</name>
     <message>
-        <location filename="../../ui/printing/careplan_print.py" line="+164"/>
+        <source>No clinic phone number is set, so the care plan prints a blank line to write it on. Set the clinic&apos;s contacts in File → Settings → Clinic.</source>
+        <translation>尚未设置门诊电话，护理计划会留出一行空白供手写。请在 文件 → 设置 → 门诊 中设置门诊联系方式。</translation>
+    </message>
+    <message>
+        <source>The clinic details cannot be read (%1): the care plan is printed without them. Check File → Settings → Clinic.</source>
+        <translation>无法读取门诊信息（%1）：护理计划将不含门诊信息打印。请检查 文件 → 设置 → 门诊。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/careplan_print.py" line="+118"/>
         <source>Preparing the care plan…</source>
         <translation>正在生成患者管理计划…</translation>
     </message>
@@ -244,28 +407,17 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+49"/>
-        <location line="+12"/>
+        <location line="+38"/>
         <source>Print care plan</source>
         <translation>打印患者管理计划</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-15"/>
         <source>Care plan — %1</source>
         <translation>患者管理计划 — %1</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>The clinic details cannot be read (%1): the care plan is printed without them. Check File → Settings → Clinic.</source>
-        <translation>无法读取门诊信息（%1）：护理计划将不含门诊信息打印。请检查 文件 → 设置 → 门诊。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No clinic phone number is set, so the care plan prints a blank line to write it on. Set the clinic&apos;s contacts in File → Settings → Clinic.</source>
-        <translation>尚未设置门诊电话，护理计划会留出一行空白供手写。请在 文件 → 设置 → 门诊 中设置门诊联系方式。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
         <source>The care plan could not be prepared (%1).</source>
         <translation>无法生成患者管理计划（%1）。</translation>
     </message>
@@ -273,7 +425,7 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/mdt/models.py" line="+88"/>
+        <location filename="../../app/ui/mdt/models.py" line="+88"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -301,7 +453,7 @@
 <context>
     <name>ChartDocuments</name>
     <message>
-        <location filename="../../ui/mdt/install.py" line="+57"/>
+        <location filename="../../app/ui/mdt/install.py" line="+57"/>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
     </message>
@@ -344,7 +496,7 @@
 <context>
     <name>ChartHeader</name>
     <message>
-        <location filename="../../ui/chart/header.py" line="+56"/>
+        <location filename="../../app/ui/chart/header.py" line="+56"/>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -432,7 +584,7 @@
 <context>
     <name>ChartOpener</name>
     <message>
-        <location filename="../../ui/chart/opener.py" line="+87"/>
+        <location filename="../../app/ui/chart/opener.py" line="+87"/>
         <source>&amp;Open chart</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
@@ -475,7 +627,7 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../ui/chart/chart_window.py" line="+173"/>
+        <location filename="../../app/ui/chart/chart_window.py" line="+173"/>
         <source>&amp;Record</source>
         <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
         <translation>记录(&amp;R)</translation>
@@ -635,7 +787,7 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/forms/choices.py" line="+19"/>
+        <location filename="../../app/ui/forms/choices.py" line="+19"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
@@ -1048,7 +1200,23 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+75"/>
+        <source>The care-plan settings file cannot be used (%1): saving replaces it.</source>
+        <translation>护理计划设置文件无法使用（%1）：保存时将替换该文件。</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>保存于 %1</translation>
+    </message>
+    <message>
+        <source>Print a daily calcium &amp;target of 1000–1200 mg (food and tablets together)</source>
+        <translation>打印每日钙摄入目标 1000–1200 毫克（饮食加钙片）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Printed on patients&apos; care plans so that they know whom to call. Empty fields are left out; without a phone number the plan prints a line to write it on. Used from the next printout, in the app and by &quot;bonemet careplan&quot;.</source>
+        <translation>打印在患者的护理计划上，方便患者知道该联系谁。空白项不打印；没有电话号码时，计划会留出一行供手写。从下一次打印起生效，应用程序和“bonemet careplan”命令均使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="+54"/>
         <source>Clinic &amp;name:</source>
         <translation>诊所名称(&amp;N)：</translation>
     </message>
@@ -1067,31 +1235,11 @@
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Printed on patients&apos; care plans so that they know whom to call. Empty fields are left out; without a phone number the plan prints a line to write it on. Used from the next printout, in the app and by &quot;bonemet careplan&quot;.</source>
-        <translation>打印在患者的护理计划上，方便患者知道该联系谁。空白项不打印；没有电话号码时，计划会留出一行供手写。从下一次打印起生效，应用程序和“bonemet careplan”命令均使用。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Print a daily calcium &amp;target of 1000–1200 mg (food and tablets together)</source>
-        <translation>打印每日钙摄入目标 1000–1200 毫克（饮食加钙片）(&amp;T)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Saved in %1</source>
-        <translation>保存于 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The care-plan settings file cannot be used (%1): saving replaces it.</source>
-        <translation>护理计划设置文件无法使用（%1）：保存时将替换该文件。</translation>
-    </message>
 </context>
 <context>
     <name>ConclusionPage</name>
     <message>
-        <location filename="../../ui/workup/pages_end.py" line="+78"/>
+        <location filename="../../app/ui/workup/pages_end.py" line="+78"/>
         <source>Conclusion and next steps</source>
         <translation>结论与下一步</translation>
     </message>
@@ -1195,7 +1343,7 @@
 <context>
     <name>DateTimeInput</name>
     <message>
-        <location filename="../../ui/forms/fields.py" line="+98"/>
+        <location filename="../../app/ui/forms/fields.py" line="+98"/>
         <source>time known</source>
         <translation>时间已知</translation>
     </message>
@@ -1203,7 +1351,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+45"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+45"/>
         <source>Record the MDT decision</source>
         <translation>记录MDT决定</translation>
     </message>
@@ -1229,9 +1377,37 @@
     </message>
 </context>
 <context>
+    <name>DentalHold</name>
+    <message>
+        <location filename="../../app/ui/forms/dental_hold.py" line="+0"/>
+        <source>Dental hold (%1 days) for the %2 planned on %3:</source>
+        <translation>牙科手术前停药（%1天）——%3计划的%2：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• skip or postpone the planned dose(s) inside the hold: %1</source>
+        <translation>• 暂停或推迟停药期内的计划给药：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• move the procedure to %1 or later (the earliest date that keeps the gap)</source>
+        <translation>• 将手术改至%1或之后（满足停药间隔的最早日期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• the gap is kept: no date needs to change</source>
+        <translation>• 已满足停药间隔：无需调整日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The oncologist and the dentist decide together.</source>
+        <translation>由肿瘤科医生和口腔科医生共同决定。</translation>
+    </message>
+</context>
+<context>
     <name>DentalProcedureForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+40"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+40"/>
         <source>&amp;Procedure</source>
         <translation>操作(&amp;P)</translation>
     </message>
@@ -1249,7 +1425,7 @@
 <context>
     <name>DoseForm</name>
     <message>
-        <location filename="../../ui/forms/dose_form.py" line="+35"/>
+        <location filename="../../app/ui/forms/dose_form.py" line="+35"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -1352,19 +1528,16 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+26"/>
         <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
         <translation>出现错误，刚才的操作可能没有完成。已保存的内容没有丢失；请检查记录后重试。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Error {kind}, reference {reference}. Details are in the log file:
 {path}</source>
         <translation>错误 {kind}，编号 {reference}。详细信息见日志文件：
 {path}</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
@@ -1372,7 +1545,7 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+20"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+11"/>
         <source>&amp;Event</source>
         <translation>事件(&amp;E)</translation>
     </message>
@@ -1400,7 +1573,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/chart/findings_view.py" line="+59"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="+59"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -1451,7 +1624,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/chart/history_view.py" line="+31"/>
+        <location filename="../../app/ui/chart/history_view.py" line="+31"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1517,7 +1690,7 @@
 <context>
     <name>ImagingForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-84"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-75"/>
         <source>&amp;Modality</source>
         <translation>检查方式(&amp;M)</translation>
     </message>
@@ -1550,7 +1723,7 @@
 <context>
     <name>ImagingPage</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="-158"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-158"/>
         <source>Imaging plan and results</source>
         <translation>影像计划与结果</translation>
     </message>
@@ -1713,7 +1886,7 @@
 <context>
     <name>IntervalForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+31"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+31"/>
         <source>D&amp;rug</source>
         <translation>药物(&amp;R)</translation>
     </message>
@@ -1731,7 +1904,7 @@
 <context>
     <name>LabForm</name>
     <message>
-        <location filename="../../ui/forms/lab_form.py" line="+23"/>
+        <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
         <source>Collected (&amp;date, time)</source>
         <translation>采样（日期、时间）(&amp;D)</translation>
     </message>
@@ -1804,7 +1977,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+21"/>
+        <location filename="../../app/ui/labels.py" line="+21"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -1931,13 +2104,13 @@
         <translation>需口腔检查（无记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/findings_view.py" line="-90"/>
-        <location filename="../../ui/labels.py" line="-95"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="-90"/>
+        <location filename="../../app/ui/labels.py" line="-95"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="+1"/>
+        <location filename="../../app/ui/labels.py" line="+1"/>
         <source>Zoledronic acid</source>
         <translation>唑来膦酸</translation>
     </message>
@@ -1995,9 +2168,16 @@
 <context>
     <name>LanguageDialog</name>
     <message>
-        <location filename="../../ui/printing/careplan_print.py" line="-169"/>
+        <source>The patient&apos;s preferred language and print size (registry) are preselected; a changed print size is remembered for the patient.</source>
+        <translation>已预选患者登记的首选语言和字号；更改的字号会为该患者保存。</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ge print (for readers who need bigger text)</source>
+        <translation>大字号打印（适合需要大字体的读者）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/careplan_print.py" line="-113"/>
         <source>Print care plan</source>
-        <extracomment>Qt setting: the clinician was told that plans print without the clinic&apos;s phone number.</extracomment>
         <translation>打印患者管理计划</translation>
     </message>
     <message>
@@ -2006,17 +2186,7 @@
         <translation>管理计划的语言</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Lar&amp;ge print (for readers who need bigger text)</source>
-        <translation>大字号打印（适合需要大字体的读者）(&amp;G)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The patient&apos;s preferred language and print size (registry) are preselected; a changed print size is remembered for the patient.</source>
-        <translation>已预选患者登记的首选语言和字号；更改的字号会为该患者保存。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
@@ -2029,7 +2199,7 @@
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+29"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+35"/>
         <source>User-interface language</source>
         <translation>界面语言</translation>
     </message>
@@ -2047,7 +2217,7 @@
 <context>
     <name>LesionForm</name>
     <message>
-        <location filename="../../ui/forms/lesion_form.py" line="+28"/>
+        <location filename="../../app/ui/forms/lesion_form.py" line="+28"/>
         <source>&amp;Region</source>
         <translation>部位(&amp;R)</translation>
     </message>
@@ -2068,7 +2238,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/workup/pages_lesions.py" line="+71"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+71"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2089,13 +2259,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/workup/pages_lesions.py" line="+0"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
         <source>&amp;Pattern</source>
         <translation>类型(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/workup/pages_lesions.py" line="+0"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
         <source>P&amp;ain</source>
         <translation>疼痛(&amp;A)</translation>
     </message>
@@ -2145,7 +2315,7 @@
         <translation>ESCC %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/workup/pages_lesions.py" line="-1"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="-1"/>
         <source>Lesion re&amp;gion</source>
         <translation>病灶部位(&amp;G)</translation>
     </message>
@@ -2203,7 +2373,7 @@
 <context>
     <name>LesionsModel</name>
     <message>
-        <location filename="../../ui/chart/lesions_view.py" line="+37"/>
+        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
         <source>Lesion</source>
         <translation>病灶</translation>
     </message>
@@ -2231,7 +2401,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../ui/workup/pages_lesions.py" line="+63"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+63"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -2309,7 +2479,7 @@
 <context>
     <name>LesionsView</name>
     <message>
-        <location filename="../../ui/chart/lesions_view.py" line="+37"/>
+        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
         <source>Bone lesions and scores</source>
         <translation>骨病灶与评分</translation>
     </message>
@@ -2317,7 +2487,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+137"/>
+        <location filename="../../app/ui/main_window.py" line="+137"/>
         <source>BoneMet Workstation — Patient registry</source>
         <extracomment>A registry whose latest search took less than this is searched on every keystroke (the query runs in the background and the newest one wins, so typing never waits); a slower one (e.g. a remote PostgreSQL) is searched when typing pauses for SEARCH_DEBOUNCE_MS or more.</extracomment>
         <translation>骨转移诊疗工作站 — 患者登记</translation>
@@ -2441,7 +2611,7 @@
 <context>
     <name>MdtErrors</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="-264"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="-264"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -2499,7 +2669,7 @@
 <context>
     <name>MdtHub</name>
     <message>
-        <location filename="../../ui/mdt/install.py" line="+47"/>
+        <location filename="../../app/ui/mdt/install.py" line="+47"/>
         <source>MDT &amp;meetings</source>
         <translation>MDT会议(&amp;M)</translation>
     </message>
@@ -2512,7 +2682,7 @@
 <context>
     <name>MdtTimeline</name>
     <message>
-        <location filename="../../ui/mdt/timeline_rows.py" line="+38"/>
+        <location filename="../../app/ui/mdt/timeline_rows.py" line="+38"/>
         <source>%1 (question: %2)</source>
         <translation>%1（问题：%2）</translation>
     </message>
@@ -2520,7 +2690,7 @@
 <context>
     <name>MdtWindow</name>
     <message>
-        <location filename="../../ui/mdt/window.py" line="+207"/>
+        <location filename="../../app/ui/mdt/window.py" line="+207"/>
         <location line="+22"/>
         <source>MDT meetings</source>
         <translation>MDT会议</translation>
@@ -2662,7 +2832,7 @@
         <translation>%1的病例（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/mdt/pack_actions.py" line="+26"/>
+        <location filename="../../app/ui/mdt/pack_actions.py" line="+26"/>
         <source>Preparing the case pack…</source>
         <translation>正在准备病例资料包…</translation>
     </message>
@@ -2711,7 +2881,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+93"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+93"/>
         <source>New MDT meeting</source>
         <translation>新建MDT会议</translation>
     </message>
@@ -2774,7 +2944,7 @@
 <context>
     <name>MeetingsModel</name>
     <message>
-        <location filename="../../ui/mdt/models.py" line="-59"/>
+        <location filename="../../app/ui/mdt/models.py" line="-59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2812,7 +2982,7 @@
 <context>
     <name>ParamsTab</name>
     <message>
-        <location filename="../../ui/settings/params_tab.py" line="+110"/>
+        <location filename="../../app/ui/settings/params_tab.py" line="+110"/>
         <source>Thresholds and time windows of the clinical rules (rule book §9). A value that differs from the rule book&apos;s default is marked &apos;Changed&apos;; only those are written to the file.</source>
         <translation>临床规则的阈值和时间窗（规则手册第 9 节）。与规则手册默认值不同的值标记为“已更改”；只有这些值会写入文件。</translation>
     </message>
@@ -3001,7 +3171,7 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../ui/patient_dialog.py" line="+46"/>
+        <location filename="../../app/ui/patient_dialog.py" line="+46"/>
         <source>Enter the MRN (medical record number).</source>
         <translation>请输入病历号。</translation>
     </message>
@@ -3170,7 +3340,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/preview.py" line="+156"/>
+        <location filename="../../app/ui/printing/preview.py" line="+156"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -3311,7 +3481,7 @@
 <context>
     <name>PresentationPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="+56"/>
+        <location filename="../../app/ui/workup/pages_start.py" line="+56"/>
         <source>Presentation</source>
         <translation>临床表现</translation>
     </message>
@@ -3387,9 +3557,20 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/forms/base.py" line="+62"/>
+        <location filename="../../app/ui/forms/base.py" line="+62"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -3498,7 +3679,7 @@
 <context>
     <name>RecordText</name>
     <message>
-        <location filename="../../ui/chart/record_text.py" line="+43"/>
+        <location filename="../../app/ui/chart/record_text.py" line="+43"/>
         <source>H (high)</source>
         <translation>高</translation>
     </message>
@@ -3571,7 +3752,7 @@
 <context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../ui/registry_model.py" line="+65"/>
+        <location filename="../../app/ui/registry_model.py" line="+65"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -3645,7 +3826,7 @@
 <context>
     <name>RegistryView</name>
     <message>
-        <location filename="../../ui/registry_view.py" line="+62"/>
+        <location filename="../../app/ui/registry_view.py" line="+62"/>
         <source>Patients</source>
         <extracomment>False: every row is painted by QTableView (tests compare the two)</extracomment>
         <translation>患者</translation>
@@ -3659,7 +3840,7 @@
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="+126"/>
+        <location filename="../../app/ui/workup/pages_start.py" line="+126"/>
         <source>Risk profile</source>
         <translation>风险概况</translation>
     </message>
@@ -3748,7 +3929,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/registry_view.py" line="+96"/>
+        <location filename="../../app/ui/registry_view.py" line="+96"/>
         <source>Search: MRN, name, pinyin or initials (e.g. zxy)  [Ctrl+F]</source>
         <translation>搜索：病历号、姓名、拼音或首字母（如 zxy）  [Ctrl+F]</translation>
     </message>
@@ -3766,7 +3947,7 @@
 <context>
     <name>SectionDialog</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="-36"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="-36"/>
         <source>Edit: %1</source>
         <translation>编辑：%1</translation>
     </message>
@@ -3774,12 +3955,16 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+21"/>
+        <source>The clinic details could not be saved: %1</source>
+        <translation>无法保存门诊信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="+21"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Rule parameters</source>
         <translation>规则参数(&amp;R)</translation>
     </message>
@@ -3787,6 +3972,11 @@
         <location line="+1"/>
         <source>&amp;Clinic</source>
         <translation>诊所(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Backups</source>
+        <translation>备份(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3823,16 +4013,11 @@
         <source>The rule parameters could not be saved: %1</source>
         <translation>无法保存规则参数：%1</translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>The clinic details could not be saved: %1</source>
-        <translation>无法保存门诊信息：%1</translation>
-    </message>
 </context>
 <context>
     <name>SettingsHub</name>
     <message>
-        <location filename="../../ui/settings/install.py" line="+58"/>
+        <location filename="../../app/ui/settings/install.py" line="+58"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3874,7 +4059,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../cli/gui_cmd.py" line="+96"/>
+        <location filename="../../app/cli/gui_cmd.py" line="+97"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
@@ -3903,7 +4088,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StatusOverrideForm</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="+56"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="+56"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
@@ -3931,7 +4116,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StopForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-16"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-16"/>
         <source>D&amp;rug</source>
         <translation>药物(&amp;R)</translation>
     </message>
@@ -3949,7 +4134,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="-172"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-172"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
@@ -3992,7 +4177,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>SupplementsForm</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="-13"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="-13"/>
         <source>&amp;Calcium supplement</source>
         <translation>钙剂补充(&amp;C)</translation>
     </message>
@@ -4005,7 +4190,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>SymptomForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-42"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-42"/>
         <source>&amp;Symptom</source>
         <translation>症状(&amp;S)</translation>
     </message>
@@ -4033,7 +4218,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/chart/timeline.py" line="+58"/>
+        <location filename="../../app/ui/chart/timeline.py" line="+58"/>
         <source>Date (newest first)</source>
         <translation>日期（最新在前）</translation>
     </message>
@@ -4084,7 +4269,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Trends</name>
     <message>
-        <location filename="../../ui/trends/badge.py" line="+89"/>
+        <location filename="../../app/ui/trends/badge.py" line="+89"/>
         <source>Denosumab rebound risk</source>
         <translation>地舒单抗停药反跳风险</translation>
     </message>
@@ -4099,7 +4284,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>地舒单抗已停用 — 处于反跳风险期</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot.py" line="+287"/>
+        <location filename="../../app/ui/trends/plot.py" line="+264"/>
         <source>Trend plot: ALP and CTX over time</source>
         <translation>趋势图：ALP 和 CTX 随时间变化</translation>
     </message>
@@ -4120,7 +4305,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/trends/table.py" line="+78"/>
+        <location filename="../../app/ui/trends/table.py" line="+78"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4135,14 +4320,14 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>CTX (ng/mL)</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot_legend.py" line="+26"/>
-        <location filename="../../ui/trends/text.py" line="+27"/>
+        <location filename="../../app/ui/trends/plot_legend.py" line="+26"/>
+        <location filename="../../app/ui/trends/text.py" line="+27"/>
         <source>ALP</source>
         <translation>ALP</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/trends/text.py" line="+1"/>
+        <location filename="../../app/ui/trends/text.py" line="+1"/>
         <source>CTX</source>
         <translation>CTX</translation>
     </message>
@@ -4153,7 +4338,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/trends/text.py" line="+2"/>
+        <location filename="../../app/ui/trends/text.py" line="+2"/>
         <source>Creatinine</source>
         <translation>肌酐</translation>
     </message>
@@ -4198,7 +4383,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>停药</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot_items.py" line="+52"/>
+        <location filename="../../app/ui/trends/plot_items.py" line="+53"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
@@ -4238,7 +4423,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{name} 最小显著变化 ±{pct}%，以{anchor} {value} {unit}（{date}）为中心：{low}–{high}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+67"/>
         <source>Peak window (days 60–120)</source>
         <translation>高峰期（第 60–120 天）</translation>
     </message>
@@ -4259,12 +4444,12 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+43"/>
-        <location filename="../../ui/trends/plot_legend.py" line="+11"/>
+        <location filename="../../app/ui/trends/plot_legend.py" line="+11"/>
         <source>As of {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot_lanes.py" line="+35"/>
+        <location filename="../../app/ui/trends/plot_lanes.py" line="+35"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -4274,7 +4459,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>检验变更</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/table.py" line="+1"/>
+        <location filename="../../app/ui/trends/table.py" line="+1"/>
         <source>Test</source>
         <translation>检测</translation>
     </message>
@@ -4309,7 +4494,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/text.py" line="-1"/>
+        <location filename="../../app/ui/trends/text.py" line="-1"/>
         <source>Corrected calcium</source>
         <translation>校正钙</translation>
     </message>
@@ -4644,7 +4829,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{rule}：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/view.py" line="+215"/>
+        <location filename="../../app/ui/trends/view.py" line="+215"/>
         <location line="+11"/>
         <source>Export trend plot</source>
         <translation>导出趋势图</translation>
@@ -4710,7 +4895,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>趋势表：图中的结果</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/date_axis.py" line="+15"/>
+        <location filename="../../app/ui/trends/date_axis.py" line="+15"/>
         <source>Jan</source>
         <translation>1月</translation>
     </message>
@@ -4773,7 +4958,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>UrgentPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="-122"/>
+        <location filename="../../app/ui/workup/pages_start.py" line="-122"/>
         <source>Urgent: suspected spinal cord compression</source>
         <translation>紧急：疑似脊髓压迫</translation>
     </message>
@@ -4826,7 +5011,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../ui/worklist/model.py" line="+47"/>
+        <location filename="../../app/ui/worklist/model.py" line="+47"/>
         <source>Critical finding</source>
         <translation>危急提示</translation>
     </message>
@@ -4907,7 +5092,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../ui/worklist/window.py" line="+147"/>
+        <location filename="../../app/ui/worklist/window.py" line="+147"/>
         <source>BoneMet Workstation — Worklist</source>
         <translation>骨转移诊疗工作站 — 工作清单</translation>
     </message>
@@ -5010,7 +5195,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorkupWizard</name>
     <message>
-        <location filename="../../ui/workup/wizard.py" line="+99"/>
+        <location filename="../../app/ui/workup/wizard.py" line="+99"/>
         <source>Bone-metastasis work-up — %1 (resumed draft)</source>
         <translation>骨转移评估 — %1（继续草稿）</translation>
     </message>
@@ -5134,7 +5319,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>_Dated</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-14"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-14"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -5142,7 +5327,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>_MarkerBox</name>
     <message>
-        <location filename="../../ui/workup/pages_labs.py" line="-99"/>
+        <location filename="../../app/ui/workup/pages_labs.py" line="-99"/>
         <source>&amp;ALP value</source>
         <translation>ALP 数值(&amp;A)</translation>
     </message>

@@ -9,6 +9,8 @@
   (:mod:`app.services.careplan_settings`), which ``bonemet careplan`` reads too; used from the
   next printout. Details saved by older versions (settings ``clinic/*``) are offered until the
   file is first saved.
+- **Backups**: the scheduled start-up backup and how many are kept
+  (:mod:`app.ui.settings.backup_tab`).
 - **Language** of the user interface (the same setting as View → Language); applies at once.
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
@@ -43,6 +45,7 @@ from app.services.careplan_settings import (
 )
 from app.services.site_settings import SiteParamsError, save_site_params
 from app.ui.app import LANGUAGES
+from app.ui.settings.backup_tab import BackupTab
 from app.ui.settings.params_tab import ParamsTab
 
 CLINIC_KEYS: tuple[str, ...] = ("name", "phone", "after_hours_phone", "address")
@@ -169,10 +172,12 @@ class SettingsDialog(QDialog):
         self.params_tab.layout().insertWidget(1, self.file_label)
         self.params_tab.changed.connect(self._update_note)
         self.clinic_tab = ClinicTab(self)
+        self.backup_tab = BackupTab(self)
         self.language_tab = LanguageTab(language, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
+        self.tabs.addTab(self.backup_tab, self.tr("&Backups"))
         self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
 
         self.error = QLabel(self)
@@ -236,6 +241,7 @@ class SettingsDialog(QDialog):
                                .replace("%1", str(exc)))
             self.error.show()
             return False
+        self.backup_tab.save()
         language = self.language_tab.language()
         if language != self._language:
             self.languageChosen.emit(language)
