@@ -88,7 +88,13 @@ def test_refused_with_exit_2_on_every_path_and_nothing_stored(tmp_path, capsys, 
 
 def test_limits_are_inclusive_at_the_edges(tmp_path, capsys):
     doc = variant(("patient", "weight_kg"), 300)
-    doc["patient"]["birth_date"] = "1900-01-01"
+    # §10 (rules/2): an age of exactly 120 on the as-of date (today, for case import) is accepted
+    from datetime import date
+
+    today = date.today()
+    doc["patient"]["birth_date"] = (today.replace(year=today.year - 120) if (today.month, today.day)
+                                    != (2, 29) else date(today.year - 120, 3, 1)).isoformat()
+    doc["labs"][0]["date"] = "1900-01-01"  # the earliest date a record may carry
     doc["bma"]["administrations"][0]["dose_mg"] = 240
     file = tmp_path / "edge.json"
     file.write_text(json.dumps(doc), "utf-8")
