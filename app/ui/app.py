@@ -13,7 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -100,6 +107,15 @@ def resolve_language(requested: str | None = None) -> str:
     if requested in LANGUAGES:
         return requested  # type: ignore[return-value]
     return stored_language() or system_language()
+
+
+# Qt's own zh_CN catalogue (qtbase_zh_CN) lacks these file-dialog labels (their "&" forms of
+# Qt 6): ours translates them (our translator is installed after Qt's, so it is asked first).
+# Named here so that lupdate keeps them in the .ts.
+QT_DIALOG_TEXTS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 class Translations:

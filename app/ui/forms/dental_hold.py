@@ -20,10 +20,6 @@ from app.ui.forms.choices import label
 RULE = "DENT-INVASIVE"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DentalHold", text)
-
-
 def dental_hold_text(findings: Iterable[Finding]) -> str:
     """The hold's actionable dates from the DENT-INVASIVE finding ('' when it does not
     fire)."""
@@ -32,18 +28,21 @@ def dental_hold_text(findings: Iterable[Finding]) -> str:
         return ""
     d = f.data
     proc = d["procedure"]
-    lines = [fill(_tr("Dental hold (%1 days) for the %2 planned on %3:"), d["hold_days"],
-                  label(proc["kind"]).lower(), proc["date"])]
+    translate = QCoreApplication.translate
+    lines = [fill(translate("DentalHold", "Dental hold (%1 days) for the %2 planned on %3:"),
+                  d["hold_days"], label(proc["kind"]).lower(), proc["date"])]
     doses = d.get("planned_doses_in_hold") or []
     if doses:
         listed = ", ".join(f"{label(x['drug'])} {x['date']}" for x in doses)
-        lines.append(fill(_tr("• skip or postpone the planned dose(s) inside the hold: %1"),
-                          listed))
+        lines.append(fill(translate(
+            "DentalHold", "• skip or postpone the planned dose(s) inside the hold: %1"), listed))
     earliest = d.get("earliest_date_meeting_hold")
     if earliest:
-        lines.append(fill(_tr("• move the procedure to %1 or later (the earliest date that "
-                              "keeps the gap)"), earliest))
+        lines.append(fill(translate(
+            "DentalHold",
+            "• move the procedure to %1 or later (the earliest date that keeps the gap)"),
+            earliest))
     if not doses and not earliest:
-        lines.append(_tr("• the gap is kept: no date needs to change"))
-    lines.append(_tr("The oncologist and the dentist decide together."))
+        lines.append(translate("DentalHold", "• the gap is kept: no date needs to change"))
+    lines.append(translate("DentalHold", "The oncologist and the dentist decide together."))
     return "\n".join(lines)
