@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 
 from app.cli.assess_cmd import InputError, parse_as_of, report_failure
-from app.cli.careplan_cmd import check_out, write_out
+from app.cli.out_file import check_out, write_out
 
 TREND_SIZE_PX = (1240, 500)  # ≈180 dpi across the A4 text width
 

@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+294"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+284"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -1996,7 +1996,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+74"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+71"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2159,7 +2159,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+70"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+63"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -3048,7 +3048,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="+156"/>
+        <location filename="../../app/ui/printing/preview.py" line="+163"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -3058,7 +3058,7 @@
         <translation>%1 — 预览</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -3068,17 +3068,7 @@
         <translation>另存为PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>◀ Previous</source>
-        <translation>◀ 上一页</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Next ▶</source>
-        <translation>下一页 ▶</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First page</source>
         <translation>第一页</translation>
     </message>
@@ -3088,27 +3078,37 @@
         <translation>最后一页</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Zoom in</source>
-        <translation>放大</translation>
+        <location line="-1"/>
+        <source>◀ P&amp;revious</source>
+        <translation>◀ 上一页(&amp;R)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
+        <source>&amp;Next ▶</source>
+        <translation>下一页(&amp;N) ▶</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
+        <location line="+2"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Close</source>
-        <translation>关闭</translation>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>&amp;Fit width</source>
+        <translation>适合宽度(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -3144,23 +3144,23 @@
     </message>
     <message>
         <location line="+112"/>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-12"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>The file could not be written (%1).</source>
         <translation>无法写入文件（%1）。</translation>
     </message>
     <message>
+        <location line="+27"/>
         <location line="+19"/>
-        <location line="+14"/>
         <location line="+38"/>
         <source>Print</source>
         <translation>打印</translation>
@@ -3822,7 +3822,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-179"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-172"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
