@@ -30,6 +30,7 @@ from app.reports.common import (
     build_pdf,
     cell,
     check_cancel,
+    doc_title,
     esc,
     grid_table,
     para,
@@ -115,7 +116,7 @@ def build_careplan_pdf(
         footer_left=plan.labels["printed"].format(date=fmt_date(printed, plan.lang)),
     )
     check_cancel(cancel)
-    pdf = build_pdf(story, chrome, title="Care plan" if plan.lang == "en" else "骨健康管理计划")
+    pdf = build_pdf(story, chrome, title=doc_title("careplan", plan.lang), lang=plan.lang)
     if progress:
         progress(2, 2)
     return pdf
