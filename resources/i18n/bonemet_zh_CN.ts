@@ -4507,23 +4507,22 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{rule}：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/view.py" line="+215"/>
-        <location line="+11"/>
+        <location filename="../../app/ui/trends/view.py" line="+239"/>
         <source>Export trend plot</source>
         <translation>导出趋势图</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+4"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The image could not be saved: {error}</source>
         <translation>图像无法保存：{error}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Range:</source>
         <translation>范围：</translation>
     </message>
@@ -4571,6 +4570,16 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+2"/>
         <source>Trend table: the plotted results</source>
         <translation>趋势表：图中的结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/export.py" line="+42"/>
+        <source>Patient: %1 · MRN: %2</source>
+        <translation>患者：%1 · 病历号：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ALP and CTX from %1 to %2 · printed %3</source>
+        <translation>ALP 与 CTX：%1 至 %2 · 打印于 %3</translation>
     </message>
 </context>
 <context>
