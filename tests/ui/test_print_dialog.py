@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.ui.app import Translations
 from app.ui.printing.preview import PdfPreviewDialog
 
 from .dialog_driver import DialogDriver
 from .mdt_fixtures import TODAY, mdt_env_fixture, mdt_window_fixture  # noqa: F401
 from .test_chart_documents import open_chart, setup  # noqa: F401
+from .test_due_item_text import chinese  # noqa: F401 (the Chinese UI fixture)
 from .test_print_preview import plan_pdf  # noqa: F401
 from .test_print_preview import preview as plan_preview  # noqa: F401
 
@@ -162,14 +162,6 @@ def mnemonics(preview: PdfPreviewDialog) -> dict[str, str]:
     dupes = {k: v for k, v in found.items() if len(v) > 1}
     assert dupes == {}, f"duplicate mnemonics: {dupes}"
     return {k: v[0] for k, v in found.items()}
-
-
-@pytest.fixture
-def chinese(qapp):
-    t = Translations(qapp)
-    assert t.install("zh_CN")
-    yield
-    t.install("en")
 
 
 def test_every_mnemonic_is_unique_in_both_languages(qtbot, plan_preview, chinese):  # noqa: F811

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from app.domain.trends_sample import stopped_denosumab_case
 from app.services.files import OutputPathError
-from app.ui.app import Translations
 from app.ui.trends.view import EXPORT_SIZE, TrendView
 
 from .dialog_driver import DialogDriver
+from .test_due_item_text import chinese  # noqa: F401 (the Chinese UI fixture)
 
 AS_OF = date(2026, 11, 21)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -98,15 +98,7 @@ def test_a_device_or_folder_is_refused(view, tmp_path):
             view.export_png(target, 400, 300)
 
 
-@pytest.fixture
-def chinese(qapp):
-    t = Translations(qapp)
-    assert t.install("zh_CN")
-    yield
-    t.install("en")
-
-
-def test_caption_in_chinese(view, chinese):
+def test_caption_in_chinese(view, chinese):  # noqa: F811
     image = QImage.fromData(view.export_bytes(1200, 675, printed_on=AS_OF), "PNG")
     text = image.text("Description")
     assert text.startswith("患者：Wang Jianguo · 病历号：MRN/77-01\n")
