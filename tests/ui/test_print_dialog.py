@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.ui.printing.preview import PdfPreviewDialog
+from app.ui.printing.raster import PdfPages
 
 from .dialog_driver import DialogDriver
 from .mdt_fixtures import TODAY, mdt_env_fixture, mdt_window_fixture  # noqa: F401
@@ -42,9 +43,10 @@ ALT = Qt.KeyboardModifier.AltModifier
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def print_to_file(path: Path, pages: tuple[int, int] | None = None, *, cancel: bool = False):
+def print_to_file(path: Path, pages: tuple[int, int] | None = None, *, cancel: bool = False,
+                  current: bool = False):
     """The user's answer to the print dialog: the PDF-file printer, ``path``, optionally the
-    page range "from … to …", then Print (or Cancel)."""
+    page range "from … to …" or "Current page", then Print (or Cancel)."""
 
     def act(dialog: QPrintDialog) -> None:
         combo = dialog.findChild(QComboBox, "printers")
@@ -57,6 +59,10 @@ def print_to_file(path: Path, pages: tuple[int, int] | None = None, *, cancel: b
             dialog.findChild(QRadioButton, "printRange").setChecked(True)
             dialog.findChild(QSpinBox, "from").setValue(pages[0])
             dialog.findChild(QSpinBox, "to").setValue(pages[1])
+        if current:
+            button = dialog.findChild(QRadioButton, "printCurrentPage")
+            assert button.isEnabled()
+            button.setChecked(True)
         box = dialog.findChild(QDialogButtonBox)
         role = (QDialogButtonBox.ButtonRole.RejectRole if cancel
                 else QDialogButtonBox.ButtonRole.AcceptRole)
@@ -131,6 +137,35 @@ def test_mdt_pack_prints_a_page_range_from_the_toolbar(qtbot, pack_preview, tmp_
     pages = printed_pages(out)
     assert len(pages) == 1
     assert_a4(pages[0])
+
+
+def test_current_page_prints_the_page_in_view(qtbot, plan_preview, tmp_path):  # noqa: F811
+    preview = plan_preview
+    preview.go_to_page(1)
+    out = tmp_path / "current.pdf"
+    driver = DialogDriver(QPrintDialog, print_to_file(out, current=True))
+    with qtbot.waitSignal(preview.printed, timeout=60_000) as printed:
+        assert preview.print_document()
+    driver.stop()
+    assert printed.args == [1] and len(printed_pages(out)) == 1
+    reference = tmp_path / "page2.pdf"  # the same page printed by its number
+    driver = DialogDriver(QPrintDialog, print_to_file(reference, pages=(2, 2)))
+    with qtbot.waitSignal(preview.printed, timeout=60_000):
+        assert preview.print_document()
+    driver.stop()
+    first = tmp_path / "page1.pdf"
+    driver = DialogDriver(QPrintDialog, print_to_file(first, pages=(1, 1)))
+    with qtbot.waitSignal(preview.printed, timeout=60_000):
+        assert preview.print_document()
+    driver.stop()
+    def look(path: Path):
+        pages = PdfPages(path.read_bytes())
+        try:
+            return pages.render(0, 30)
+        finally:
+            pages.close()
+
+    assert look(out) == look(reference) != look(first)
 
 
 def test_cancel_in_the_print_dialog_prints_nothing(qtbot, plan_preview, tmp_path):  # noqa: F811
