@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from app.reports.common import doc_title
 from app.ui.printing.preview import PdfPreviewDialog
 from app.ui.printing.raster import PdfPages
 
@@ -96,6 +97,9 @@ def test_care_plan_prints_through_the_system_dialog(qtbot, mdt_env, setup, tmp_p
         qtbot.keyClick(preview.scroll, Qt.Key.Key_P, CTRL)  # Print… in the preview
     driver.stop()
     assert driver.titles == ["Print"]
+    assert preview.file_name.startswith(f"careplan-{mdt_env.mrns[1]}-")  # Save as PDF's name
+    job_name = preview.new_printer().docName()  # the print queue's: the title, no MRN
+    assert job_name in (doc_title("careplan", "en"), doc_title("careplan", "zh"))
     assert printed.args == [preview.page_count()]
     pages = printed_pages(out)
     assert len(pages) == preview.page_count() >= 2

@@ -41,6 +41,7 @@ SCREEN_DPI = 96.0
 ZOOMS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 PAGE_GAP = 12
 SETTING_DIR = "printing/last_folder"
+DEFAULT_JOB_NAME = "BoneMet document"
 
 
 def strip_mnemonic(text: str) -> str:
@@ -321,8 +322,11 @@ class PdfPreviewDialog(QDialog):
 
     # ---- print ----------------------------------------------------------------------------
     def new_printer(self) -> QPrinter:
+        """A printer for this document. Its job name (seen in print queues and the print
+        server's logs) is the PDF's own title, which has no patient data — never the file
+        name, which carries the MRN."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.file_name)
+        printer.setDocName(self.pages.title or DEFAULT_JOB_NAME)
         match_page_size(printer, self.pages)
         return printer
 
