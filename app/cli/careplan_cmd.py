@@ -19,7 +19,6 @@ PDF is the output. Qt is never imported.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from app.cli.assess_cmd import (
     InputError,
@@ -28,6 +27,7 @@ from app.cli.assess_cmd import (
     parse_as_of,
     report_failure,
 )
+from app.cli.out_file import check_out, write_out
 from app.domain.careplan_model import Clinic
 from app.domain.case import Case
 from app.domain.casefile import CaseFileError
@@ -76,26 +76,6 @@ def load_case_arg(args: argparse.Namespace) -> tuple[Case, str | None, bool]:
         raise InputError(str(exc)) from None
     finally:
         db.dispose()
-
-
-def check_out(path: str) -> Path:
-    """``--out`` must name a file in an existing folder."""
-    out = Path(path)
-    if out.is_dir():
-        raise InputError("--out: is a folder; give a file name such as plan.pdf")
-    if not out.parent.exists():
-        raise InputError("--out: the folder does not exist")
-    return out
-
-
-def write_out(out: Path, data: bytes) -> None:
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"--out: cannot write ({exc.strerror or 'I/O error'})", 1) from None
 
 
 def site_careplan_settings():

@@ -16,7 +16,7 @@ from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
 from app.domain.case_checks import check_case_on
 from app.domain.casefile import CaseFileError
 from app.interop.casefile_io import case_json_text, load_case_file
-from app.services.case_service import CaseImportError, PatientNotFound, import_case, load_case
+from app.services.case_service import CaseImportError, PatientNotFound, export_case, import_case
 
 
 def cli_actor() -> str:
@@ -49,7 +49,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     db = ready_database(args.db, must_exist=True)
     try:
-        case = load_case(db, args.mrn)
+        case = export_case(db, args.mrn)
     except PatientNotFound as exc:
         raise CliError(str(exc)) from None
     finally:

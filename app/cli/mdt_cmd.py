@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import date
 
 from app.cli.assess_cmd import InputError, parse_as_of, report_failure
-from app.cli.careplan_cmd import check_out, write_out
+from app.cli.out_file import check_out, write_out
 
 
 def _db(args: argparse.Namespace):

@@ -144,6 +144,8 @@ def patient_row_values(case: C.Case) -> dict[str, Any]:
     """Patient-table values of a case (demographics, cancer, supplements, override, keys)."""
     p, c = case.patient, case.cancer
     values: dict[str, Any] = {f: getattr(p, f) for f in PATIENT_FIELDS}
+    if p.language is not None:  # a case file's preferred language; else the registry default
+        values["language"] = p.language
     values.update({f: getattr(c, f) for f in CANCER_FIELDS})
     values["name_pinyin"], values["name_initials"] = name_search_keys(p.name)
     values["calcium"] = case.supplements.calcium
@@ -222,8 +224,11 @@ def _to_domain(cls: type, row: Any) -> Any:
     return cls(**kwargs, rid=row.id)
 
 
-def load_case(session: Session, patient_id: int) -> C.Case:
-    """The patient's case as the domain sees it (valid, current records only)."""
+def load_case(session: Session, patient_id: int, *, with_language: bool = False) -> C.Case:
+    """The patient's case as the domain sees it (valid, current records only).
+
+    ``with_language``: also the preferred printout language (``patient.language``, for a case
+    file leaving the registry); the rules never read it, so the rules' view leaves it out."""
     p = session.get(M.Patient, patient_id)
     if p is None:
         raise PatientNotFound("patient: no such patient")
@@ -240,7 +245,8 @@ def load_case(session: Session, patient_id: int) -> C.Case:
         override = C.StatusOverride(p.override_status, p.override_date, p.override_by,
                                     p.override_reason)
     return C.Case(
-        patient=C.Patient(**{f: getattr(p, f) for f in PATIENT_FIELDS}),
+        patient=C.Patient(**{f: getattr(p, f) for f in PATIENT_FIELDS},
+                          language=p.language if with_language else None),
         cancer=C.Cancer(**{f: _copy(getattr(p, f)) for f in CANCER_FIELDS}),
         symptoms=records(C.Symptom),
         labs=records(C.Lab),

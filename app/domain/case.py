@@ -73,6 +73,9 @@ EVENT_KINDS = (
 )
 PLANNABLE_EVENTS = ("radiotherapy", "surgery_to_bone", "vertebroplasty")
 STATUSES = ("confirmed", "suspected", "not_found", "unknown")
+# The patient's preferred language for printouts (``patient.language``, an extension of §10
+# recorded in docs/clinical-readings.md): Chinese or English.
+LANGUAGES = ("en", "zh")
 
 
 def _rid() -> int | None:
@@ -87,6 +90,7 @@ class Patient:
     birth_date: date | None = None
     weight_kg: float | None = None
     osteoporosis: bool | None = None
+    language: str | None = None  # preferred printout language (LANGUAGES); None = not given
 
 
 @dataclass

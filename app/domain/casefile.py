@@ -209,7 +209,8 @@ _TOP = (
 
 
 def _patient(raw: Any) -> C.Patient:
-    o = _Obj(raw, "patient", ("mrn", "name", "sex", "birth_date", "weight_kg", "osteoporosis"))
+    o = _Obj(raw, "patient", ("mrn", "name", "sex", "birth_date", "weight_kg", "osteoporosis",
+                              "language"))
     birth = o.when("birth_date")
     return C.Patient(
         mrn=o.text("mrn", required=True),  # type: ignore[arg-type]
@@ -218,6 +219,7 @@ def _patient(raw: Any) -> C.Patient:
         birth_date=birth[0] if birth else None,
         weight_kg=o.number("weight_kg", positive=True),
         osteoporosis=o.boolean("osteoporosis"),
+        language=o.choice("language", C.LANGUAGES),
     )
 
 

@@ -36,7 +36,7 @@ def case_to_json(case: C.Case) -> dict[str, Any]:
         "mrn": p.mrn, "name": p.name, "sex": p.sex,
         "birth_date": p.birth_date.isoformat() if p.birth_date else None,
         "weight_kg": None if p.weight_kg is None else _num(p.weight_kg),
-        "osteoporosis": p.osteoporosis,
+        "osteoporosis": p.osteoporosis, "language": p.language,
     })
     cancer = _clean({
         "histology": c.histology, "stage": c.stage,

@@ -9,13 +9,12 @@ delimiter``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from app.domain.case import Case
 from app.domain.casefile import CaseFileError, case_to_json, parse_case
 from app.domain.limits import MAX_JSON_DEPTH
+from app.services.files import write_file_atomic
 
 __all__ = ["CaseFileError", "case_json_text", "load_case_file", "parse_case_text",
            "write_case_file"]
@@ -76,14 +75,6 @@ def case_json_text(case: Case) -> str:
 
 
 def write_case_file(case: Case, path: str | Path) -> Path:
-    """Write the case atomically (temporary file in the same folder, then rename)."""
-    p = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=p.name + ".", suffix=".tmp", dir=p.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(case_json_text(case))
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return p
+    """Write the case atomically (:func:`app.services.files.write_file_atomic`: a temporary
+    file in the same folder, then a rename; a folder or device target is refused)."""
+    return write_file_atomic(path, case_json_text(case).encode("utf-8"))

@@ -36,6 +36,7 @@ from app.reports.common import (
     Styles,
     build_pdf,
     check_cancel,
+    doc_title,
     esc,
     para,
     styles,
@@ -154,7 +155,7 @@ def build_careplan_pdf(
         footer_left=plan.labels["printed"].format(date=fmt_date(printed, plan.lang)),
     )
     check_cancel(cancel)
-    pdf = build_pdf(story, chrome, title="Care plan" if plan.lang == "en" else "骨骼健康护理计划")
+    pdf = build_pdf(story, chrome, title=doc_title("careplan", plan.lang), lang=plan.lang)
     if progress:
         progress(2, 2)
     return pdf

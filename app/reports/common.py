@@ -2,9 +2,10 @@
 
 - :func:`styles` — paragraph styles on the embedded CJK font (``wordWrap="CJK"`` for
   Chinese, normal word wrapping for English), never a base-14 font.
-- :func:`make_doc` / :func:`build_pdf` — an A4 document whose canvas starts on the embedded
+- :func:`build_pdf` — an A4 document whose canvas starts on the embedded
   font, with a running header (set per page by :class:`SetHeader` flowables) and a
-  "page n of N" footer drawn after layout (:class:`_NumberedCanvas`).
+  "page n of N" footer drawn after layout (:class:`_NumberedCanvas`); its properties carry
+  a title without patient data (:func:`doc_title`), the language and the creation date.
 - Builders take ``progress(done, total)`` and ``cancel()`` callables so the UI can run them
   on a worker thread; a cancelled build raises :class:`BuildCancelled`.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from reportlab import rl_config
@@ -219,10 +221,28 @@ def _draw_header(canv: Canvas, doc: BaseDocTemplate) -> None:
     canv.restoreState()
 
 
-def build_pdf(story: list[Flowable], chrome: Chrome, *, title: str) -> bytes:
+# The PDF's title (document properties; viewers show it in the window title and tab): what
+# the document is, never who it is about. English / Chinese; {date} = the meeting date.
+DOC_TITLES: dict[str, tuple[str, str]] = {
+    "careplan": ("BoneMet care plan", "BoneMet 骨健康管理计划"),
+    "mdt_pack": ("MDT case pack {date}", "MDT病例资料 {date}"),
+    "mdt_summary": ("MDT case summary", "MDT病例摘要"),
+}
+
+
+def doc_title(kind: str, lang: str, day: date | None = None) -> str:
+    """The metadata title of a ``kind`` of report (:data:`DOC_TITLES`) in ``lang``."""
+    text = DOC_TITLES[kind][1 if lang == "zh" else 0]
+    return text.format(date=day.isoformat() if day else "").strip()
+
+
+def build_pdf(story: list[Flowable], chrome: Chrome, *, title: str, lang: str = "en") -> bytes:
     """Lay out ``story`` on A4 with the running header and numbered footer; PDF bytes.
 
-    ``title`` goes into the PDF metadata: keep it generic (no patient data).
+    The document properties: ``title`` (from :func:`doc_title`: no patient data), the
+    language, author and creator, and the real creation date and time (local time with its
+    UTC offset; ``SOURCE_DATE_EPOCH``, when set, fixes it for reproducible builds). Viewers
+    are asked to show the title rather than the file name (which may carry the MRN).
     """
     font = ensure_fonts()
     # binary (not ASCII85) streams: the trend PNGs embed ~40% faster; PDF readers don't care
@@ -231,7 +251,8 @@ def build_pdf(story: list[Flowable], chrome: Chrome, *, title: str) -> bytes:
     doc = BaseDocTemplate(
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm,
         bottomMargin=17 * mm, title=title, author="BoneMet Workstation", creator="BoneMet",
-        initialFontName=font, initialFontSize=10, invariant=True,
+        lang="zh-CN" if lang == "zh" else "en", displayDocTitle=True,
+        initialFontName=font, initialFontSize=10, invariant=False,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_draw_header)])

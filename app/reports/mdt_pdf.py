@@ -37,6 +37,7 @@ from app.reports.common import (
     build_pdf,
     cell,
     check_cancel,
+    doc_title,
     grid_table,
     para,
     styles,
@@ -260,7 +261,7 @@ def build_mdt_summary_pdf(summary: MdtCaseSummary, *, printed_on: date | None = 
     check_cancel(cancel)
     story = summary_story(summary)
     return build_pdf(story, _chrome(_labels(summary), printed_on or date.today()),
-                     title="MDT case summary")
+                     title=doc_title("mdt_summary", summary.lang), lang=summary.lang)
 
 
 def _cover(pack: MdtPack, st: Styles) -> list[Flowable]:
@@ -303,4 +304,4 @@ def build_mdt_pack_pdf(pack: MdtPack, *, printed_on: date | None = None,
         story += summary_story(case, st, number=(i + 1, total))
     story.append(Checkpoint(total, total, progress, cancel))
     return build_pdf(story, _chrome(_labels(pack), printed_on or date.today()),
-                     title="MDT case pack")
+                     title=doc_title("mdt_pack", pack.lang, pack.meeting_date), lang=pack.lang)

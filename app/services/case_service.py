@@ -1,4 +1,5 @@
-"""Case-level use cases: import a whole ``bonemet-case/1`` case, export (load) one, and correct
+"""Case-level use cases: import a whole ``bonemet-case/1`` case, export (load) one (with the
+patient's preferred printout language, ``patient.language``), and correct
 records (entered-in-error, replacement) with their audit rows.
 
 An import is ONE transaction: the patient, every record and the audit row are written together
@@ -23,7 +24,8 @@ from app.services.registry import mrn_problem
 
 __all__ = [
     "CaseImportError", "DuplicateMrnError", "PatientNotFound", "RecordNotFound", "RecordStateError",
-    "StaleRecordError", "correct_record", "import_case", "load_case", "load_case_by_id",
+    "StaleRecordError", "correct_record", "export_case", "import_case", "load_case",
+    "load_case_by_id",
     "mark_entered_in_error",
 ]
 
@@ -75,13 +77,20 @@ def import_case(db: Database, case: Case, actor: str, *, source: str = "case fil
         raise
 
 
-def load_case(db: Database, mrn: str) -> Case:
-    """The registry's current view of a patient as a case (for export and the rules)."""
+def load_case(db: Database, mrn: str, *, with_language: bool = False) -> Case:
+    """The registry's current view of a patient as a case (for the rules; ``with_language``
+    adds the preferred printout language, see :func:`export_case`)."""
     with db.session() as s:
         pid = case_repo.find_patient_id(s, mrn)
         if pid is None:
             raise PatientNotFound("mrn: no patient with this MRN in the registry")
-        return case_repo.load_case(s, pid)
+        return case_repo.load_case(s, pid, with_language=with_language)
+
+
+def export_case(db: Database, mrn: str) -> Case:
+    """The patient's case for a case file: :func:`load_case` plus the patient's preferred
+    printout language (``patient.language``), so that it survives export → import."""
+    return load_case(db, mrn, with_language=True)
 
 
 def load_case_by_id(db: Database, patient_id: int) -> Case:

@@ -18,7 +18,7 @@ from datetime import date
 from app.data.engine import Database
 from app.data.patient_rows import MRN_MAX, NAME_MAX, SORT_KEYS, PatientRow
 from app.data.search_keys import name_search_keys
-from app.domain.case import SEXES
+from app.domain.case import LANGUAGES, SEXES
 from app.domain.case_checks import birth_date_problem
 from app.domain.dates import age_on
 from app.domain.limits import (
@@ -33,7 +33,6 @@ __all__ = [
     "PatientRow", "RegistryService", "ValidationFailed",
 ]
 
-LANGUAGES = ("zh", "en")
 _MRN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{4,24}$")
 FORM_FIELDS = ("mrn", "name", "sex", "birth_date", "weight_kg", "osteoporosis", "language",

@@ -1,6 +1,7 @@
 """The PDF preview dialog: pages of a generated care plan are shown (rendered off the GUI
-thread), keyboard paging and zoom, Save as PDF writes the identical bytes, printing on a
-PDF-file QPrinter (no dialog) produces a real PDF with the same number of pages."""
+thread), keyboard paging and zoom, Save as PDF (through the real file dialog) writes the
+identical bytes atomically, printing on a PDF-file QPrinter produces a real PDF with the same
+number of pages. The system print dialog itself: test_print_dialog.py."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from io import BytesIO
 import pytest
 from domain.helpers import example_json
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from app.domain.assess import assess
 from app.domain.careplan import build_careplan
@@ -22,6 +24,8 @@ from app.reports.careplan_pdf import build_careplan_pdf
 from app.ui.printing.preview import PdfPreviewDialog
 from app.ui.printing.print_pdf import print_pdf
 from app.ui.printing.raster import PdfPages, PdfReadError
+
+from .dialog_driver import DialogDriver
 
 AS_OF = date(2026, 11, 21)
 
@@ -82,14 +86,25 @@ def test_keyboard_paging_and_zoom(qtbot, preview):
     assert preview.current_page() == 1
 
 
-def test_save_as_pdf_writes_identical_bytes(preview, plan_pdf, tmp_path, monkeypatch):
-    target = tmp_path / "copy"
-    monkeypatch.setattr(
-        "app.ui.printing.preview.QFileDialog.getSaveFileName",
-        lambda *a, **k: (str(target), "PDF documents (*.pdf)"))
-    preview.act_save.trigger()
-    written = tmp_path / "copy.pdf"  # the extension is added
+def test_save_as_pdf_writes_identical_bytes(qtbot, preview, plan_pdf, tmp_path):
+    """Ctrl+S opens the real file dialog; the user types a name without ".pdf"."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "copy"
+
+    def choose(dialog: QFileDialog) -> None:
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(target))  # the user types it
+        dialog.accept()
+
+    driver = DialogDriver(QFileDialog, choose)
+    with qtbot.waitSignal(preview.saved, timeout=20_000) as saved:
+        qtbot.keyClick(preview.scroll, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    driver.stop()
+    assert driver.titles == ["Save as PDF"]
+    written = folder / "copy.pdf"  # the extension is added
+    assert saved.args == [str(written)]
     assert written.read_bytes() == plan_pdf
+    assert sorted(p.name for p in folder.iterdir()) == ["copy.pdf"]  # no temporary left
 
 
 def test_save_failure_is_reported_not_raised(preview, tmp_path, monkeypatch):
@@ -97,7 +112,26 @@ def test_save_failure_is_reported_not_raised(preview, tmp_path, monkeypatch):
     monkeypatch.setattr("app.ui.printing.preview.QMessageBox.warning",
                         lambda *a: shown.append(a[2]))
     assert not preview.save_to(tmp_path / "missing-folder" / "x.pdf")
-    assert shown and "could not be written" in shown[0]
+    assert shown and "could not be written (the folder does not exist)" in shown[-1]
+    (tmp_path / "folder.pdf").mkdir()
+    assert not preview.save_to(tmp_path / "folder.pdf")
+    assert "is a folder" in shown[-1]
+    assert not preview.save_to("/dev/null")
+    assert "is a device" in shown[-1]
+
+
+def test_save_replaces_an_existing_file_atomically(preview, plan_pdf, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "plan.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link = folder / "link.pdf"
+    link.symlink_to(target)
+    assert preview.save_to(link)  # a link to a file: the file is replaced, the link stays
+    assert link.is_symlink() and target.read_bytes() == plan_pdf
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in folder.iterdir()) == ["link.pdf", "plan.pdf"]
 
 
 def test_print_to_pdf_printer_in_background(qtbot, preview, tmp_path):
@@ -141,41 +175,3 @@ def test_print_page_range_and_cancel(qtbot, plan_pdf, tmp_path):
 def test_not_a_pdf_is_refused():
     with pytest.raises(PdfReadError, match="pdf: not a readable PDF"):
         PdfPages(b"hello")
-
-
-def test_ctrl_p_goes_through_the_print_dialog(qtbot, preview, tmp_path, monkeypatch):
-    out = tmp_path / "via-dialog.pdf"
-    seen = []
-
-    class FakePrintDialog(QObject):
-        """Stands in for the system print dialog: the user picks a PDF file and presses Print."""
-
-        accepted = Signal()
-        finished = Signal(int)
-
-        def __init__(self, printer, parent) -> None:
-            super().__init__(parent)
-            self.printer = printer
-            seen.append(self)
-
-        def setMinMax(self, low: int, high: int) -> None:
-            self.range = (low, high)
-
-        def setWindowTitle(self, _title: str) -> None:
-            pass
-
-        def setAttribute(self, *_args) -> None:
-            pass
-
-        def open(self) -> None:
-            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            self.printer.setOutputFileName(str(out))
-            self.printer.setResolution(72)
-            self.accepted.emit()
-            self.finished.emit(1)
-
-    monkeypatch.setattr("app.ui.printing.preview.QPrintDialog", FakePrintDialog)
-    with qtbot.waitSignal(preview.printed, timeout=20_000):
-        qtbot.keyClick(preview.scroll, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert seen and seen[0].range == (1, preview.page_count())
-    assert len(PdfReader(str(out)).pages) == preview.page_count()

@@ -3340,7 +3340,7 @@ A safety copy of the current registry will be saved first as:
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="+156"/>
+        <location filename="../../app/ui/printing/preview.py" line="+163"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -3350,7 +3350,7 @@ A safety copy of the current registry will be saved first as:
         <translation>%1 — 预览</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -3360,17 +3360,7 @@ A safety copy of the current registry will be saved first as:
         <translation>另存为PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>◀ Previous</source>
-        <translation>◀ 上一页</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Next ▶</source>
-        <translation>下一页 ▶</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First page</source>
         <translation>第一页</translation>
     </message>
@@ -3380,27 +3370,37 @@ A safety copy of the current registry will be saved first as:
         <translation>最后一页</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Zoom in</source>
-        <translation>放大</translation>
+        <location line="-1"/>
+        <source>◀ P&amp;revious</source>
+        <translation>◀ 上一页(&amp;R)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
+        <source>&amp;Next ▶</source>
+        <translation>下一页(&amp;N) ▶</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
+        <location line="+2"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Close</source>
-        <translation>关闭</translation>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>&amp;Fit width</source>
+        <translation>适合宽度(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -3436,23 +3436,23 @@ A safety copy of the current registry will be saved first as:
     </message>
     <message>
         <location line="+112"/>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-12"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>The file could not be written (%1).</source>
         <translation>无法写入文件（%1）。</translation>
     </message>
     <message>
+        <location line="+27"/>
         <location line="+19"/>
-        <location line="+14"/>
         <location line="+38"/>
         <source>Print</source>
         <translation>打印</translation>
@@ -4829,23 +4829,22 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{rule}：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/trends/view.py" line="+215"/>
-        <location line="+11"/>
+        <location filename="../../app/ui/trends/view.py" line="+239"/>
         <source>Export trend plot</source>
         <translation>导出趋势图</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+4"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The image could not be saved: {error}</source>
         <translation>图像无法保存：{error}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Range:</source>
         <translation>范围：</translation>
     </message>
@@ -4953,6 +4952,16 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+0"/>
         <source>Dec</source>
         <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trends/export.py" line="+42"/>
+        <source>Patient: %1 · MRN: %2</source>
+        <translation>患者：%1 · 病历号：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ALP and CTX from %1 to %2 · printed %3</source>
+        <translation>ALP 与 CTX：%1 至 %2 · 打印于 %3</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ the dialog never waits for them.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.files import OutputPathError, write_file_atomic
 from app.ui.printing.jobs import Job, start_job
 from app.ui.printing.page_render import PageRenderJob
 from app.ui.printing.print_pdf import match_page_size, print_pdf
@@ -39,6 +41,12 @@ SCREEN_DPI = 96.0
 ZOOMS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 PAGE_GAP = 12
 SETTING_DIR = "printing/last_folder"
+DEFAULT_JOB_NAME = "BoneMet document"
+
+
+def strip_mnemonic(text: str) -> str:
+    """``"&Print…"`` → ``"Print…"``, ``"打印(&P)…"`` → ``"打印…"`` (for tooltips)."""
+    return re.sub(r"\(&(\w)\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class PdfPreviewDialog(QDialog):
@@ -156,18 +164,22 @@ class PdfPreviewDialog(QDialog):
         title = self._title or self.tr("Print preview")
         self.setWindowTitle(self.tr("%1 — preview").replace("%1", title)
                             if self._title else title)
+        # Every toolbar button has its own Alt+letter (the "&" letter): P, S, R, N, O, I, F, C,
+        # and A for the page number box. The icon text keeps the "&" (Qt strips it from the
+        # derived one), so the buttons really answer their mnemonic.
         texts = {
             self.act_print: self.tr("&Print…"), self.act_save: self.tr("&Save as PDF…"),
-            self.act_prev: self.tr("◀ Previous"), self.act_next: self.tr("Next ▶"),
+            self.act_prev: self.tr("◀ P&revious"), self.act_next: self.tr("&Next ▶"),
             self.act_first: self.tr("First page"), self.act_last: self.tr("Last page"),
-            self.act_zoom_in: self.tr("Zoom in"), self.act_zoom_out: self.tr("Zoom out"),
-            self.act_fit: self.tr("Fit width"), self.act_close: self.tr("Close"),
+            self.act_zoom_in: self.tr("Zoom &in"), self.act_zoom_out: self.tr("Zoom &out"),
+            self.act_fit: self.tr("&Fit width"), self.act_close: self.tr("&Close"),
         }
         for act, text in texts.items():
             act.setText(text)
+            act.setIconText(text)
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
                              for k in act.shortcuts())
-            plain = text.replace("&", "")
+            plain = strip_mnemonic(text)
             act.setToolTip(f"{plain} ({keys})" if keys else plain)
         self.act_close.setToolTip(self.tr("Close (Esc)"))
         self.page_label.setText(self.tr("P&age"))
@@ -296,40 +308,53 @@ class PdfPreviewDialog(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str | os.PathLike) -> bool:
-        """Write the previewed bytes to ``path`` (atomically); a failure is shown, not raised."""
-        target = Path(path)
-        tmp = target.with_name(target.name + ".part")
+        """Write the previewed bytes to ``path`` (atomically: a temporary file beside it, then
+        a rename; a folder or device is refused); a failure is shown, not raised."""
         try:
-            tmp.write_bytes(self.pdf)
-            tmp.replace(target)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            target = write_file_atomic(path, self.pdf)
+        except OutputPathError as exc:
             QMessageBox.warning(self, self.tr("Save as PDF"), self.tr(
-                "The file could not be written (%1).").replace(
-                    "%1", exc.strerror or type(exc).__name__))
+                "The file could not be written (%1).").replace("%1", exc.problem))
             return False
-        QSettings().setValue(SETTING_DIR, str(target.parent))
+        QSettings().setValue(SETTING_DIR, str(Path(path).parent))
         self.saved.emit(str(target))
         return True
 
     # ---- print ----------------------------------------------------------------------------
     def new_printer(self) -> QPrinter:
+        """A printer for this document. Its job name (seen in print queues and the print
+        server's logs) is the PDF's own title, which has no patient data — never the file
+        name, which carries the MRN."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.file_name)
+        printer.setDocName(self.pages.title or DEFAULT_JOB_NAME)
         match_page_size(printer, self.pages)
         return printer
 
-    def print_document(self) -> None:
-        """Ask for a printer (system print dialog), then print in the background."""
+    def print_document(self) -> bool:
+        """Ask for a printer (the system print dialog, modal), then print in the background.
+        Returns whether printing was started.
+
+        The dialog runs with ``exec()``: PySide6's ``QPrintDialog.open()`` only takes a
+        receiver and a slot name (no-argument ``open()`` raises ``TypeError``), and native
+        print dialogs (Windows, macOS) are modal anyway."""
+        if self.print_job is not None or self._print_dialog is not None:
+            return False
         printer = self.new_printer()
         dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
         dialog.setMinMax(1, max(1, len(self.pages)))
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         dialog.setWindowTitle(self.tr("Print"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.print_to(printer))
         self._print_dialog = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "_print_dialog", None))
-        dialog.open()
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            if accepted and printer.printRange() == QPrinter.PrintRange.CurrentPage:
+                page = self.current_page() + 1
+                printer.setFromTo(page, page)
+        finally:
+            self._print_dialog = None
+            dialog.deleteLater()
+        return accepted and self.print_to(printer) is not None
 
     def print_to(self, printer: QPrinter) -> Job | None:
         """Print on ``printer`` on the thread pool with a progress dialog (Cancel stops after

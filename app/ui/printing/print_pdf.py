@@ -1,6 +1,6 @@
 """Print a PDF on a ``QPrinter``: each page is rasterised by PDFium at the printer's
 resolution (at most :data:`MAX_PRINT_DPI`) and drawn on the full sheet, keeping its
-proportions. The printer's page range (``fromPage``/``toPage``, 1-based, 0 = all) is honoured.
+proportions. The printer's page ranges (1-based; none = all) are honoured.
 
 Thread use: painting on a ``QPrinter`` is allowed off the GUI thread, so the preview dialog
 runs :func:`print_pdf` as a background :class:`~app.ui.printing.jobs.Job`; only the print
@@ -17,6 +17,9 @@ from app.domain.progress import Cancel, Progress, check_cancel
 from app.ui.printing.raster import PdfPages
 
 MAX_PRINT_DPI = 600  # A4 at 600 dpi ≈ 35 megapixels per page
+# "Print to file (PDF)" in the print dialog: 300 dpi is sharp on paper and keeps the file and
+# the wait small (Save as PDF… gives the original, vector file).
+MAX_PDF_FILE_DPI = 300
 
 
 class PrintError(RuntimeError):
@@ -38,7 +41,11 @@ def match_page_size(printer: QPrinter, pages: PdfPages) -> None:
 
 
 def page_indices(printer: QPrinter, count: int) -> list[int]:
-    """The 0-based pages to print for the printer's page range."""
+    """The 0-based pages to print for the printer's page ranges (``1,3-4`` in the print
+    dialog's "Pages" box; ``fromPage``/``toPage`` for a single range; none = all)."""
+    ranges = printer.pageRanges()
+    if not ranges.isEmpty():
+        return [i for i in range(count) if ranges.contains(i + 1)]
     first, last = printer.fromPage(), printer.toPage()
     if first <= 0 or last <= 0:
         return list(range(count))
@@ -53,6 +60,8 @@ def print_pdf(pages: PdfPages | bytes, printer: QPrinter, *, progress: Progress 
     doc = pages if isinstance(pages, PdfPages) else PdfPages(pages)
     indices = page_indices(printer, len(doc))
     printer.setFullPage(True)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        max_dpi = min(max_dpi, MAX_PDF_FILE_DPI)
     dpi = min(printer.resolution(), max_dpi)
     painter = QPainter()
     if not painter.begin(printer):

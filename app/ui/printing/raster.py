@@ -39,8 +39,10 @@ class PdfPages:
                     sizes.append(page.get_size())
                 finally:
                     page.close()
+            title = str(doc.get_metadata_dict().get("Title") or "").strip()
         self._doc: pdfium.PdfDocument | None = doc
         self.sizes: tuple[tuple[float, float], ...] = tuple(sizes)
+        self.title = title  # the document's own title ("" when it has none)
 
     def __len__(self) -> int:
         return len(self.sizes)

@@ -66,6 +66,11 @@ def render_trend_png(
     finally:
         plot.setParent(None)
         plot.deleteLater()
+    return encode_png(image, dpi)
+
+
+def encode_png(image: QImage, dpi: int = 300) -> bytes:
+    """The image as PNG bytes recording ``dpi`` (and any ``QImage.setText`` entries)."""
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)

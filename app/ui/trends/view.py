@@ -11,17 +11,20 @@ Controls (keyboard: Alt+1 / Alt+3 / Alt+A ranges, Alt+L log scale, Alt+C calcium
 creatinine, Alt+E export): display range 1 year / 3 years / all (the domain clips the data:
 ``TrendData.with_range``), CTX linear or log, the corrected calcium / creatinine row, and PNG
 export at print resolution (:func:`app.ui.trends.render.render_trend_png`, the renderer the
-MDT pack uses). The table beside the plot lists exactly the series drawn.
+MDT pack uses) under a caption with the patient's name, MRN, the dates shown and the print
+date, suggested as ``trend-<MRN>-<date>.png`` (:mod:`app.ui.trends.export`). The table beside
+the plot lists exactly the series drawn.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -43,7 +46,10 @@ from app.domain.case import Case
 from app.domain.findings import Finding
 from app.domain.params import DEFAULTS, Params
 from app.domain.trends import EXTRA_SERIES, MAIN_SERIES, RANGES, TrendData, build_trend_data
+from app.services.files import OutputPathError, write_file_atomic
+from app.ui.printing.preview import SETTING_DIR
 from app.ui.trends.badge import ReboundBadge
+from app.ui.trends.export import PatientLabel, caption_lines, default_file_name, render_labelled_png
 from app.ui.trends.plot import TrendPlot
 from app.ui.trends.render import render_trend_png
 from app.ui.trends.table import TrendTableModel
@@ -62,10 +68,12 @@ class TrendView(QWidget):
     """Badge + controls + plot + accessible table for one patient at a time."""
 
     rangeChanged = Signal(str)  # noqa: N815 (Qt naming)
+    exported = Signal(str)  # the PNG file written by Export PNG…
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full: TrendData | None = None
+        self.patient: PatientLabel | None = None  # whose trend (caption, file name)
         self._range = "all"
         self.badge = ReboundBadge(self)
         self.plot = TrendPlot(self)
@@ -133,6 +141,8 @@ class TrendView(QWidget):
 
         ``findings``: the chart's assessment findings for the same date, if at hand (saves
         re-running the DEN rules for the rebound flag)."""
+        self.patient = None if case is None else PatientLabel(case.patient.mrn,
+                                                               case.patient.name)
         if case is None:
             self.set_data(None)
             return
@@ -196,6 +206,7 @@ class TrendView(QWidget):
 
     # ---- export --------------------------------------------------------------------------
     def render_png(self, width_px: int = EXPORT_SIZE[0], height_px: int = EXPORT_SIZE[1]) -> bytes:
+        """The plot alone, as shown (range, scale, extra row)."""
         return render_trend_png(
             self.plot.data(),
             width_px,
@@ -204,30 +215,45 @@ class TrendView(QWidget):
             extra=self.plot.extra_visible(),
         )
 
+    def export_bytes(self, width_px: int = EXPORT_SIZE[0], height_px: int = EXPORT_SIZE[1],
+                     printed_on: date | None = None) -> bytes:
+        """The exported PNG: the plot as shown under the caption (patient, MRN, dates)."""
+        data = self.plot.data()
+        if data is None:
+            raise ValueError("trend: no data to export")
+        lines = caption_lines(self.patient, data, printed_on or date.today())
+        return render_labelled_png(data, width_px, height_px, lines,
+                                   log_ctx=self.plot.log_ctx(), extra=self.plot.extra_visible())
+
     def export_png(
-        self, path: str | Path, width_px: int = EXPORT_SIZE[0], height_px: int = EXPORT_SIZE[1]
-    ) -> None:
-        Path(path).write_bytes(self.render_png(width_px, height_px))
+        self, path: str | Path, width_px: int = EXPORT_SIZE[0], height_px: int = EXPORT_SIZE[1],
+        printed_on: date | None = None,
+    ) -> Path:
+        """Write the exported PNG to ``path`` atomically (raises ``OutputPathError``)."""
+        return write_file_atomic(path, self.export_bytes(width_px, height_px, printed_on))
+
+    def export_file_name(self, printed_on: date | None = None) -> str:
+        return default_file_name(self.patient, printed_on or date.today())
 
     def export_dialog(self) -> None:
+        title = translate("Trends", "Export trend plot")
+        folder = QSettings().value(SETTING_DIR, "") or os.path.expanduser("~")
         path, _filter = QFileDialog.getSaveFileName(
-            self,
-            translate("Trends", "Export trend plot"),
-            "trend.png",
+            self, title, str(Path(str(folder)) / self.export_file_name()),
             translate("Trends", "PNG image (*.png)"),
         )
         if not path:
             return
+        if not path.lower().endswith(".png"):
+            path += ".png"
         try:
             self.export_png(path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                translate("Trends", "Export trend plot"),
-                translate("Trends", "The image could not be saved: {error}").format(
-                    error=exc.strerror or type(exc).__name__
-                ),
-            )
+        except OutputPathError as exc:
+            QMessageBox.warning(self, title, translate(
+                "Trends", "The image could not be saved: {error}").format(error=exc.problem))
+            return
+        QSettings().setValue(SETTING_DIR, str(Path(path).parent))
+        self.exported.emit(path)
 
     # ---- translation ---------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
