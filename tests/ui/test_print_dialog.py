@@ -91,7 +91,15 @@ def test_care_plan_prints_through_the_system_dialog(qtbot, mdt_env, setup, tmp_p
         docs.careplan.dialog.accept()  # the language dialog's Preview
     preview: PdfPreviewDialog = opened.args[0]
     qtbot.waitUntil(preview.all_rendered, timeout=20_000)
+    note = docs.careplan.contacts_note  # told once: no clinic phone number is set
+    if note is not None and note.isVisible():
+        qtbot.keyClick(note, Qt.Key.Key_Return)  # read and dismissed, as a clinician would
+        qtbot.waitUntil(lambda: not note.isVisible(), timeout=5_000)
     out = tmp_path / "printed-plan.pdf"
+    from PySide6.QtWidgets import QApplication
+
+    preview.activateWindow()  # the clinician is looking at the preview
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is preview, timeout=5_000)
     driver = DialogDriver(QPrintDialog, print_to_file(out))
     with qtbot.waitSignal(preview.printed, timeout=60_000) as printed:
         qtbot.keyClick(preview.scroll, Qt.Key.Key_P, CTRL)  # Print… in the preview
