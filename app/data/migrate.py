@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # imported lazily (see the module docstring)
 #: ``<repo>/db/migrations``, located relative to the app package (repo top level).
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db" / "migrations"
 #: The head revision of ``MIGRATIONS_DIR`` (tests/data/test_migrations.py keeps it honest).
-HEAD_REVISION = "0002_workup"
+HEAD_REVISION = "0003_lab_review_queue"
 
 
 class SchemaTooNewError(RuntimeError):

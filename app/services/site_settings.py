@@ -28,6 +28,7 @@ from app.domain.params import DEFAULTS, Params, ParamsError, params_from_mapping
 
 APP_DIR_NAME = "BoneMet"
 PARAMS_FILE_NAME = "parameters.json"
+LAB_FEED_FILE_NAME = "lab-feed.json"
 MAX_PARAMS_BYTES = 1024 * 1024
 
 
@@ -53,6 +54,13 @@ class SiteParams:
 def default_params_path() -> Path:
     """``<user config dir>/BoneMet/parameters.json`` (per-OS conventions via platformdirs)."""
     return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / PARAMS_FILE_NAME
+
+
+def default_lab_feed_path() -> Path:
+    """``<user config dir>/BoneMet/lab-feed.json``: the site's lab code map, patient-ID fields
+    and accepted assigning authorities (:mod:`app.interop.lab_feed_config`), used by
+    ``bonemet import-labs`` when it exists."""
+    return default_params_path().with_name(LAB_FEED_FILE_NAME)
 
 
 def read_params_file(path: Path) -> Params:

@@ -1,0 +1,70 @@
+"""The site's lab-feed settings: the code map, where the patient ID is, accepted authorities.
+
+One JSON file (``import-labs --code-map FILE``; by default
+:func:`app.services.site_settings.default_lab_feed_path`, used when it exists)::
+
+    {
+      "codes": {"L001": "ALP", "骨胶原": {"analyte": "CTX", "unit": "ng/mL"}},
+      "patient_id_fields": ["PID-3", "PID-2", "PID-4"],
+      "accepted_authorities": ["HOSP", "中心医院"]
+    }
+
+- ``codes``: :class:`app.interop.lab_codes.CodeMap` (local code or name → analyte, unit).
+- ``patient_id_fields``: where the patient's ID is looked for, in order (default PID-3, then
+  PID-2 (Mindray analysers), then PID-4 (Radiometer)); the first non-empty one is used.
+- ``accepted_authorities``: the assigning authorities (CX.4, e.g. PID-3.4) whose IDs are this
+  registry's MRNs. A message whose patient ID names another authority goes to the review
+  queue instead of being stored; an ID without an authority is matched as it is.
+
+Every key is optional; an unknown key or a wrong type is an error naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.interop.lab_codes import CodeMap, CodeMapError, fold, read_json_object
+
+__all__ = ["ID_FIELDS", "LabFeedSettings", "load_lab_feed_settings"]
+
+ID_FIELDS = ("PID-3", "PID-2", "PID-4")
+_KEYS = ("codes", "patient_id_fields", "accepted_authorities")
+
+
+@dataclass(frozen=True)
+class LabFeedSettings:
+    codes: CodeMap = field(default_factory=CodeMap)
+    patient_id_fields: tuple[str, ...] = ID_FIELDS
+    accepted_authorities: frozenset[str] = frozenset()  # folded (see lab_codes.fold)
+
+    def authority_accepted(self, authority: str) -> bool:
+        return not authority or fold(authority) in self.accepted_authorities
+
+    @classmethod
+    def from_mapping(cls, data: dict) -> LabFeedSettings:
+        unknown = [k for k in data if k not in _KEYS]
+        if unknown:
+            raise CodeMapError(f"{str(unknown[0])[:30]!r}: unknown key (expected "
+                               + ", ".join(_KEYS) + ")")
+        codes = CodeMap.from_mapping(data.get("codes", {}))
+        order = data.get("patient_id_fields", list(ID_FIELDS))
+        if (not isinstance(order, list) or not order
+                or any(f not in ID_FIELDS for f in order) or len(set(order)) != len(order)):
+            raise CodeMapError("patient_id_fields: a list of distinct PID-3, PID-2, PID-4")
+        accepted = data.get("accepted_authorities", [])
+        if not isinstance(accepted, list) or not all(
+                isinstance(a, str) and a.strip() for a in accepted):
+            raise CodeMapError("accepted_authorities: a list of authority names")
+        return cls(codes, tuple(order), frozenset(fold(a) for a in accepted))
+
+    def with_authorities(self, names: list[str]) -> LabFeedSettings:
+        return LabFeedSettings(self.codes, self.patient_id_fields,
+                               self.accepted_authorities | {fold(n) for n in names if n})
+
+
+def load_lab_feed_settings(path: str | Path | None) -> LabFeedSettings:
+    """The settings of a file (None: the defaults); :class:`CodeMapError` when unusable."""
+    if path is None:
+        return LabFeedSettings()
+    return LabFeedSettings.from_mapping(read_json_object(path))
