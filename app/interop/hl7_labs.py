@@ -85,6 +85,8 @@ _POSITIONS = {"analyte": "OBX-3", "value": "OBX-5", "unit": "OBX-6", "ref_low": 
 _REF_TEXT_MAX = 60
 _METHOD_MAX = 100
 _SEX = {"F": "female", "M": "male"}
+_MESSAGE_TIME = ("no observation time (OBX-14, OBR-7, OBR-14): the message time (MSH-7) is "
+                 "used")
 
 
 def _show(text: str) -> str:
@@ -235,8 +237,7 @@ class _Obx:
                 if iso is None:
                     self.bad(field, "not a valid date-time (YYYYMMDD[HHMM[SS]][+ZZZZ])")
                 elif field == "MSH-7":
-                    self.notes.append(f"{self.where}: no observation time (OBX-14, OBR-7, "
-                                      "OBR-14): the message time (MSH-7) is used")
+                    self.notes.append(_MESSAGE_TIME)
                 return iso, field
         self.bad("OBX-14", "required (no observation date-time in OBX-14, OBR-7, OBR-14 "
                  "or MSH-7)")
@@ -368,7 +369,8 @@ class _Obx:
         if note := loinc_unit_note(match.loinc, unit):
             self.notes.append(f"{self.where}, OBX-3: {note}")
         return IncomingLab(lab, self.where, loinc=match.loinc, flag=flag,
-                           flag_given=given, ref_text=ref_text or None,
+                           flag_given=given,
+                           ref_text=ref_text if (low, high) != (None, None) else None,
                            corrects=status == "C")
 
 
@@ -441,7 +443,7 @@ def _read_obx(unit: ImportUnit, obx: _Obx, k: int) -> None:
         if source_id and result.corrects:
             source_id += "/C"  # a correction is another report of the same result
         unit.labs.append(replace(result, source_id=source_id))
-        unit.notes.extend(obx.notes)
+        unit.notes.extend(n for n in obx.notes if n not in unit.notes)
 
 
 def parse_hl7_text(text: str, *, today: date | None = None,
