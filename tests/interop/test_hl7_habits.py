@@ -168,8 +168,8 @@ def test_accepted_authority_and_matching_demographics_are_stored(db):
     ("Müller", "", "Anna Muller", True),
 ])
 def test_family_name_check(family, given, registry, ok):
-    from app.services.lab_match import review_reasons
     from app.services.lab_import_types import PatientInfo
+    from app.services.lab_match import review_reasons
 
     info = PatientInfo(mrn="X", family=family, given=given)
     assert (review_reasons(info, registry, None, None, []) == []) is ok
