@@ -123,12 +123,11 @@ def reject_review(db: Database, review_id: int, actor: str, reason: str) -> None
 
 
 def assign_review(db: Database, review_id: int, mrn: str | None, actor: str,
-                  units: list[ImportUnit],
-                  apply: Callable[..., ImportReport], *, params: Params = DEFAULTS,
+                  units: list[ImportUnit], *, params: Params = DEFAULTS,
                   today: Callable[[], date] = date.today) -> ImportReport:
-    """Import the held message's ``units`` into the patient with ``mrn`` (default: the
-    candidate) and mark it assigned; ``apply`` is :func:`app.services.lab_import.
-    apply_lab_import` (passed in: the import module uses this one)."""
+    """Import the held message's ``units`` (re-read from :attr:`ReviewItem.message`) into the
+    patient with ``mrn`` (default: the candidate) and mark it assigned."""
+    from app.services.lab_import import apply_lab_import  # it imports this module
     with db.session() as s:
         r = _pending(s, review_id)
         pid = case_repo.find_patient_id(s, mrn) if mrn else r.candidate_id
@@ -138,7 +137,8 @@ def assign_review(db: Database, review_id: int, mrn: str | None, actor: str,
         target = s.get(M.Patient, pid).mrn
     for u in units:
         u.mrn = target
-    report = apply(db, units, actor, params=params, today=today, check_patient=False)
+    report = apply_lab_import(db, units, actor, params=params, today=today,
+                              check_patient=False)
     if report.imported == 0 and report.results_duplicate == 0:
         raise ReviewError("message: nothing of it could be imported; reject it instead")
     with db.session() as s:
