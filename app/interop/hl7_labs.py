@@ -1,10 +1,12 @@
 """HL7 v2 ORU^R01 lab messages → import units (one per message, one outcome per OBX).
 
 A file holds one or more messages. MLLP framing bytes (VT ... FS CR) and batch/file envelope
-segments (FHS, BHS, BTS, FTS) are tolerated; segments may end in CR, LF or CR LF. python-hl7
-(``hl7.parse``) splits each message; every field used is read and checked here, with HL7's
-escapes decoded strictly (:mod:`app.interop.hl7_fields`). python-hl7's own loggers are
-disabled: they would print raw fields (identifiers, values) to stderr.
+segments (FHS, BHS, BTS, FTS) are tolerated; segments may end in CR, LF or CR LF. Each
+message is split with its own separators (MSH-1, MSH-2) and every field used is read and
+checked here, with HL7's escapes decoded strictly (:mod:`app.interop.hl7_fields`). (python-hl7's
+``hl7.parse`` was used before: its parse and re-join cost 40 % of an import, and its loggers,
+disabled here for any other user of the library in the process, print raw fields —
+identifiers, values — to stderr.)
 
 **A message is rejected whole** only for message-level faults: not ORU^R01, an unreadable
 header, no (or more than one) PID, no patient ID, no OBX. **Each OBX has its own outcome**:
@@ -48,7 +50,6 @@ import logging
 from dataclasses import replace
 from datetime import date
 
-import hl7
 import hl7.containers
 import hl7.util
 
@@ -118,7 +119,10 @@ def split_messages(text: str) -> list[list[str]]:
 
 
 class _Reader:
-    """Field access on one parsed message with its own separators and escape character."""
+    """Field access on one message's segments with its own separators and escape character.
+
+    A segment is the list of its raw fields (``seg[n]`` = field n, the segment name at 0; for
+    MSH, ``seg[1]`` is MSH-1 the field separator, so the numbering is the standard's too)."""
 
     def __init__(self, msh_text: str) -> None:
         self.field_sep = msh_text[3] if len(msh_text) > 3 else "|"
@@ -127,12 +131,15 @@ class _Reader:
         self.comp, self.rep, self.esc, self.sub = enc[:4]
         self.seps = self.field_sep + self.comp + self.rep + self.sub
 
+    def segment(self, text: str) -> list[str]:
+        fields = text.split(self.field_sep)
+        if fields[0].upper() == "MSH":
+            fields.insert(1, self.field_sep)
+        return fields
+
     @staticmethod
-    def raw(seg, n: int) -> str:
-        try:
-            return str(seg(n)) if n < len(seg) else ""
-        except (IndexError, TypeError):
-            return ""
+    def raw(seg: list[str], n: int) -> str:
+        return seg[n] if n < len(seg) else ""
 
     def reps(self, seg, n: int) -> list[str]:
         raw = self.raw(seg, n)
@@ -158,11 +165,8 @@ class _Reader:
             return ""
 
 
-def _seg_name(seg) -> str:
-    try:
-        return str(seg[0]).upper()
-    except (IndexError, TypeError):
-        return ""
+def _seg_name(seg: list[str]) -> str:
+    return seg[0].strip().upper()
 
 
 def _patient_id(r: _Reader, pid, order: tuple[str, ...]) -> tuple[str, str, str]:
@@ -390,13 +394,13 @@ def _message(index: int, segments: list[str], today: date, settings: LabFeedSett
              ) -> ImportUnit:
     unit = ImportUnit(f"message #{index}", None, "hl7:unknown", mrn_field="PID-3",
                       raw="\r".join(segments))
-    try:
-        msg = hl7.parse(unit.raw)
-        r = _Reader(segments[0])
-        msh = msg[0]
-    except Exception:  # python-hl7 raises several kinds on a broken header
+    header = segments[0]
+    if len(header) < 8 or header[3] in "^~\\&" or header[3].isalnum():
         unit.problems.append("MSH: malformed message header")
         return unit
+    r = _Reader(header)
+    msg = [r.segment(text) for text in segments]
+    msh = msg[0]
     control = r.text(msh, 10)
     if control:
         unit.label = f"message {control[:40]}"

@@ -4,9 +4,11 @@ The parsers turn a file into :class:`ImportUnit` s (:mod:`app.services.lab_impor
 per HL7 message or CSV row, each result with its own outcome. :func:`apply_lab_import` writes
 them:
 
-- **One transaction per unit** (the unit of acceptance: a message committed is durable). A
-  unit with a message-level problem (or an unknown patient) is rejected whole; otherwise its
-  results are stored one by one: a result rejected by the parser costs only itself.
+- **One transaction per HL7 message** (the unit of acceptance: a message committed is
+  durable); CSV rows are written 500 to a transaction (a row is still all-or-nothing: it was
+  checked whole before; a database error rejects the batch, naming it for each row). A unit with a message-level problem
+  (or an unknown patient) is rejected whole; otherwise its results are stored one by one: a
+  result rejected by the parser costs only itself.
 - **Right patient or nobody.** An HL7 message is matched by ID, then checked on the
   assigning authority and the demographics (:mod:`app.services.lab_match`); any doubt puts
   the whole message in the review queue (:mod:`app.services.lab_review`) instead of a chart.
@@ -53,6 +55,9 @@ from app.services.lab_import_types import (
 from app.services.lab_match import id_only, review_reasons
 from app.services.lab_review import queue_message
 from app.services.lab_rows import Writer, refresh_summaries
+
+#: CSV rows per transaction (each row in its own savepoint).
+CSV_BATCH = 500
 
 __all__ = [
     "ImportReport", "ImportUnit", "IncomingLab", "PatientInfo", "UnitOutcome",
@@ -141,31 +146,53 @@ def _apply_unit(w: Writer, unit: ImportUnit, accepted: frozenset[str],
                           + len(rejected), "notes": out.notes + tuple(notes)})
 
 
-def _run_unit(db: Database, w: Writer, unit: ImportUnit, accepted: frozenset[str],
-              check_patient: bool) -> UnitOutcome:
-    for attempt in (1, 2):
+def _kind(exc: BaseException) -> str:
+    return type(getattr(exc, "orig", None) or exc).__name__
+
+
+def _db_error(kind: str) -> str:
+    return f"database error ({kind}): nothing of it was written"
+
+
+def _write_batch(db: Database, w: Writer, units: list[ImportUnit], accepted: frozenset[str],
+                 check_patient: bool) -> list[UnitOutcome]:
+    """One transaction for the batch; new results inserted together at its end."""
+    outcomes: list[UnitOutcome] = []
+    with db.session() as s:
+        if s.get_bind().dialect.name == "sqlite":
+            # take the write lock now: a read-then-write could otherwise meet another
+            # importer's commit (SQLITE_BUSY_SNAPSHOT) instead of waiting for it
+            s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        w.begin(s)
+        for unit in units:
+            if unit.problems:
+                outcomes.append(_outcome(unit, "rejected", unit.problems))
+                continue
+            try:
+                outcomes.append(_apply_unit(w, unit, accepted, check_patient))
+            except _Rejected as exc:  # raised before anything of the unit was written
+                outcomes.append(_outcome(unit, "rejected", (exc.reason,)))
+        w.flush()
+        if w.dry_run:
+            s.rollback()  # nothing of a dry run is ever committed
+    return outcomes
+
+
+def _run_batch(db: Database, w: Writer, units: list[ImportUnit], accepted: frozenset[str],
+               check_patient: bool) -> list[UnitOutcome]:
+    """All of the batch or nothing of it; a unique-key conflict (another import stored the
+    same result meanwhile) is retried once with the registry read again."""
+    kind = "IntegrityError"
+    for _attempt in (1, 2):
         try:
-            with db.session() as s:
-                w.begin(s)
-                outcome = _apply_unit(w, unit, accepted, check_patient)
-                if w.dry_run:
-                    s.rollback()  # nothing of a dry run is ever committed
-            w.commit()
-            return outcome
-        except _Rejected as exc:
-            w.rollback()
-            return _outcome(unit, "rejected", (exc.reason,))
-        except IntegrityError:  # a concurrent import stored the same result first
-            w.rollback(forget_patients=True)
-            if attempt == 2:
-                return _outcome(unit, "rejected", ("database error (IntegrityError): "
-                                                   "nothing of it was written",))
+            return _write_batch(db, w, units, accepted, check_patient)
+        except IntegrityError:
+            w.forget()
         except SQLAlchemyError as exc:  # rolled back; the driver's text may hold values
-            w.rollback(forget_patients=True)
-            kind = type(getattr(exc, "orig", None) or exc).__name__
-            return _outcome(unit, "rejected", (f"database error ({kind}): nothing of it was "
-                                               "written",))
-    raise AssertionError("unreachable")
+            w.forget()
+            kind = _kind(exc)
+            break
+    return [_outcome(u, "rejected", u.problems or (_db_error(kind),)) for u in units]
 
 
 def apply_lab_import(db: Database, units: list[ImportUnit], actor: str, *,
@@ -174,23 +201,21 @@ def apply_lab_import(db: Database, units: list[ImportUnit], actor: str, *,
                      progress: Callable[[int, int], None] | None = None,
                      accepted_authorities: Iterable[str] = (),
                      check_patient: bool = True,
-                     refresh: bool = True) -> ImportReport:
-    """Write the units, one transaction each (none in a dry run); see the module docstring.
-    ``progress(done, total)`` is called after each unit. ``check_patient=False`` skips the
-    demographic check (a reviewer assigned the message); ``refresh=False`` leaves the
-    summaries to the caller."""
+                     refresh: bool = True, batch: int | None = None) -> ImportReport:
+    """Write the units (none in a dry run); see the module docstring. ``progress(done,
+    total)`` is called after each batch. ``check_patient=False`` skips the demographic check (a
+    reviewer assigned the message); ``refresh=False`` leaves the summaries to the caller.
+    ``batch``: units per transaction (default: 1 for HL7 messages — the unit of acceptance —,
+    500 for CSV rows)."""
     report = ImportReport(dry_run=dry_run)
     w = Writer(actor, dry_run)
     accepted = frozenset(accepted_authorities)
-    for n, unit in enumerate(units, 1):
-        if unit.problems:
-            outcome = _outcome(unit, "rejected", unit.problems)
-        else:
-            outcome = _run_unit(db, w, unit, accepted, check_patient)
-        report.outcomes.append(outcome)
+    size = batch or (1 if any(u.raw is not None for u in units[:1]) else CSV_BATCH)
+    for start in range(0, len(units), size):
+        chunk = units[start:start + size]
+        report.outcomes.extend(_run_batch(db, w, chunk, accepted, check_patient))
         if progress is not None:
-            progress(n, len(units))
+            progress(start + len(chunk), len(units))
     if refresh and not dry_run and w.touched:
         report.patients_refreshed = refresh_summaries(db, sorted(w.touched), today(), params)
     return report
-

@@ -3,10 +3,10 @@ patient per import, and the writes of one unit (:class:`Writer`).
 
 :class:`PatientRows` indexes a patient's stored results by (analyte, collection date) and by
 natural key (analyte, collection date, source, source ID), so each incoming result is checked
-against them in constant time (no per-result query, no quadratic scan). The writer keeps the
-changes of the unit in progress apart and merges them only when the unit commits; a unit
-rolled back by a constraint (a concurrent import) makes it forget that patient's rows so they
-are read again.
+against them in constant time (no per-result query, no quadratic scan). The writer adds its
+own writes to the index at once (a result repeated later in the file is a duplicate) and
+inserts new results in one multi-row statement per batch; a batch rolled back makes it forget
+every cache, so the registry is read again.
 """
 
 from __future__ import annotations
@@ -21,17 +21,21 @@ from app.data import case_repo, record_repo
 from app.data import models as M
 from app.data.engine import Database
 from app.data.patient_repo import store_summary
+from app.data.types import utcnow
 from app.domain.assess import assess
 from app.domain.params import Params
 from app.domain.summary import summarize
 from app.domain.units import normalise_unit
 from app.services.audit import audit_row, write_audit_rows
 from app.services.lab_import_types import ImportUnit, IncomingLab
+from app.services.records_map import load_cases
 
 __all__ = ["PatientRows", "Writer", "refresh_summaries"]
 
 _ENTITY = "lab_result"
 _SOURCE_MAX = 100
+_TABLE = M.LabResult.__table__
+_INSERT = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
 
 
 @dataclass
@@ -114,28 +118,16 @@ class Writer:
         self.touched: set[int] = set()
         self._fake_id = 0
         self.session: Session
-        self._pending: list[tuple[PatientRows, str, object]] = []
         self._audit: list[dict] = []
+        self._inserts: list[tuple[_Row, int, dict]] = []
 
     def begin(self, s: Session) -> None:
-        self.session, self._pending, self._audit = s, [], []
+        self.session, self._audit, self._inserts = s, [], []
 
-    def commit(self) -> None:
-        for rows, op, arg in self._pending:
-            if op == "add":
-                rows.add(arg)  # type: ignore[arg-type]
-            else:
-                arg.eie = True  # type: ignore[attr-defined]
-        self._pending = []
-
-    def rollback(self, forget_patients: bool = False) -> None:
-        if forget_patients:
-            for rows, _op, _arg in self._pending:
-                for pid, cached in list(self._rows.items()):
-                    if cached is rows:
-                        del self._rows[pid]
-            self._patients.clear()
-        self._pending = []
+    def forget(self) -> None:
+        """Drop every cache (a transaction failed: the registry is read again)."""
+        self._patients.clear()
+        self._rows.clear()
 
     def patient(self, mrn: str) -> tuple | None:
         """(id, name, birth date, sex) of the patient with this MRN, or None."""
@@ -159,6 +151,7 @@ class Writer:
 
     def store(self, rows: PatientRows, pid: int, item: IncomingLab, unit: ImportUnit,
               old: _Row | None) -> None:
+        """Store a result (a correction of ``old`` at once; a new one at :meth:`flush`)."""
         lab = item.lab
         extra: dict[str, object] = {"source": unit.source[:_SOURCE_MAX],
                                     "source_id": item.source_id}
@@ -170,24 +163,35 @@ class Writer:
             extra["ref_text"] = item.ref_text
         values = {**case_repo.record_values(lab), **extra}
         case_repo.check_lengths(M.LabResult, values, "")
-        s = self.session
+        row = _Row(0, lab.analyte, lab.date, lab.at, lab.value, normalise_unit(lab.unit),
+                   lab.comparator, False, old.id if old else None, 1, extra["source"],
+                   item.source_id)
         if self.dry_run:
-            new_id = self._next_fake()
+            row.id = self._next_fake()
         elif old is not None:
-            new_id = record_repo.correct_record(s, _ENTITY, old.id, lab, self.actor,
+            self.flush()  # the row corrected may be one of this batch's inserts
+            row.id = record_repo.correct_record(self.session, _ENTITY, old.id, lab, self.actor,
                                                 old.version, **extra)
+            self._audit.append(audit_row(actor=self.actor, action="correct", entity=_ENTITY,
+                                         entity_id=row.id, patient_id=pid))
         else:
-            new_id = s.execute(insert(M.LabResult).values(
-                patient_id=pid, created_by=self.actor, **values).returning(M.LabResult.id)
-            ).scalar_one()
-        if not self.dry_run:
-            write_audit_rows(s, [audit_row(actor=self.actor,
-                                           action="correct" if old else "import",
-                                           entity=_ENTITY, entity_id=new_id, patient_id=pid)])
-        self._pending.append((rows, "add", _Row(
-            new_id, lab.analyte, lab.date, lab.at, lab.value, normalise_unit(lab.unit),
-            lab.comparator, False, old.id if old else None, 1, extra["source"],
-            item.source_id)))
+            self._inserts.append((row, pid, {
+                **values, "patient_id": pid, "created_by": self.actor, "created_at": utcnow(),
+                "version": 1, "entered_in_error": False, "replaces_id": None}))
+        rows.add(row)
+
+    def flush(self) -> None:
+        """Write the unit's new results (one multi-row INSERT … RETURNING) and audit rows."""
+        if self._inserts:
+            conn = self.session.connection()
+            ids = conn.execute(_INSERT, [v for _r, _p, v in self._inserts]).scalars().all()
+            for (row, pid, _v), new_id in zip(self._inserts, ids, strict=True):
+                row.id = new_id
+                self._audit.append(audit_row(actor=self.actor, action="import",
+                                             entity=_ENTITY, entity_id=new_id, patient_id=pid))
+            self._inserts = []
+        write_audit_rows(self.session, self._audit)
+        self._audit = []
 
     def retract(self, rows: PatientRows, pid: int, item: IncomingLab, unit: ImportUnit
                 ) -> str:
@@ -200,21 +204,23 @@ class Writer:
                     "which one is withdrawn")
         row = current[0]
         if not self.dry_run:
+            self.flush()  # the row withdrawn may be one of this batch's inserts
             reason = (f"withdrawn by the laboratory ({unit.source[:60]}, {unit.label}, "
                       f"{item.where})")
             record_repo.mark_entered_in_error(self.session, _ENTITY, row.id, reason,
                                               self.actor, row.version)
-            write_audit_rows(self.session, [audit_row(
-                actor=self.actor, action="entered_in_error", entity=_ENTITY,
-                entity_id=row.id, patient_id=pid)])
-        self._pending.append((rows, "eie", row))
+            self._audit.append(audit_row(actor=self.actor, action="entered_in_error",
+                                         entity=_ENTITY, entity_id=row.id, patient_id=pid))
+        row.eie = True
         return "retracted"
 
 
-def refresh_summaries(db: Database, pids: list[int], today: date, params: Params) -> int:
-    """Recompute each patient's cached summary, one transaction per patient."""
-    for pid in pids:
+def refresh_summaries(db: Database, pids: list[int], today: date, params: Params,
+                      chunk: int = 200) -> int:
+    """Recompute the patients' cached summaries (one transaction per chunk of patients)."""
+    for start in range(0, len(pids), chunk):
         with db.session() as s:
-            case = case_repo.load_case(s, pid)
-            store_summary(s, pid, summarize(case, assess(case, today, params), today), today)
+            for pid, case in load_cases(s, pids[start:start + chunk]).items():
+                store_summary(s, pid, summarize(case, assess(case, today, params), today),
+                              today)
     return len(pids)
