@@ -100,7 +100,7 @@ def audit_row(*, actor: str, action: str, entity: str, entity_id: int | None = N
 def write_audit_rows(session: Session, rows: list[dict[str, object]]) -> None:
     """Insert many audit rows at once in the caller's unit of work (bulk imports)."""
     if rows:
-        session.execute(insert(AuditLog), rows)
+        session.connection().execute(insert(AuditLog.__table__), rows)
 
 
 def compose_override_summary(rule_ids: Iterable[str], reason: str) -> str:

@@ -6,9 +6,9 @@ them:
 
 - **One transaction per HL7 message** (the unit of acceptance: a message committed is
   durable); CSV rows are written 500 to a transaction (a row is still all-or-nothing: it was
-  checked whole before; a database error rejects the batch, naming it for each row). A unit with a message-level problem
-  (or an unknown patient) is rejected whole; otherwise its results are stored one by one: a
-  result rejected by the parser costs only itself.
+  checked whole before; a database error rejects the batch, naming it for each row). A unit
+  with a message-level problem (or an unknown patient) is rejected whole; otherwise its
+  results are stored one by one: a result rejected by the parser costs only itself.
 - **Right patient or nobody.** An HL7 message is matched by ID, then checked on the
   assigning authority and the demographics (:mod:`app.services.lab_match`); any doubt puts
   the whole message in the review queue (:mod:`app.services.lab_review`) instead of a chart.
