@@ -84,12 +84,12 @@ def _apply_unit(w: Writer, unit: ImportUnit, accepted: frozenset[str],
     if found is None:
         raise _Rejected(f"{unit.mrn_field}: no patient with this MRN in the registry")
     pid, name, birth, sex = found
-    if check_patient:
+    if check_patient and unit.labs:  # a message with nothing to store is not held
         reasons = review_reasons(unit.patient, name, birth, sex, accepted)
         if reasons:
             if not w.dry_run:
                 queue_message(w.session, unit, w.actor, pid, reasons)
-            return _outcome(unit, "queued", reasons)
+            return _outcome(unit, "queued", reasons + unit.rejected)
     rows = w.rows(pid)
     written = corrected = duplicates = retracted = 0
     rejected: list[str] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.data import case_repo, record_repo
@@ -184,7 +184,15 @@ class Writer:
         """Write the unit's new results (one multi-row INSERT … RETURNING) and audit rows."""
         if self._inserts:
             conn = self.session.connection()
-            ids = conn.execute(_INSERT, [v for _r, _p, v in self._inserts]).scalars().all()
+            params = [v for _r, _p, v in self._inserts]
+            if conn.dialect.name == "sqlite":
+                # the batch holds the write lock (BEGIN IMMEDIATE): the new rowids follow the
+                # largest one in order; one executemany instead of a statement per row
+                top = conn.execute(select(func.max(_TABLE.c.id))).scalar() or 0
+                conn.execute(insert(_TABLE), params)  # rowids top+1 … top+n (INTEGER PK)
+                ids = list(range(top + 1, top + 1 + len(params)))
+            else:
+                ids = conn.execute(_INSERT, params).scalars().all()
             for (row, pid, _v), new_id in zip(self._inserts, ids, strict=True):
                 row.id = new_id
                 self._audit.append(audit_row(actor=self.actor, action="import",
