@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+294"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+284"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -1736,6 +1736,117 @@
     </message>
 </context>
 <context>
+    <name>LabReviewHub</name>
+    <message>
+        <location filename="../../app/ui/labreview/install.py" line="+48"/>
+        <source>Lab &amp;review queue…</source>
+        <translation>化验&amp;审核队列…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab messages held because their patient did not match the registry: assign or reject them</source>
+        <translation>因患者信息与登记不符而暂缓入库的化验消息：分配或拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>LabReviewWindow</name>
+    <message>
+        <location filename="../../app/ui/labreview/window.py" line="+150"/>
+        <source>Lab review queue</source>
+        <translation>化验审核队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the message</source>
+        <translation>消息中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the registry</source>
+        <translation>登记中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign to &amp;MRN (empty: the matched patient):</source>
+        <translation>分配给病历号(&amp;M)（留空：匹配到的患者）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assign</source>
+        <translation>分配(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for re&amp;jecting:</source>
+        <translation>拒绝原因(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held lab messages</source>
+        <translation>暂缓的化验消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message as received</source>
+        <translation>收到的原始消息</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Held because: %1</source>
+        <translation>暂缓原因：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No lab message is waiting for review.</source>
+        <translation>没有待审核的化验消息。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was imported into the patient&apos;s chart.</source>
+        <translation>%1 已导入该患者的病历。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reject: write the reason first.</source>
+        <translation>拒绝：请先填写原因。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was rejected.</source>
+        <translation>%1 已拒绝。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../app/ui/labels.py" line="+24"/>
@@ -1996,7 +2107,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+74"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+71"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2159,7 +2270,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+70"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+63"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -3376,7 +3487,7 @@
 <context>
     <name>RecordText</name>
     <message>
-        <location filename="../../app/ui/chart/record_text.py" line="+43"/>
+        <location filename="../../app/ui/chart/record_text.py" line="+49"/>
         <source>H (high)</source>
         <translation>高</translation>
     </message>
@@ -3532,6 +3643,24 @@
         <location line="+2"/>
         <source>Patients matching the search. Enter opens the selected patient.</source>
         <translation>与搜索匹配的患者。按回车键打开所选患者。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewListModel</name>
+    <message>
+        <location filename="../../app/ui/labreview/window.py" line="-170"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
@@ -3747,7 +3876,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/cli/gui_cmd.py" line="+96"/>
+        <location filename="../../app/cli/gui_cmd.py" line="+97"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
@@ -3822,7 +3951,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-179"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-172"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
