@@ -171,6 +171,7 @@ class CodeMap:
     """The site's local codes and names → analyte (+ optional unit)."""
 
     entries: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # folded → as the site wrote it
 
     @classmethod
     def from_mapping(cls, data: object, where: str = "codes") -> CodeMap:
@@ -178,6 +179,7 @@ class CodeMap:
         if not isinstance(data, dict):
             raise CodeMapError(f"{where}: expected an object of code → analyte")
         entries: dict[str, tuple[str, str | None]] = {}
+        written: dict[str, str] = {}
         for name, value in data.items():
             label = f"{where}[{name[:30]!r}]"
             if isinstance(value, str):
@@ -196,14 +198,15 @@ class CodeMap:
             if not folded:
                 raise CodeMapError(f"{label}: an empty code")
             entries[folded] = (analyte, unit.strip() if unit else None)
-        return cls(entries)
+            written[folded] = name.strip()
+        return cls(entries, written)
 
     @classmethod
     def from_file(cls, path: str | Path) -> CodeMap:
         return cls.from_mapping(read_json_object(path).get("codes", {}))
 
     def to_mapping(self) -> dict[str, object]:
-        return {k: (a if u is None else {"analyte": a, "unit": u})
+        return {self.written.get(k, k): (a if u is None else {"analyte": a, "unit": u})
                 for k, (a, u) in self.entries.items()}
 
     def site_match(self, name: str) -> Match | None:

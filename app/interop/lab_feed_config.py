@@ -21,12 +21,13 @@ Every key is optional; an unknown key or a wrong type is an error naming it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.interop.lab_codes import CodeMap, CodeMapError, fold, read_json_object
 
-__all__ = ["ID_FIELDS", "LabFeedSettings", "load_lab_feed_settings"]
+__all__ = ["ID_FIELDS", "LabFeedSettings", "lab_feed_json", "load_lab_feed_settings"]
 
 ID_FIELDS = ("PID-3", "PID-2", "PID-4")
 _KEYS = ("codes", "patient_id_fields", "accepted_authorities")
@@ -58,9 +59,20 @@ class LabFeedSettings:
             raise CodeMapError("accepted_authorities: a list of authority names")
         return cls(codes, tuple(order), frozenset(fold(a) for a in accepted))
 
+    def to_mapping(self, authorities: list[str] | None = None) -> dict:
+        """The file's JSON object (``authorities``: the names as written, else folded)."""
+        return {"codes": self.codes.to_mapping(),
+                "patient_id_fields": list(self.patient_id_fields),
+                "accepted_authorities": authorities if authorities is not None
+                else sorted(self.accepted_authorities)}
+
     def with_authorities(self, names: list[str]) -> LabFeedSettings:
         return LabFeedSettings(self.codes, self.patient_id_fields,
                                self.accepted_authorities | {fold(n) for n in names if n})
+
+
+def lab_feed_json(settings: LabFeedSettings, authorities: list[str] | None = None) -> str:
+    return json.dumps(settings.to_mapping(authorities), ensure_ascii=False, indent=2) + "\n"
 
 
 def load_lab_feed_settings(path: str | Path | None) -> LabFeedSettings:

@@ -122,11 +122,17 @@ def save_site_params(params: Params, path: Path) -> None:
 
     Raises :class:`SiteParamsError` when the file cannot be written (the old one is kept).
     """
-    text = params_json(params)
+    write_text_atomic(path, params_json(params))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a site file atomically (a temporary file in the same folder, flushed, renamed);
+    creates the folder. :class:`SiteParamsError` when it cannot be written (the old file is
+    kept)."""
     tmp_name: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".parameters-", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()

@@ -1037,7 +1037,7 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+55"/>
         <source>Clinic &amp;name:</source>
         <translation>诊所名称(&amp;N)：</translation>
     </message>
@@ -1663,6 +1663,49 @@
     </message>
 </context>
 <context>
+    <name>LabCodesTab</name>
+    <message>
+        <location filename="../../app/ui/settings/lab_codes_tab.py" line="+111"/>
+        <source>Lab-feed file: %1</source>
+        <translation>化验接口文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It cannot be used: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local &amp;codes (code = ANALYTE [unit]):</source>
+        <translation>本地代码(&amp;C)（代码 = 项目 [单位]）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;ID fields, in order:</source>
+        <translation>患者编号字段(&amp;I)，按顺序：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted assigning &amp;authorities:</source>
+        <translation>接受的编号分配机构(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;HL7 message to test:</source>
+        <translation>用于测试的HL7消息(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test result</source>
+        <translation>测试结果</translation>
+    </message>
+</context>
+<context>
     <name>LabForm</name>
     <message>
         <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
@@ -1751,7 +1794,7 @@
 <context>
     <name>LabReviewWindow</name>
     <message>
-        <location filename="../../app/ui/labreview/window.py" line="+150"/>
+        <location filename="../../app/ui/labreview/window.py" line="+151"/>
         <source>Lab review queue</source>
         <translation>化验审核队列</translation>
     </message>
@@ -3648,7 +3691,7 @@
 <context>
     <name>ReviewListModel</name>
     <message>
-        <location filename="../../app/ui/labreview/window.py" line="-170"/>
+        <location filename="../../app/ui/labreview/window.py" line="-171"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
@@ -3786,7 +3829,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Rule parameters</source>
         <translation>规则参数(&amp;R)</translation>
     </message>
@@ -3799,6 +3842,11 @@
         <location line="+1"/>
         <source>La&amp;nguage</source>
         <translation>语言(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La&amp;b codes</source>
+        <translation>化验代码(&amp;B)</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3826,7 +3874,12 @@
         <translation>部分规则参数无法使用（标记为“无效”）。请先改正，或恢复默认值，然后再保存。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>The lab codes could not be saved: %1</source>
+        <translation>化验代码无法保存：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The rule parameters could not be saved: %1</source>
         <translation>无法保存规则参数：%1</translation>
     </message>

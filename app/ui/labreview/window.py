@@ -139,6 +139,7 @@ class LabReviewWindow(QDialog):
         split.addWidget(self.table)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        split.setSizes([380, 720])
         QVBoxLayout(self).addWidget(split)
         QShortcut(QKeySequence("F5"), self, activated=self.reload)
         self.retranslate()

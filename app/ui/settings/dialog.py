@@ -8,6 +8,9 @@
   ``clinic/name``, ``clinic/phone``, ``clinic/after_hours_phone``, ``clinic/address``); used
   from the next printout.
 - **Language** of the user interface (the same setting as View → Language); applies at once.
+- **Lab codes** (:class:`app.ui.settings.lab_codes_tab.LabCodesTab`): the site's lab-feed file
+  (local lab codes → analytes, patient-ID fields, accepted authorities) with a test on a
+  pasted HL7 message.
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
 field's message shown and the focus on it.
@@ -31,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.params import Params
-from app.services.site_settings import SiteParamsError, save_site_params
+from app.services.site_settings import SiteParamsError, default_lab_feed_path, save_site_params
 from app.ui.app import LANGUAGES
+from app.ui.settings.lab_codes_tab import LabCodesTab
 from app.ui.settings.params_tab import ParamsTab
 
 CLINIC_KEYS: tuple[str, ...] = ("name", "phone", "after_hours_phone", "address")
@@ -131,10 +135,12 @@ class SettingsDialog(QDialog):
         self.params_tab.changed.connect(self._update_note)
         self.clinic_tab = ClinicTab(self)
         self.language_tab = LanguageTab(language, self)
+        self.lab_tab = LabCodesTab(default_lab_feed_path(), self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
         self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
+        self.tabs.addTab(self.lab_tab, self.tr("La&b codes"))
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -178,6 +184,13 @@ class SettingsDialog(QDialog):
             editor = self.params_tab.first_problem_editor()
             if editor is not None:
                 editor.setFocus()
+            return False
+        problem = self.lab_tab.save()
+        if problem is not None:
+            self.tabs.setCurrentWidget(self.lab_tab)
+            self.error.setText(self.tr("The lab codes could not be saved: %1")
+                               .replace("%1", problem))
+            self.error.show()
             return False
         if params != self._saved:
             try:
