@@ -99,6 +99,9 @@ class ImportReport:
     def _count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
+    def _total(self, attr: str) -> int:
+        return sum(getattr(o, attr) for o in self.outcomes)
+
     @property
     def read(self) -> int:
         return len(self.outcomes)
@@ -121,23 +124,23 @@ class ImportReport:
 
     @property
     def results_imported(self) -> int:
-        return sum(o.imported for o in self.outcomes)
+        return self._total("imported")
 
     @property
     def results_duplicate(self) -> int:
-        return sum(o.duplicates for o in self.outcomes)
+        return self._total("duplicates")
 
     @property
     def results_left_out(self) -> int:
-        return sum(o.left_out for o in self.outcomes)
+        return self._total("left_out")
 
     @property
     def results_rejected(self) -> int:
-        return sum(o.rejected_results for o in self.outcomes)
+        return self._total("rejected_results")
 
     @property
     def results_retracted(self) -> int:
-        return sum(o.retracted for o in self.outcomes)
+        return self._total("retracted")
 
     @property
     def skipped_codes(self) -> Counter[tuple[str, str]]:

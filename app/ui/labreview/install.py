@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
-from app.ui.actions import window_action
+from app.ui.actions import add_to_menu, window_action
 
 if TYPE_CHECKING:
     from app.ui.labreview.window import LabReviewWindow
@@ -34,13 +34,9 @@ class LabReviewHub(QObject):
         self.window: LabReviewWindow | None = None
         self.act = window_action(main_window, SHORTCUT, self.open)
         menu = getattr(main_window, "menu_file", None)
-        if menu is not None:
-            quit_action = getattr(main_window, "act_quit", None)
-            before = next((a for a in menu.actions() if a.isSeparator()), quit_action)
-            if before is not None and before in menu.actions():
-                menu.insertAction(before, self.act)
-            else:
-                menu.addAction(self.act)
+        if menu is not None:  # after the file's own entries, before the first separator
+            separator = next((a for a in menu.actions() if a.isSeparator()), None)
+            add_to_menu(menu, self.act, separator or getattr(main_window, "act_quit", None))
         main_window.installEventFilter(self)
         self.retranslate()
 
