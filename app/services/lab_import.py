@@ -71,9 +71,14 @@ class _Rejected(Exception):
         self.reason = reason
 
 
+def _rejected_results(unit: ImportUnit) -> int:
+    """Results the parser rejected (a result with two bad fields counts once)."""
+    return len({p.split(",", 1)[0] for p in unit.rejected})
+
+
 def _outcome(unit: ImportUnit, status: str, reasons: Iterable[str], **counts) -> UnitOutcome:
     return UnitOutcome(unit.label, status, left_out=len(unit.skipped), reasons=tuple(reasons),
-                       rejected_results=len(unit.rejected),
+                       rejected_results=_rejected_results(unit),
                        skipped_codes=tuple(unit.skipped_codes), notes=tuple(unit.notes),
                        **counts)
 
@@ -142,7 +147,7 @@ def _apply_unit(w: Writer, unit: ImportUnit, accepted: frozenset[str],
         reasons.append("no results")
     out = _outcome(unit, status, reasons, imported=written, corrected=corrected,
                    duplicates=duplicates, retracted=retracted)
-    return UnitOutcome(**{**out.__dict__, "rejected_results": len(unit.rejected)
+    return UnitOutcome(**{**out.__dict__, "rejected_results": _rejected_results(unit)
                           + len(rejected), "notes": out.notes + tuple(notes)})
 
 

@@ -209,3 +209,59 @@ def test_site_code_map_maps_local_codes_with_a_unit(db):
     assert m.match("X1").analyte == "VITD" and m.match("x 1").unit == "nmol/L"
     with pytest.raises(CodeMapError, match=r"codes\['X1'\]\.analyte: 'NOPE' is not one of"):
         CodeMap.from_mapping({"X1": "nope"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.2", (None, 1.2)), ("<0.010", ("<", 0.01)), ("< 5", ("<", 5.0)), (">=2000", (">=", 2000.0)),
+    ("≤3", ("<=", 3.0)), ("", "required (no value)"), ("1,2", "not a non-negative decimal number"),
+    ("-1", "not a non-negative decimal number"), (".....", "not a non-negative decimal number"),
+])
+def test_value_texts(text, expected):
+    from app.interop.hl7_fields import parse_value
+
+    assert parse_value(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3.5-5.5", (3.5, 5.5)), ("16.3--73.9", (16.3, 73.9)), ("7 ~ 40", (7.0, 40.0)),
+    ("45~125", (45.0, 125.0)), ("4.3 to 6.2", (4.3, 6.2)), ("<5", (None, 5.0)),
+    (">30", (30.0, None)), ("40.000000-", (40.0, None)), ("-", (None, None)), ("", (None, None)),
+    ("normal", None), ("<9 mcg/dL: see note", None),
+])
+def test_range_texts(text, expected):
+    from app.interop.hl7_fields import parse_range
+
+    assert parse_range(text) == expected
+
+
+@pytest.mark.parametrize("flag, expected", [
+    ("H", "H"), ("HH", "H"), ("↑", "H"), ("高", "H"), ("偏高", "H"), (">", "H"),
+    ("L", "L"), ("LL", "L"), ("↓", "L"), ("低", "L"), ("偏低", "L"), ("<", "L"),
+    ("N", "N"), ("A", None), ("", None),
+])
+def test_flags(flag, expected):
+    from app.interop.hl7_fields import FLAGS
+
+    assert FLAGS[flag] == expected
+
+
+@pytest.mark.parametrize("analyte, unit, expected", [
+    ("PLT", "10*9/L", "10*9/L"), ("PLT", "10*3/uL", "10^3/uL"), ("PLT", "x10E3/uL", "10^3/uL"),
+    ("ALP", "[IU]/L", "IU/L"), ("CREA", "umol/L", "umol/L"), ("TBIL", "micromol/L", "umol/L"),
+    ("CREA", "mg/dL", "mg/dL"), ("CREA", " µmol/L ", "µmol/L"), ("PLT", "{cells}/uL", None),
+    ("CTX", "mmol/L", None),
+])
+def test_units(analyte, unit, expected):
+    from app.interop.hl7_fields import unit_for
+
+    assert unit_for(analyte, unit) == expected
+
+
+@pytest.mark.parametrize("name, codec", [
+    ("UNICODE UTF-8", "utf-8"), ("8859/1", "iso8859-1"), ("ASCII", "ascii"),
+    ("GB 18030-2000", "gb18030"), ("GB2312", "gb18030"), ("GBK", "gb18030"), ("EBCDIC", None),
+])
+def test_charsets(name, codec):
+    from app.interop.hl7_fields import codec_for_charset
+
+    assert codec_for_charset(name) == codec
