@@ -69,8 +69,9 @@ _UNIT_SPELLINGS = {
     "10*9/l": "10^9/L", "10e9/l": "10^9/L", "x10e9/l": "10^9/L", "x10^9/l": "10^9/L",
     "10*3/ul": "10^3/uL", "10*3/mm3": "10^3/uL", "10^3/mm3": "10^3/uL", "x10e3/ul": "10^3/uL",
     "x10^3/ul": "10^3/uL", "10e3/ul": "10^3/uL", "k/ul": "10^3/uL", "thou/ul": "10^3/uL",
-    "giga/l": "10^9/L", "giga.l-1": "10^9/L", "g/l#plt": "10^9/L",
-    "mcg/l": "ug/L", "mcmol/l": "umol/L", "micromol/l": "umol/L", "millimol/l": "mmol/L", "meq/l": "mEq/L", "ng/ml": "ng/mL",
+    "giga/l": "10^9/L", "giga.l-1": "10^9/L",
+    "mcg/l": "ug/L", "mcmol/l": "umol/L", "micromol/l": "umol/L", "millimol/l": "mmol/L",
+    "meq/l": "mEq/L", "ng/ml": "ng/mL",
 }
 
 
