@@ -265,3 +265,19 @@ def test_charsets(name, codec):
     from app.interop.hl7_fields import codec_for_charset
 
     assert codec_for_charset(name) == codec
+
+
+def test_the_hl7_librarys_loggers_stay_silent_in_this_process(caplog, capfd):
+    """python-hl7 logs an undecodable escape with the raw field (identifiers, values); another
+    module (e.g. an MLLP listener) may use the library: importing the lab reader silences it."""
+    import hl7
+
+    import app.interop.hl7_labs  # noqa: F401
+
+    caplog.set_level(logging.DEBUG)
+    msg = hl7.parse("MSH|^~\\&|A|B|||20261110||ORU^R01|1|P|2.5\r"
+                    "PID|1||SECRET-MRN\rOBX|1|NM|X||1\\Z\\5|mg/dL\r")
+    assert msg.unescape("1\\Z\\5") == "15"  # what the library would have read
+    out, err = capfd.readouterr()
+    assert "SECRET" not in out + err + caplog.text and "1\\Z\\5" not in err + caplog.text
+    assert err == "" and caplog.records == []
