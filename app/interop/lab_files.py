@@ -168,6 +168,7 @@ def import_lab_file(db: Database, path: str | Path, actor: str, *, fmt: str | No
                     params: Params = DEFAULTS, today: Callable[[], date] = date.today,
                     progress: Callable[[int, int], None] | None = None,
                     settings: LabFeedSettings | None = None,
+                    cancel: Callable[[], bool] | None = None,
                     ) -> tuple[ParsedFile, ImportReport]:
     """Read, parse and import a lab file (one transaction per message / row). ``settings``:
     the site's lab-feed settings (code map, patient-ID fields, accepted authorities)."""
@@ -176,5 +177,5 @@ def import_lab_file(db: Database, path: str | Path, actor: str, *, fmt: str | No
                             today=today(), settings=conf)
     report = apply_lab_import(db, parsed.units, actor, dry_run=dry_run, params=params,
                               today=today, progress=progress,
-                              accepted_authorities=conf.accepted_authorities)
+                              accepted_authorities=conf.accepted_authorities, cancel=cancel)
     return parsed, report

@@ -206,18 +206,26 @@ def apply_lab_import(db: Database, units: list[ImportUnit], actor: str, *,
                      progress: Callable[[int, int], None] | None = None,
                      accepted_authorities: Iterable[str] = (),
                      check_patient: bool = True,
-                     refresh: bool = True, batch: int | None = None) -> ImportReport:
+                     refresh: bool = True, batch: int | None = None,
+                     cancel: Callable[[], bool] | None = None) -> ImportReport:
     """Write the units (none in a dry run); see the module docstring. ``progress(done,
     total)`` is called after each batch. ``check_patient=False`` skips the demographic check (a
     reviewer assigned the message); ``refresh=False`` leaves the summaries to the caller.
     ``batch``: units per transaction (default: 1 for HL7 messages — the unit of acceptance —,
-    500 for CSV rows)."""
+    500 for CSV rows). ``cancel()`` is asked before each batch: once it says True, the units
+    not yet written are reported as skipped ("import cancelled") and the summaries of the
+    patients already changed are still refreshed."""
     report = ImportReport(dry_run=dry_run)
     w = Writer(actor, dry_run)
     accepted = frozenset(accepted_authorities)
     size = batch or (1 if any(u.raw is not None for u in units[:1]) else CSV_BATCH)
     for start in range(0, len(units), size):
         chunk = units[start:start + size]
+        if cancel is not None and cancel():
+            report.cancelled = True
+            report.outcomes.extend(_outcome(u, "skipped", ("import cancelled: not imported",))
+                                   for u in units[start:])
+            break
         report.outcomes.extend(_run_batch(db, w, chunk, accepted, check_patient))
         if progress is not None:
             progress(start + len(chunk), len(units))

@@ -95,6 +95,7 @@ class ImportReport:
     dry_run: bool = False
     outcomes: list[UnitOutcome] = field(default_factory=list)
     patients_refreshed: int = 0
+    cancelled: bool = False  # stopped by the caller's cancel(): the rest was not imported
 
     def _count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)

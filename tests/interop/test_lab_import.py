@@ -222,3 +222,17 @@ def test_database_error_rejects_only_that_message(db, monkeypatch):
         "database error (Exception): nothing of it was written",)
     assert labs(db, "hl7:L1") == [] and len(labs(db, "hl7:L2")) == 1
     assert calls == ["CREA", "ALB", "CTX"]
+
+
+def test_cancel_stops_before_the_next_message_and_refreshes_what_changed(db):
+    text = "".join(message(msh(f"K{n}"), pid(), obr(f"2026110{n + 1}073000"),
+                           obx(1, "41171-0^CTX^LN", f"0.{n + 1}", "ng/mL")) for n in range(4))
+    units = parse_lab_file(text.encode(), "k.hl7", today=TODAY).units
+    done = []
+    rep = apply_lab_import(db, units, "t", today=lambda: TODAY,
+                           progress=lambda n, total: done.append(n),
+                           cancel=lambda: len(done) >= 2)
+    assert rep.cancelled and [o.status for o in rep.outcomes] == [
+        "imported", "imported", "skipped", "skipped"]
+    assert rep.outcomes[3].reasons == ("import cancelled: not imported",)
+    assert len(labs(db, "hl7:LAB1")) == 2 and rep.patients_refreshed == 1
