@@ -126,3 +126,22 @@ def test_progress_goes_to_stderr_as_counts_only(capsys):
     progress(3, 10)
     progress(10, 10)  # the end is reported by the summary, not here
     assert capsys.readouterr().err == "processed 3 of 10 messages\n"
+
+
+def test_code_map_file_and_site_file(tmp_path, registry, db, capsys):
+    text = message(msh("9"), pid(), obr(), obx(1, "LOC7^骨胶原片段", "0.5", "ng/mL"))
+    f = write(tmp_path, "m.hl7", text)
+    assert main(["import-labs", f, "--db", str(registry), "--dry-run"]) == 0
+    assert "1 x  code 'LOC7', name '骨胶原片段'" in capsys.readouterr().out
+    cmap = write(tmp_path, "map.json", '{"codes": {"LOC7": "CTX"}}')
+    assert main(["import-labs", f, "--db", str(registry), "--code-map", cmap]) == 0
+    assert "results: 1 imported" in capsys.readouterr().out
+    site = tmp_path / "config" / "BoneMet" / "lab-feed.json"  # the default site file
+    site.parent.mkdir(parents=True)
+    site.write_text('{"codes": {"骨胶原片段": "CTX"}}', encoding="utf-8")
+    assert main(["import-labs", f, "--db", str(registry), "--dry-run"]) == 0
+    assert "1 already in the registry" in capsys.readouterr().out
+    bad = write(tmp_path, "bad.json", '{"codes": {"LOC7": "NOPE"}, "colour": 1}')
+    assert main(["import-labs", f, "--db", str(registry), "--code-map", bad]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bonemet: --code-map: 'colour': unknown key") and "nothing" in err
