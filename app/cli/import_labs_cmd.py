@@ -33,14 +33,10 @@ import time
 from app.cli.case_cmd import cli_actor
 from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
 from app.interop.lab_codes import CodeMapError
-from app.interop.lab_feed_config import LabFeedSettings, load_lab_feed_settings
+from app.interop.lab_feed_config import LabFeedSettings, site_lab_feed_settings
 from app.interop.lab_files import FORMATS, LabFileError, ParsedFile, parse_lab_file, read_bytes
 from app.services.lab_import import ImportReport, apply_lab_import
-from app.services.site_settings import (
-    SiteParamsError,
-    default_lab_feed_path,
-    load_site_params,
-)
+from app.services.site_settings import SiteParamsError, load_site_params
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -142,12 +138,8 @@ def format_report(parsed: ParsedFile, rep: ImportReport) -> list[str]:
 
 def load_feed_settings(path: str | None, authorities: list[str]) -> LabFeedSettings:
     """The lab-feed settings for a command (``--code-map``, else the site file if any)."""
-    default = default_lab_feed_path()
     try:
-        if path is not None:
-            settings = load_lab_feed_settings(path)
-        else:
-            settings = load_lab_feed_settings(default if default.exists() else None)
+        settings = site_lab_feed_settings(path)
     except CodeMapError as exc:
         raise CliError(f"--code-map: {exc}; nothing was imported") from None
     return settings.with_authorities(authorities)

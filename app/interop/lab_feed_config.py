@@ -27,7 +27,8 @@ from pathlib import Path
 
 from app.interop.lab_codes import CodeMap, CodeMapError, fold, read_json_object
 
-__all__ = ["ID_FIELDS", "LabFeedSettings", "lab_feed_json", "load_lab_feed_settings"]
+__all__ = ["ID_FIELDS", "LabFeedSettings", "lab_feed_json", "load_lab_feed_settings",
+           "site_lab_feed_settings"]
 
 ID_FIELDS = ("PID-3", "PID-2", "PID-4")
 _KEYS = ("codes", "patient_id_fields", "accepted_authorities")
@@ -80,3 +81,15 @@ def load_lab_feed_settings(path: str | Path | None) -> LabFeedSettings:
     if path is None:
         return LabFeedSettings()
     return LabFeedSettings.from_mapping(read_json_object(path))
+
+
+def site_lab_feed_settings(path: str | Path | None = None) -> LabFeedSettings:
+    """The settings every import path uses: ``path`` if given, else the site file
+    (:func:`app.services.site_settings.default_lab_feed_path`) when it exists, else the
+    defaults. :class:`CodeMapError` when the file is unusable (never a silent fall-back)."""
+    from app.services.site_settings import default_lab_feed_path
+
+    if path is None:
+        default = default_lab_feed_path()
+        path = default if default.exists() else None
+    return load_lab_feed_settings(path)

@@ -51,12 +51,14 @@ class LabReviewHub(QObject):
         return False
 
     def assign(self, review_id: int, mrn: str | None) -> object:
-        from app.interop.lab_feed_config import load_lab_feed_settings
-        from app.interop.lab_review_io import assign_held_message
-        from app.services.site_settings import default_lab_feed_path
+        from app.interop.lab_codes import CodeMapError
+        from app.interop.lab_feed_config import site_lab_feed_settings
+        from app.interop.lab_review_io import ReviewError, assign_held_message
 
-        path = default_lab_feed_path()
-        settings = load_lab_feed_settings(path if path.exists() else None)
+        try:
+            settings = site_lab_feed_settings()
+        except CodeMapError as exc:  # shown by the window, like any refusal
+            raise ReviewError(f"lab-feed file: {exc}") from None
         report = assign_held_message(self.db, review_id, mrn, self.actor, settings=settings,
                                      params=self.params, today=date.today)
         refresh = getattr(self.main, "refresh", None)
