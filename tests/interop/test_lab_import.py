@@ -236,3 +236,16 @@ def test_cancel_stops_before_the_next_message_and_refreshes_what_changed(db):
         "imported", "imported", "skipped", "skipped"]
     assert rep.outcomes[3].reasons == ("import cancelled: not imported",)
     assert len(labs(db, "hl7:LAB1")) == 2 and rep.patients_refreshed == 1
+
+
+def test_each_result_has_its_own_audit_row(db):
+    text = message(msh("AU1"), pid(), obr(), obx(1, "2160-0^Cr^LN", "0.8", "mg/dL"),
+                   obx(2, "1751-7^Alb^LN", "38", "g/L"), obx(3, "41171-0^CTX^LN", "0.5", "ng/mL"))
+    run(db, text)
+    with db.session() as s:
+        ids = set(s.scalars(select(M.LabResult.id).where(M.LabResult.source == "hl7:LAB1")))
+        audited = {e.entity_id for e in list_audit(s)
+                   if e.entity == "lab_result" and e.action == "import"}
+        pids = {e.patient_id for e in list_audit(s) if e.entity_id in ids}
+    assert len(ids) == 3 and ids <= audited
+    assert pids == {patient_row(db).id}
