@@ -246,6 +246,7 @@ def test_each_result_has_its_own_audit_row(db):
         ids = set(s.scalars(select(M.LabResult.id).where(M.LabResult.source == "hl7:LAB1")))
         audited = {e.entity_id for e in list_audit(s)
                    if e.entity == "lab_result" and e.action == "import"}
-        pids = {e.patient_id for e in list_audit(s) if e.entity_id in ids}
+        pids = {e.patient_id for e in list_audit(s)
+                if e.entity == "lab_result" and e.entity_id in ids}
     assert len(ids) == 3 and ids <= audited
     assert pids == {patient_row(db).id}
