@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.db_cmd",
     "app.cli.demo_cmd",
     "app.cli.import_labs_cmd",
+    "app.cli.lab_review_cmd",
     "app.cli.mdt_cmd",
     "app.cli.rules_cmd",
     "app.cli.summaries_cmd",
@@ -41,6 +42,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("app.cli.demo_cmd", "write a synthetic demo registry"),
     "import-labs": ("app.cli.import_labs_cmd",
                     "import lab results from an HL7 v2 ORU^R01 or CSV file"),
+    "lab-review": ("app.cli.lab_review_cmd",
+                   "lab messages held for review (patient mismatch): list, show, assign, "
+                   "reject"),
     "mdt": ("app.cli.mdt_cmd", "MDT meetings: create, add a patient, list, decide"),
     "mdt-pack": ("app.cli.mdt_cmd", "the case pack (PDF) for an MDT meeting"),
     "refresh-summaries": ("app.cli.summaries_cmd",

@@ -87,6 +87,7 @@ def prepare_gui(
     from app.ui.app import Translations, create_application, resolve_language
     from app.ui.backup.install import install_backup
     from app.ui.chart.opener import install_chart
+    from app.ui.labreview.install import install_lab_review
     from app.ui.main_window import MainWindow
     from app.ui.mdt.install import install_mdt
     from app.ui.settings.install import install_settings
@@ -171,6 +172,7 @@ def prepare_gui(
     install_mdt(window, db, _actor(), opener=opener, params=params)
     install_settings(window, site, translations)  # File → Settings… (Ctrl+,)
     install_backup(window, db)  # File → Back up now… / Restore from backup…
+    install_lab_review(window, db, _actor(), params=params)  # File → Lab review queue…
     return GuiSession(app, window, db, translations, site)
 
 

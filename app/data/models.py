@@ -31,6 +31,7 @@ from sqlalchemy import (
     String,
     Text,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -185,8 +186,18 @@ class LabResult(RecordMixin, DatedMixin, Base):
     fasting: Mapped[bool | None] = mapped_column(Boolean)
     method: Mapped[str | None] = mapped_column(String(100))
     source: Mapped[str | None] = mapped_column(String(100))
+    # "<", "<=", ">", ">=": the value is a bound (below a detection limit ...); None: a number
+    comparator: Mapped[str | None] = mapped_column(String(2))
+    # the result's ID at its source (HL7: "<MSH-10>/<OBX position>", CSV: "line N"): with
+    # patient, analyte, collection date and source, the natural key of an imported result
+    source_id: Mapped[str | None] = mapped_column(String(100))
 
-    __table_args__ = (Index(None, "patient_id", "analyte", "on_date"),)
+    __table_args__ = (
+        Index(None, "patient_id", "analyte", "on_date"),
+        Index("uq_lab_result_natural_key", "patient_id", "analyte", "on_date", "source",
+              "source_id", unique=True, sqlite_where=text("source_id IS NOT NULL"),
+              postgresql_where=text("source_id IS NOT NULL")),
+    )
 
 
 class ImagingRecord(RecordMixin, DatedMixin, Base):
@@ -354,4 +365,4 @@ RECORD_MODELS: dict[str, type[RecordMixin]] = {
 
 # Tables defined in feature modules register on Base.metadata here, so that Alembic and the
 # drift test always see the whole schema.
-from app.data import models_workup  # noqa: E402,F401
+from app.data import models_labreview, models_workup  # noqa: E402,F401

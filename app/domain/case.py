@@ -121,6 +121,11 @@ class Symptom:
     rid: int | None = _rid()
 
 
+#: A censored lab value: the true value is below / above the number given (detection limit,
+#: measuring range); shown as "< 0.010" and never used as a number by the rules.
+LAB_COMPARATORS = ("<", "<=", ">", ">=")
+
+
 @dataclass
 class Lab:
     date: date
@@ -132,6 +137,7 @@ class Lab:
     fasting: bool | None = None
     method: str | None = None
     at: datetime | None = None
+    comparator: str | None = None  # "<", "<=", ">", ">=": the value is a bound (censored)
     rid: int | None = _rid()
 
 

@@ -259,7 +259,7 @@ def _symptom(raw: Any, path: str) -> C.Symptom:
 
 def _lab(raw: Any, path: str) -> C.Lab:
     o = _Obj(raw, path, ("date", "analyte", "value", "unit", "ref_low", "ref_high", "fasting",
-                         "method"))
+                         "method", "comparator"))
     d, at = o.when("date", required=True)  # type: ignore[misc]
     analyte = o.choice("analyte", tuple(UNIT_TABLE), required=True)
     value = o.number("value", required=True, non_negative=True)
@@ -275,6 +275,7 @@ def _lab(raw: Any, path: str) -> C.Lab:
     return C.Lab(
         date=d, at=at, analyte=analyte, value=value, unit=unit,  # type: ignore[arg-type]
         ref_low=ref_low, ref_high=ref_high, fasting=o.boolean("fasting"), method=o.text("method"),
+        comparator=o.choice("comparator", C.LAB_COMPARATORS),
     )
 
 

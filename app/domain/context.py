@@ -232,7 +232,8 @@ class CaseView:
 
     # ---- labs ------------------------------------------------------------------------------
     @cached_property
-    def _labs(self) -> dict[str, list[LabValue]]:
+    def _all_labs(self) -> dict[str, list[LabValue]]:
+        """Every visible result by analyte, oldest first, censored ones (``< 0.010``) too."""
         out: dict[str, list[LabValue]] = {}
         for i, lab in enumerate(self.case.labs):
             if not self._visible(lab.date):
@@ -251,16 +252,27 @@ class CaseView:
             values.sort(key=lambda v: (v.lab.date, _time_key(v.lab), v.index))
         return out
 
+    @cached_property
+    def _labs(self) -> dict[str, list[LabValue]]:
+        """The numeric results: a censored result (a bound, e.g. below the detection limit)
+        is never used as a number by the rules (docs/clinical-readings.md)."""
+        return {k: [v for v in vs if v.lab.comparator is None]
+                for k, vs in self._all_labs.items()}
+
     def labs(self, analyte: str) -> list[LabValue]:
-        """Results of an analyte dated on/before the as-of date, oldest first."""
+        """Numeric results of an analyte dated on/before the as-of date, oldest first."""
         return list(self._labs.get(analyte, ()))
 
     def latest(self, analyte: str, within_days: int | None = None) -> LabValue | None:
-        """The latest result (optionally only if dated within ``within_days`` of as-of)."""
-        values = self._labs.get(analyte)
+        """The latest result (optionally only if dated within ``within_days`` of as-of); None
+        when the latest result is censored: the analyte then has no usable latest value (an
+        older number must not stand in for it)."""
+        values = self._all_labs.get(analyte)
         if not values:
             return None
         last = values[-1]
+        if last.lab.comparator is not None:
+            return None
         if within_days is not None and days_between(last.date, self.as_of) > within_days:
             return None
         return last

@@ -19,6 +19,11 @@ fallback)::
 - Blank lines are ignored. A row with a problem is rejected (and only that row) with a message
   naming its line and field — ``line 7, unit: 'mmol/L' is not a unit of CTX`` — never its MRN
   or value.
+- **Strict quoting, one record per line**: each line is read on its own by Python's csv module
+  (``strict=True``); a stray or unclosed quote rejects that line with its number and nothing of
+  it is stored — it never swallows the following lines. A value cannot span lines.
+- The line number is the result's source ID (natural key with the file name as source): the
+  same file imported twice, or by two processes at once, stores each row once.
 
 Why one transaction per row: a CSV row is one result of one patient and stands on its own (a
 file usually mixes patients), so a bad row costs only itself; re-importing the corrected file is
@@ -28,7 +33,6 @@ safe because rows already stored are recognised as duplicates.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from datetime import date
 
@@ -46,6 +50,7 @@ _NUMBER = re.compile(r"^\+?(\d+(\.\d*)?|\.\d+)$")
 _TRUE = ("true", "yes", "y", "1", "是")
 _FALSE = ("false", "no", "n", "0", "否")
 _METHOD_MAX = 100
+_LINES = re.compile(r"\r\n|\r|\n")
 
 
 
@@ -93,31 +98,45 @@ def _row(values: dict[str, str], today: date) -> tuple[dict | None, list[str]]:
     return obj, problems
 
 
+def _records(text: str):
+    """(line number, fields or the csv error text) per non-blank physical line. Each line is
+    one record, read with strict quoting: a quote left open rejects that line only (it never
+    swallows the next ones); a value cannot span lines."""
+    for n, line in enumerate(_LINES.split(text.removeprefix("\ufeff")), 1):
+        if not line.strip():
+            continue
+        try:
+            rows = list(csv.reader([line], strict=True))
+        except csv.Error as exc:
+            yield n, str(exc)
+            continue
+        yield n, rows[0] if rows else []
+
+
 def parse_csv_text(text: str, file_name: str, *, today: date | None = None
                    ) -> list[ImportUnit]:
-    """One import unit per data row of a decoded CSV file (see the module docstring)."""
+    """One import unit per data line of a decoded CSV file (see the module docstring)."""
     day = today or date.today()
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    try:
-        header = None
-        while header is None:
-            row = next(reader, None)
-            if row is None:
-                raise LabFileError("header", "the file has no header line")
-            if any(c.strip() for c in row):
-                header = _header(row)
-        source = f"csv:{file_name}"
-        units: list[ImportUnit] = []
-        while True:
-            start = reader.line_num + 1
-            row = next(reader, None)
-            if row is None:
-                break
-            if not any(c.strip() for c in row):
-                continue
-            units.append(_unit(row, header, f"line {start}", source, day))
-    except csv.Error as exc:
-        raise LabFileError(f"line {reader.line_num}", f"not valid CSV ({exc})") from None
+    records = _records(text)
+    header = None
+    for n, row in records:
+        if isinstance(row, str):
+            raise LabFileError(f"line {n}", f"not valid CSV ({row})")
+        if any(c.strip() for c in row):
+            header = _header(row)
+            break
+    if header is None:
+        raise LabFileError("header", "the file has no header line")
+    source = f"csv:{file_name}"
+    units: list[ImportUnit] = []
+    for n, row in records:
+        if isinstance(row, str):
+            unit = ImportUnit(f"line {n}", None, source, mrn_field="mrn")
+            unit.problems.append(f"not valid CSV ({row}): a quote is not closed or is "
+                                 "misplaced; nothing of this line is stored")
+            units.append(unit)
+        elif any(c.strip() for c in row):
+            units.append(_unit(row, header, f"line {n}", source, day))
     if not units:
         raise LabFileError("file", "no data rows after the header")
     return units
@@ -147,5 +166,5 @@ def _unit(row: list[str], header: list[str], label: str, source: str, today: dat
         unit.problems.extend(f"{e.field}: {e.message}" for e in exc.errors)
         return unit
     if not unit.problems:
-        unit.labs.append(IncomingLab(lab))
+        unit.labs.append(IncomingLab(lab, source_id=label))
     return unit

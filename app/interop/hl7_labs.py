@@ -1,82 +1,71 @@
-"""HL7 v2 ORU^R01 lab messages → import units (one per message).
+"""HL7 v2 ORU^R01 lab messages → import units (one per message, one outcome per OBX).
 
 A file holds one or more messages. MLLP framing bytes (VT ... FS CR) and batch/file envelope
-segments (FHS, BHS, BTS, FTS) are tolerated; segments may end in CR, LF or CR LF. Each message
-is parsed with python-hl7 (``hl7.parse``), which only splits the text: every field used is
-checked here. Field values are read unescaped (``\\T\\`` → ``&``).
+segments (FHS, BHS, BTS, FTS) are tolerated; segments may end in CR, LF or CR LF. Each
+message is split with its own separators (MSH-1, MSH-2) and every field used is read and
+checked here, with HL7's escapes decoded strictly (:mod:`app.interop.hl7_fields`). (python-hl7's
+``hl7.parse`` was used before: its parse and re-join cost 40 % of an import, and its loggers,
+disabled here for any other user of the library in the process, print raw fields —
+identifiers, values — to stderr.)
+
+**A message is rejected whole** only for message-level faults: not ORU^R01, an unreadable
+header, no (or more than one) PID, no patient ID, no OBX. **Each OBX has its own outcome**:
+stored (or, for ``C``, correcting / for ``W``/``D``, retracting the stored result), skipped
+(not a BoneMet analyte — its code and name are reported —, not final, cancelled) or rejected
+(the field and the reason). Notes (a time taken from the message header, a LOINC whose property
+disagrees with the unit, an unknown flag) are reported beside stored results.
 
 What is read (positions are 1-based, as in the standard):
 
 ========  ==============================================================================
-MSH-9     must be ``ORU^R01`` (any other message type is rejected)
+MSH-9     must be ``ORU^R01``; MSH-10 (control ID) names the message in the report and,
+          with the OBX's position, is the result's source ID (natural key)
 MSH-4     sending facility (else MSH-3): the results' source is ``hl7:<facility>``
-PID-3     the patient's MRN: the repetition typed ``MR`` (CX.5), else the first; it must be
-          in the registry
-OBX-3     the analyte: a LOINC code of the rule book's §1 table, else a local code or name
-          (:mod:`app.interop.lab_codes`, e.g. 碱性磷酸酶, β-CTX, 肌酐, 血钙, 白蛋白); an
-          observation that is none of these is not a BoneMet analyte and is skipped (counted)
-OBX-11    result status: ``F`` final and ``C`` corrected are imported (``C`` replaces the
-          stored result of the same analyte and collection time); ``P``, ``R``, ``S``, ``I``
-          (not final) and ``X``, ``D``, ``W`` (cancelled / deleted / wrong) are skipped
-          (counted); empty or anything else rejects the message
-OBX-2     value type ``NM``, ``SN`` (no comparator), ``ST`` or empty
-OBX-5     the value: one non-negative decimal number
-OBX-6     the unit (CE.1, else CE.2): must be a unit of the analyte (§1), exactly as sent
-OBX-7     reference range ``low-high`` (also ``~`` — escaped ``\\R\\`` or sent raw —, ``–``),
-          ``<x``, ``<=x``, ``>x``, ``>=x``
-OBX-8     flag: ``H``/``HH``/``>`` → H, ``L``/``LL``/``<`` → L, ``N`` → N; ``A``/``AA``/empty
-          → derived from the range; anything else rejects the message
-OBX-14    observation date-time, else OBR-7 of the OBX's order (YYYYMMDD[HH[MM[SS[.S]]]]
-          [+/-ZZZZ]); not after today
+MSH-18    the character set (:func:`app.interop.lab_files.decode` honours it)
+PID-3     the patient's ID: the repetition typed ``MR`` (CX.5), else the first; when empty,
+          PID-2 then PID-4 (the order is a site setting, ``patient_id_fields``); CX.4 is the
+          assigning authority (checked against the site's accepted authorities)
+PID-5/7/8 family and given name, birth date, sex: checked against the registry patient
+OBX-3     the analyte (:class:`app.interop.lab_codes.CodeMap`: site map, LOINC, default
+          local names), with OBX-4 as the test name when OBX-3 has none (Mindray)
+OBX-11    ``F``, ``C`` (correction), empty (taken as final, noted); ``W``/``D`` retract the
+          stored result; ``P R S I A`` (not final) and ``X`` (cancelled) are skipped
+OBX-2/5   ``NM``, ``SN``, ``ST`` or empty: a non-negative number, optionally with a
+          comparator (``<0.010``, SN ``<^0.010``: stored as below the detection limit)
+OBX-6     the unit, UCUM or usual spellings (``10*9/L``, ``10*3/uL``, ``[IU]/L``; an unescaped
+          ``10^9/L`` is read whole), else the site map's unit for the code
+OBX-7     reference range (:func:`app.interop.hl7_fields.parse_range`)
+OBX-8     flag (:data:`app.interop.hl7_fields.FLAGS`); unknown → derived from the range, noted
+OBX-14    observation date-time, else OBR-7, else OBR-14, else MSH-7 (noted: message time)
 OBX-17    method (CE.2 text, else CE.1), at most 100 characters
 ========  ==============================================================================
 
-Fasting is unknown (HL7 does not say). One bad observation rejects the *whole* message
-(nothing of it is written): the laboratory should resend it. Problems name the message number,
-the OBX's position and the field (``OBX 2, OBX-6: 'mmol/L' is not a unit of CTX``) and never
-repeat an MRN, a name or a value.
+Problems name the message, the OBX's position and the field (``message M42, OBX 2, OBX-6:
+'mmol/L' is not a unit of CTX``) and never repeat an MRN, a name or a value.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+import logging
+from dataclasses import replace
+from datetime import date
 
-import hl7
+import hl7.containers
+import hl7.util
 
-from app.domain import units
-from app.interop.lab_codes import analyte_for_code
+from app.interop.hl7_fields import dtm_to_iso
+from app.interop.hl7_obx import ObxReader, Reader, show
+from app.interop.lab_feed_config import LabFeedSettings
 from app.interop.lab_files import LabFileError
-from app.services.lab_import import ImportUnit, IncomingLab
-from app.services.records_validate import ValidationFailed, parse_record
+from app.services.lab_import import ImportUnit, PatientInfo
 
 __all__ = ["LabFileError", "dtm_to_iso", "parse_hl7_text", "split_messages"]
 
+for _logger in (hl7.util.logger, hl7.containers.logger, logging.getLogger("hl7")):
+    _logger.disabled = True  # they log raw fields (patient identifiers, values)
+
 _ENVELOPE = ("FHS", "BHS", "BTS", "FTS")
-_IMPORT_STATUS = ("F", "C")
-_NOT_FINAL = {"P": "preliminary", "R": "not verified", "S": "partial", "I": "pending",
-              "A": "amended order, results not final"}
-_WITHDRAWN = {"X": "cancelled", "D": "deleted", "W": "posted as wrong"}
-_VALUE_TYPES = ("", "NM", "SN", "ST")
-_NUMBER = re.compile(r"^\+?(\d+(\.\d*)?|\.\d+)$")
-_RANGE = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:-|~|～|–|—)\s*(\d+(?:\.\d+)?)$")
-_BOUND = re.compile(r"^(<=|>=|<|>|≤|≥)\s*(\d+(?:\.\d+)?)$")
-_DTM = re.compile(
-    r"^(\d{4})(\d{2})(\d{2})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:\.(\d{1,6}))?)?)?)?"
-    r"([+-]\d{4})?$"
-)
-_FLAGS = {"H": "H", "HH": "H", ">": "H", "L": "L", "LL": "L", "<": "L", "N": "N",
-          "A": None, "AA": None, "": None}
-_POSITIONS = {"analyte": "OBX-3", "value": "OBX-5", "unit": "OBX-6", "ref_low": "OBX-7",
-              "ref_high": "OBX-7", "method": "OBX-17"}
-_REF_TEXT_MAX = 60
-_METHOD_MAX = 100
-
-
-def _show(text: str) -> str:
-    """A short quoted code (units, types, flags — never values)."""
-    return repr(text if len(text) <= 20 else text[:17] + "...")
-
+_SEX = {"F": "female", "M": "male"}
 
 def split_messages(text: str) -> list[list[str]]:
     """The messages of a file as lists of segments (envelopes and framing removed)."""
@@ -101,209 +90,101 @@ def split_messages(text: str) -> list[list[str]]:
     return messages
 
 
-def dtm_to_iso(value: str) -> str | None:
-    """An HL7 DTM (at least to the day) as ``YYYY-MM-DD`` or an ISO date-time; None if it is
-    not one (the calendar is checked)."""
-    m = _DTM.match(value.strip())
-    if not m:
-        return None
-    y, mo, d, hh, mi, ss, frac, tz = m.groups()
-    try:
-        date(int(y), int(mo), int(d))
-        if hh is None:
-            return f"{y}-{mo}-{d}" if tz is None else None
-        dt = datetime(int(y), int(mo), int(d), int(hh), int(mi or 0), int(ss or 0),
-                      int((frac or "0").ljust(6, "0")))
-    except ValueError:
-        return None
-    iso = dt.isoformat()
-    if tz is not None:
-        if int(tz[1:3]) > 14 or int(tz[3:]) > 59:
-            return None
-        iso += f"{tz[:3]}:{tz[3:]}"
-    return iso
+def _seg_name(seg: list[str]) -> str:
+    return seg[0].strip().upper()
 
 
-def _get(seg, field: int, rep: int = 1, comp: int = 1) -> str:
-    """An unescaped field component ('' when absent)."""
-    try:
-        return str(seg.extract_field(1, field, rep, comp, 1) or "").strip()
-    except (IndexError, KeyError, ValueError, TypeError):
-        return ""
+def _patient_id(r: Reader, pid, order: tuple[str, ...]) -> tuple[str, str, str]:
+    """(id, authority, field) from the first non-empty ID field of ``order``."""
+    for name in order:
+        n = int(name.split("-")[1])
+        reps = r.reps(pid, n)
+        ids = []
+        for k in range(1, len(reps) + 1):
+            value = r.text(pid, n, k, 1)
+            if value:
+                ids.append((value, r.text(pid, n, k, 4), r.text(pid, n, k, 5).upper()))
+        ids.sort(key=lambda t: t[2] != "MR")
+        if ids:
+            return ids[0][0], ids[0][1], name
+    return "", "", order[0]
 
 
-def _repetitions(seg, field: int) -> int:
-    try:
-        return len(seg(field)) if field < len(seg) else 0
-    except (IndexError, TypeError):
-        return 0
+def _patient(r: Reader, pid, settings: LabFeedSettings) -> PatientInfo:
+    mrn, authority, where = _patient_id(r, pid, settings.patient_id_fields)
+    born = dtm_to_iso(r.text(pid, 7)[:8]) if r.text(pid, 7) else None
+    return PatientInfo(
+        mrn=mrn, authority=authority, id_field=where,
+        family=r.text(pid, 5, 1, 1), given=r.text(pid, 5, 1, 2),
+        birth_date=date.fromisoformat(born) if born else None,
+        sex=_SEX.get(r.text(pid, 8).upper()[:1]),
+    )
 
 
-def _mrn(pid) -> str:
-    n = max(_repetitions(pid, 3), 1)
-    ids = [(_get(pid, 3, r, 1), _get(pid, 3, r, 5).upper()) for r in range(1, n + 1)]
-    for value, kind in ids:
-        if value and kind == "MR":
-            return value
-    return next((value for value, _ in ids if value), "")
-
-
-def _range(text: str) -> tuple[float | None, float | None] | None:
-    t = text.strip()
-    if not t:
-        return None, None
-    m = _RANGE.match(t)
-    if m:
-        return float(m.group(1)), float(m.group(2))
-    m = _BOUND.match(t)
-    if m:
-        op, v = m.group(1), float(m.group(2))
-        return (None, v) if op in ("<", "<=", "≤") else (v, None)
-    return None
-
-
-def _loinc_problem(analyte: str, code: str | None, unit: str) -> str | None:
-    """A unit-specific LOINC code (calcium, creatinine, bilirubin) that names another unit."""
-    if code is None:
-        return None
-    info = units.ANALYTES[analyte]
-    if "*" in info.loinc or len(info.loinc) < 2 or not units.is_accepted(analyte, unit):
-        return None
-    expected = units.loinc(analyte, unit)
-    if code != expected:
-        return f"OBX-6: {_show(unit)} does not fit LOINC {code} in OBX-3"
-    return None
-
-
-def _observation(obx, where: str, obr_dtm: str, today: date
-                 ) -> tuple[IncomingLab | None, list[str], str | None]:
-    """(result, problems, skip reason) of one OBX."""
-    analyte, code = analyte_for_code(_get(obx, 3, 1, 1), _get(obx, 3, 1, 2),
-                                     _get(obx, 3, 1, 4), _get(obx, 3, 1, 5))
-    if analyte is None:
-        return None, [], f"{where}: not a BoneMet analyte (OBX-3)"
-    status = _get(obx, 11).upper()
-    if status in _NOT_FINAL:
-        return None, [], f"{where}: {_NOT_FINAL[status]} result (OBX-11 {status})"
-    if status in _WITHDRAWN:
-        return None, [], f"{where}: {_WITHDRAWN[status]} result (OBX-11 {status})"
-    problems: list[str] = []
-    if status not in _IMPORT_STATUS:
-        problems.append(f"{where}, OBX-11: " + ("required (result status F, C, P or X)"
-                        if not status else f"{_show(status)} is not a result status"))
-    vtype = _get(obx, 2).upper()
-    raw_value = _get(obx, 5)
-    if vtype not in _VALUE_TYPES:
-        problems.append(f"{where}, OBX-2: value type {_show(vtype)} is not numeric "
-                        "(NM, SN or ST expected)")
-    elif vtype == "SN":
-        comparator, raw_value = _get(obx, 5, 1, 1), _get(obx, 5, 1, 2)
-        if comparator not in ("", "="):
-            problems.append(f"{where}, OBX-5: a value with a comparator ({_show(comparator)}) "
-                            "cannot be stored as a number")
-    if _repetitions(obx, 5) > 1:
-        problems.append(f"{where}, OBX-5: more than one value")
-    value: float | None = None
-    if not raw_value:
-        problems.append(f"{where}, OBX-5: required (no value)")
-    elif not _NUMBER.match(raw_value):
-        problems.append(f"{where}, OBX-5: not a non-negative decimal number")
-    else:
-        value = float(raw_value)
-    unit = _get(obx, 6, 1, 1) or _get(obx, 6, 1, 2)
-    # "3.5~5.5" sent unescaped splits into repetitions: read them back as one range text
-    ref_raw = "~".join(_get(obx, 7, r) for r in range(1, max(_repetitions(obx, 7), 1) + 1))
-    ref = _range(ref_raw)
-    if ref is None:
-        problems.append(f"{where}, OBX-7: expected a reference range like 136-689, <5 or >30")
-        ref = (None, None)
-    elif len(ref_raw) > _REF_TEXT_MAX:
-        problems.append(f"{where}, OBX-7: at most {_REF_TEXT_MAX} characters")
-    flag_raw = _get(obx, 8).upper()
-    if flag_raw not in _FLAGS:
-        problems.append(f"{where}, OBX-8: {_show(flag_raw)} is not an abnormal flag "
-                        "(H, HH, L, LL, N, A)")
-    dtm_field, dtm = ("OBX-14", _get(obx, 14)) if _get(obx, 14) else ("OBR-7", obr_dtm)
-    when = dtm_to_iso(dtm) if dtm else None
-    if not dtm:
-        problems.append(f"{where}, OBX-14: required (no observation date-time in OBX-14 "
-                        "or OBR-7)")
-    elif when is None:
-        problems.append(f"{where}, {dtm_field}: not a valid date-time "
-                        "(YYYYMMDD[HHMM[SS]][+ZZZZ])")
-    method = _get(obx, 17, 1, 2) or _get(obx, 17, 1, 1) or None
-    if method is not None and len(method) > _METHOD_MAX:
-        problems.append(f"{where}, OBX-17: at most {_METHOD_MAX} characters")
-        method = None
-    values = {"date": when or "2000-01-01", "analyte": analyte, "value": value or 0.0,
-              "unit": unit, "ref_low": ref[0], "ref_high": ref[1], "method": method}
-    lab = None
-    try:
-        lab = parse_record("lab", values, today)
-    except ValidationFailed as exc:
-        for e in exc.errors:
-            pos = dtm_field if e.field == "date" else _POSITIONS.get(e.field, e.field)
-            if e.field == "unit" and not unit:
-                problems.append(f"{where}, OBX-6: required (no unit)")
-            else:
-                problems.append(f"{where}, {pos}: {e.message}")
-    if lab is not None and (p := _loinc_problem(analyte, code, unit)):
-        problems.append(f"{where}, {p}")
-    if problems or lab is None:
-        return None, problems, None
-    result = IncomingLab(lab, where, loinc=code, flag=_FLAGS[flag_raw],
-                         ref_text=ref_raw or None, corrects=status == "C")
-    return result, [], None
-
-
-def _segment_name(seg) -> str:
-    try:
-        return str(seg[0]).upper()
-    except (IndexError, TypeError):
-        return ""
-
-
-def _message(index: int, segments: list[str], today: date) -> ImportUnit:
-    unit = ImportUnit(f"message {index}", None, "hl7:unknown", mrn_field="PID-3")
-    try:
-        msg = hl7.parse("\r".join(segments))
-    except Exception:  # python-hl7 raises several kinds on a broken header
+def _message(index: int, segments: list[str], today: date, settings: LabFeedSettings
+             ) -> ImportUnit:
+    unit = ImportUnit(f"message #{index}", None, "hl7:unknown", mrn_field="PID-3",
+                      raw="\r".join(segments))
+    header = segments[0]
+    if len(header) < 8 or header[3] in "^~\\&" or header[3].isalnum():
         unit.problems.append("MSH: malformed message header")
         return unit
+    r = Reader(header)
+    msg = [r.segment(text) for text in segments]
     msh = msg[0]
-    mtype, trigger = _get(msh, 9, 1, 1).upper(), _get(msh, 9, 1, 2).upper()
+    control = r.text(msh, 10)
+    if control:
+        unit.label = f"message {control[:40]}"
+        unit.control_id = control[:40]
+    mtype, trigger = r.text(msh, 9, 1, 1).upper(), r.text(msh, 9, 1, 2).upper()
     if (mtype, trigger) != ("ORU", "R01"):
-        unit.problems.append(f"MSH-9: {_show(mtype + '^' + trigger)} is not ORU^R01 "
+        unit.problems.append(f"MSH-9: {show(mtype + '^' + trigger)} is not ORU^R01 "
                              "(only lab results are imported)")
         return unit
-    facility = _get(msh, 4) or _get(msh, 3)
+    facility = r.text(msh, 4) or r.text(msh, 3)
     unit.source = f"hl7:{facility or 'unknown'}"
-    pids = [s for s in msg if _segment_name(s) == "PID"]
+    pids = [s for s in msg if _seg_name(s) == "PID"]
     if len(pids) != 1:
         unit.problems.append("PID: missing" if not pids else "PID: more than one patient")
         return unit
-    unit.mrn = _mrn(pids[0])
+    unit.patient = _patient(r, pids[0], settings)
+    unit.mrn, unit.mrn_field = unit.patient.mrn or None, unit.patient.id_field
     if not unit.mrn:
-        unit.problems.append("PID-3: required (the patient's MRN)")
-    obr_dtm, k = "", 0
+        unit.problems.append(f"{'/'.join(settings.patient_id_fields)}: required (the "
+                             "patient's ID)")
+    times = {"OBR-7": "", "OBR-14": "", "MSH-7": r.text(msh, 7)}
+    k = 0
     for seg in msg:
-        name = _segment_name(seg)
+        name = _seg_name(seg)
         if name == "OBR":
-            obr_dtm = _get(seg, 7)
+            times.update({"OBR-7": r.text(seg, 7), "OBR-14": r.text(seg, 14)})
         elif name == "OBX":
             k += 1
-            result, problems, skip = _observation(seg, f"OBX {k}", obr_dtm, today)
-            unit.problems.extend(problems)
-            if skip:
-                unit.skipped.append(skip)
-            if result is not None:
-                unit.labs.append(result)
+            _read_obx(unit, ObxReader(r, seg, f"OBX {k}", times, today, settings), k)
     if k == 0:
         unit.problems.append("OBX: no observation in the message")
     return unit
 
 
-def parse_hl7_text(text: str, *, today: date | None = None) -> list[ImportUnit]:
+def _read_obx(unit: ImportUnit, obx: ObxReader, k: int) -> None:
+    result, skip, unmapped = obx.read()
+    unit.rejected.extend(obx.problems)
+    if skip:
+        unit.skipped.append(skip)
+    if unmapped is not None:
+        unit.skipped_codes.append(unmapped)
+    if result is not None and not obx.problems:
+        source_id = f"{unit.control_id}/{k}" if unit.control_id else None
+        if source_id and result.corrects:
+            source_id += "/C"  # a correction is another report of the same result
+        unit.labs.append(replace(result, source_id=source_id))
+        unit.notes.extend(n for n in obx.notes if n not in unit.notes)
+
+
+def parse_hl7_text(text: str, *, today: date | None = None,
+                   settings: LabFeedSettings | None = None) -> list[ImportUnit]:
     """One import unit per ORU^R01 message of a decoded file (see the module docstring)."""
     day = today or date.today()
-    return [_message(i, segs, day) for i, segs in enumerate(split_messages(text), 1)]
+    conf = settings or LabFeedSettings()
+    return [_message(i, segs, day, conf) for i, segs in enumerate(split_messages(text), 1)]
+

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.data.models import AuditLog
@@ -30,7 +30,7 @@ from app.data.types import utcnow
 
 ACTIONS = (
     "create", "update", "entered_in_error", "correct", "import", "export", "backup",
-    "upgrade", "login", "decide",
+    "upgrade", "login", "decide", "assign", "reject",
 )
 OVERRIDE_ACTION = "override"
 _IDENT = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -85,6 +85,22 @@ def write_audit(
         at=utcnow(), actor=actor, action=action, entity=entity, entity_id=entity_id,
         patient_id=patient_id, summary=compose_summary(action, entity, fields, count),
     ))
+
+
+def audit_row(*, actor: str, action: str, entity: str, entity_id: int | None = None,
+              patient_id: int | None = None) -> dict[str, object]:
+    """The column values of one audit row (for :func:`write_audit_rows`)."""
+    if not actor or len(actor) > 64:
+        raise AuditError("actor: required, at most 64 characters")
+    return {"at": utcnow(), "actor": actor, "action": action, "entity": entity,
+            "entity_id": entity_id, "patient_id": patient_id,
+            "summary": compose_summary(action, entity)}
+
+
+def write_audit_rows(session: Session, rows: list[dict[str, object]]) -> None:
+    """Insert many audit rows at once in the caller's unit of work (bulk imports)."""
+    if rows:
+        session.connection().execute(insert(AuditLog.__table__), rows)
 
 
 def compose_override_summary(rule_ids: Iterable[str], reason: str) -> str:

@@ -28,6 +28,7 @@ from app.domain.params import DEFAULTS, Params, ParamsError, params_from_mapping
 
 APP_DIR_NAME = "BoneMet"
 PARAMS_FILE_NAME = "parameters.json"
+LAB_FEED_FILE_NAME = "lab-feed.json"
 MAX_PARAMS_BYTES = 1024 * 1024
 
 
@@ -53,6 +54,13 @@ class SiteParams:
 def default_params_path() -> Path:
     """``<user config dir>/BoneMet/parameters.json`` (per-OS conventions via platformdirs)."""
     return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / PARAMS_FILE_NAME
+
+
+def default_lab_feed_path() -> Path:
+    """``<user config dir>/BoneMet/lab-feed.json``: the site's lab code map, patient-ID fields
+    and accepted assigning authorities (:mod:`app.interop.lab_feed_config`), used by
+    ``bonemet import-labs`` when it exists."""
+    return default_params_path().with_name(LAB_FEED_FILE_NAME)
 
 
 def read_site_json(path: Path) -> object:
@@ -143,5 +151,14 @@ def save_site_params(params: Params, path: Path) -> None:
     """
     try:
         atomic_write_text(path, params_json(params))
+    except OSError as exc:
+        raise SiteParamsError(path, f"cannot write ({exc.strerror or 'I/O error'})") from None
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """:func:`atomic_write_text` for a site file: :class:`SiteParamsError` naming the file
+    when it cannot be written (the old file is kept)."""
+    try:
+        atomic_write_text(path, text)
     except OSError as exc:
         raise SiteParamsError(path, f"cannot write ({exc.strerror or 'I/O error'})") from None

@@ -25,3 +25,13 @@ def window_action(window: QWidget, shortcut: str, slot: Callable[[], object]) ->
     act.triggered.connect(lambda _checked=False: slot())
     window.addAction(act)
     return act
+
+
+def add_to_menu(menu, action: QAction, before: QAction | None = None) -> bool:
+    """Insert ``action`` in ``menu`` before ``before`` when that is in the menu (True), else
+    append it (False)."""
+    if before is not None and before in menu.actions():
+        menu.insertAction(before, action)
+        return True
+    menu.addAction(action)
+    return False

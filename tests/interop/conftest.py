@@ -36,8 +36,10 @@ def msh(control: str = "1", facility: str = "LAB1", mtype: str = "ORU^R01") -> s
     return f"MSH|^~\\&|LIS|{facility}|BONEMET|ONC|20261110080000||{mtype}|{control}|P|2.5"
 
 
-def pid(mrn: str = MRN) -> str:
-    return f"PID|1||{mrn}^^^HOSP^MR||患者^甲"
+def pid(mrn: str = MRN, *, authority: str = "", name: str = "测试", birth: str = "",
+        sex: str = "") -> str:
+    """A PID (the small case's patient: 测试, born 1955-01-02, female)."""
+    return f"PID|1||{mrn}^^^{authority}^MR||{name}||{birth}|{sex}"
 
 
 def obr(dtm: str = "20261110073000") -> str:

@@ -107,3 +107,31 @@ def test_csv_import_one_transaction_per_row(db):
     assert rows == [("CTX", 0.52, "ng/mL", True, "N", "0.1–0.7", "csv:lis-export.csv")]
     again = apply_lab_import(db, parsed.units, "tester", today=lambda: TODAY)
     assert again.results_imported == 0 and again.results_duplicate == 1
+
+
+def test_stray_quote_rejects_its_line_only_and_misplaces_nothing(db):
+    """Issue 15: '"unterminated' swallowed the next row into another patient's method field."""
+    case_two = "BM-7002"
+    from app.services.case_service import import_case
+
+    from .conftest import small_case
+    import_case(db, small_case(case_two), "test")
+    text = (HEADER
+            + f'{MRN},2026-11-02,CREA,0.9,mg/dL,,,,"unterminated\n'
+            + f"{case_two},2026-11-03,ALP,180,U/L,,,,\n"
+            + f'{MRN},2026-11-04,ALB,"38"x,g/L,,,,\n'
+            + f'{MRN},2026-11-05,CA,2.3,mmol/L,,,,"a, ""quoted"" method"\n')
+    parsed = parse_lab_file(text.encode(), "stray.csv", today=TODAY)
+    got = {u.label: u.problems for u in parsed.units}
+    assert got["line 2"][0].startswith("not valid CSV (unexpected end of data): a quote is "
+                                       "not closed")
+    assert got["line 4"][0].startswith("not valid CSV (',' expected after '\"')")
+    assert got["line 3"] == [] and got["line 5"] == []
+    rep = apply_lab_import(db, parsed.units, "tester", today=lambda: TODAY)
+    assert [o.status for o in rep.outcomes] == ["rejected", "imported", "rejected", "imported"]
+    with db.session() as s:
+        rows = sorted((p.mrn, r.analyte, r.method, r.source_id) for r, p in s.execute(
+            select(M.LabResult, M.Patient).join(M.Patient)
+            .where(M.LabResult.source == "csv:stray.csv")))
+    assert rows == [(MRN, "CA", 'a, "quoted" method', "line 5"),
+                    (case_two, "ALP", None, "line 3")]

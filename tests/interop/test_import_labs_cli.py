@@ -44,8 +44,8 @@ def test_all_imported_exit_0_and_reimport_skips(tmp_path, registry, db, capsys):
     out = capsys.readouterr().out
     assert "HL7 v2 file, encoding gb18030" in out
     assert "read 1 message: 1 imported, 0 skipped, 0 rejected" in out
-    assert "results: 2 imported, 0 already in the registry, 1 left out" in out
-    assert "note     message 1, OBX 3: not a BoneMet analyte (OBX-3)" in out
+    assert "results: 2 imported, 0 already in the registry, 0 rejected, 1 left out" in out
+    assert "      1 x  code 'X', name '葡萄糖'" in out  # the codes to map, with counts
     assert main(["import-labs", f, "--db", str(registry)]) == 0
     assert "results: 0 imported, 2 already in the registry" in capsys.readouterr().out
 
@@ -55,9 +55,9 @@ def test_some_rejected_exit_1_says_the_others_were_imported(tmp_path, registry, 
     before = lab_count(db)
     assert main(["import-labs", f, "--db", str(registry), "--format", "hl7"]) == 1
     captured = capsys.readouterr()
-    assert "rejected message 1, OBX 1, OBX-6: 'mmol/L' is not a unit of CTX" in captured.out
-    assert "1 message rejected (nothing of them written); the others were imported" \
-        in captured.out
+    assert "rejected message 2, OBX 1, OBX-6: 'mmol/L' is not a unit of CTX" in captured.out
+    assert ("1 message and 1 result(s) rejected (nothing of them written); the others were "
+            "imported") in captured.out
     assert lab_count(db) == before + 2
     for text in (captured.out, captured.err):
         assert MRN not in text and "0.61" not in text and "0.52" not in text
@@ -126,3 +126,22 @@ def test_progress_goes_to_stderr_as_counts_only(capsys):
     progress(3, 10)
     progress(10, 10)  # the end is reported by the summary, not here
     assert capsys.readouterr().err == "processed 3 of 10 messages\n"
+
+
+def test_code_map_file_and_site_file(tmp_path, registry, db, capsys):
+    text = message(msh("9"), pid(), obr(), obx(1, "LOC7^骨胶原片段", "0.5", "ng/mL"))
+    f = write(tmp_path, "m.hl7", text)
+    assert main(["import-labs", f, "--db", str(registry), "--dry-run"]) == 0
+    assert "1 x  code 'LOC7', name '骨胶原片段'" in capsys.readouterr().out
+    cmap = write(tmp_path, "map.json", '{"codes": {"LOC7": "CTX"}}')
+    assert main(["import-labs", f, "--db", str(registry), "--code-map", cmap]) == 0
+    assert "results: 1 imported" in capsys.readouterr().out
+    site = tmp_path / "config" / "BoneMet" / "lab-feed.json"  # the default site file
+    site.parent.mkdir(parents=True)
+    site.write_text('{"codes": {"骨胶原片段": "CTX"}}', encoding="utf-8")
+    assert main(["import-labs", f, "--db", str(registry), "--dry-run"]) == 0
+    assert "1 already in the registry" in capsys.readouterr().out
+    bad = write(tmp_path, "bad.json", '{"codes": {"LOC7": "NOPE"}, "colour": 1}')
+    assert main(["import-labs", f, "--db", str(registry), "--code-map", bad]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bonemet: --code-map: 'colour': unknown key") and "nothing" in err

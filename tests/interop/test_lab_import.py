@@ -44,7 +44,7 @@ def patient_row(db) -> M.Patient:
 
 
 TWO_MESSAGES = (
-    # message 1: one good OBX and one with a unit CTX does not have -> rejected whole
+    # message 1: one good OBX and one with a unit CTX does not have -> that result rejected
     message(msh("1", "LAB1"), pid(), obr("20261101080000"),
             obx(1, "2160-0^Creat^LN", "0.8", "mg/dL", ref="0.5-1.1"),
             obx(2, "41171-0^CTX^LN", "0.6", "mmol/L"))
@@ -58,9 +58,14 @@ TWO_MESSAGES = (
 def test_bad_message_rejected_whole_next_message_imported(db):
     before = counts(db)
     rep = run(db, TWO_MESSAGES)
-    assert (rep.read, rep.imported, rep.rejected, rep.skipped) == (2, 1, 1, 0)
-    assert rep.outcomes[0].reasons == ("OBX 2, OBX-6: 'mmol/L' is not a unit of CTX",)
-    assert labs(db, "hl7:LAB1") == []  # nothing of the bad message, not even its good OBX
+    assert (rep.read, rep.imported, rep.rejected, rep.skipped) == (2, 2, 0, 0)
+    assert rep.outcomes[0].reasons == ("OBX 2, OBX-6: 'mmol/L' is not a unit of CTX (ng/mL, "
+                                       "pg/mL, µg/L, ng/L)",)
+    assert rep.results_rejected == 1 and rep.has_rejections
+    # the bad result costs only itself
+    assert labs(db, "hl7:LAB1") == [
+        ("CREA", 0.8, "mg/dL", "2160-0", "N", "0.5-1.1", "hl7:LAB1", "2026-11-01",
+         "2026-11-01T08:00:00", None, None, None)]
     assert labs(db, "hl7:LAB2") == [
         ("CTX", 520.0, "pg/mL", "41171-0", "N", "136-689", "hl7:LAB2", "2026-11-10",
          "2026-11-10T07:30:00", "ECLIA", None, None),
@@ -68,8 +73,8 @@ def test_bad_message_rejected_whole_next_message_imported(db):
          "2026-11-10T07:30:00", None, None, None),
     ]
     after = counts(db)
-    assert after["lab_result"] == before["lab_result"] + 2
-    assert after["audit_log"] == before["audit_log"] + 2  # one audit row per result written
+    assert after["lab_result"] == before["lab_result"] + 3
+    assert after["audit_log"] == before["audit_log"] + 3  # one audit row per result written
 
 
 def test_reimport_is_idempotent(db):
@@ -78,7 +83,7 @@ def test_reimport_is_idempotent(db):
     rep = run(db, TWO_MESSAGES)
     assert counts(db) == first
     assert (rep.imported, rep.skipped, rep.rejected) == (0, 1, 1)
-    assert rep.results_duplicate == 2
+    assert rep.results_duplicate == 3
     assert rep.outcomes[1].reasons == ("2 result(s) already in the registry",)
 
 
@@ -119,7 +124,7 @@ def test_preliminary_result_is_skipped_and_counted(db):
 def test_dry_run_writes_nothing_but_reports_what_would_happen(db):
     before = counts(db)
     rep = run(db, TWO_MESSAGES, dry_run=True)
-    assert rep.dry_run and (rep.imported, rep.rejected, rep.results_imported) == (1, 1, 2)
+    assert rep.dry_run and (rep.imported, rep.results_rejected, rep.results_imported) == (2, 1, 3)
     assert counts(db) == before
     assert patient_row(db).alert_count is None  # no summary written either
 
@@ -194,18 +199,20 @@ def test_summary_uses_the_parameters_given(db):
 
 
 def test_database_error_rejects_only_that_message(db, monkeypatch):
-    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.exc import OperationalError
 
-    real = case_repo.add_record
+    from app.services import lab_rows
+
+    real = lab_rows.Writer.store
     calls = []
 
-    def flaky(s, patient_id, record, actor, **extra):
-        calls.append(record.analyte)
-        if record.analyte == "ALB":
-            raise IntegrityError("INSERT ...", {"value": 987654}, Exception("constraint"))
-        return real(s, patient_id, record, actor, **extra)
+    def flaky(self, rows, pid, item, unit, old):
+        calls.append(item.lab.analyte)
+        if item.lab.analyte == "ALB":
+            raise OperationalError("INSERT ...", {"value": 987654}, Exception("locked"))
+        return real(self, rows, pid, item, unit, old)
 
-    monkeypatch.setattr(case_repo, "add_record", flaky)
+    monkeypatch.setattr(lab_rows.Writer, "store", flaky)
     text = (message(msh("1", "L1"), pid(), obr(), obx(1, "2160-0^Cr^LN", "0.8", "mg/dL"),
                     obx(2, "1751-7^Alb^LN", "38", "g/L"))
             + message(msh("2", "L2"), pid(), obr(), obx(1, "41171-0^CTX^LN", "0.5", "ng/mL")))
@@ -215,3 +222,31 @@ def test_database_error_rejects_only_that_message(db, monkeypatch):
         "database error (Exception): nothing of it was written",)
     assert labs(db, "hl7:L1") == [] and len(labs(db, "hl7:L2")) == 1
     assert calls == ["CREA", "ALB", "CTX"]
+
+
+def test_cancel_stops_before_the_next_message_and_refreshes_what_changed(db):
+    text = "".join(message(msh(f"K{n}"), pid(), obr(f"2026110{n + 1}073000"),
+                           obx(1, "41171-0^CTX^LN", f"0.{n + 1}", "ng/mL")) for n in range(4))
+    units = parse_lab_file(text.encode(), "k.hl7", today=TODAY).units
+    done = []
+    rep = apply_lab_import(db, units, "t", today=lambda: TODAY,
+                           progress=lambda n, total: done.append(n),
+                           cancel=lambda: len(done) >= 2)
+    assert rep.cancelled and [o.status for o in rep.outcomes] == [
+        "imported", "imported", "skipped", "skipped"]
+    assert rep.outcomes[3].reasons == ("import cancelled: not imported",)
+    assert len(labs(db, "hl7:LAB1")) == 2 and rep.patients_refreshed == 1
+
+
+def test_each_result_has_its_own_audit_row(db):
+    text = message(msh("AU1"), pid(), obr(), obx(1, "2160-0^Cr^LN", "0.8", "mg/dL"),
+                   obx(2, "1751-7^Alb^LN", "38", "g/L"), obx(3, "41171-0^CTX^LN", "0.5", "ng/mL"))
+    run(db, text)
+    with db.session() as s:
+        ids = set(s.scalars(select(M.LabResult.id).where(M.LabResult.source == "hl7:LAB1")))
+        audited = {e.entity_id for e in list_audit(s)
+                   if e.entity == "lab_result" and e.action == "import"}
+        pids = {e.patient_id for e in list_audit(s)
+                if e.entity == "lab_result" and e.entity_id in ids}
+    assert len(ids) == 3 and ids <= audited
+    assert pids == {patient_row(db).id}

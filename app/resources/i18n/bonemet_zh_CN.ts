@@ -1902,6 +1902,49 @@ A safety copy of the current registry will be saved first as:
     </message>
 </context>
 <context>
+    <name>LabCodesTab</name>
+    <message>
+        <location filename="../../app/ui/settings/lab_codes_tab.py" line="+111"/>
+        <source>Lab-feed file: %1</source>
+        <translation>化验接口文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It cannot be used: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local &amp;codes (code = ANALYTE [unit]):</source>
+        <translation>本地代码(&amp;C)（代码 = 项目 [单位]）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;ID fields, in order:</source>
+        <translation>患者编号字段(&amp;I)，按顺序：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted assigning &amp;authorities:</source>
+        <translation>接受的编号分配机构(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;HL7 message to test:</source>
+        <translation>用于测试的HL7消息(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test result</source>
+        <translation>测试结果</translation>
+    </message>
+</context>
+<context>
     <name>LabForm</name>
     <message>
         <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
@@ -1972,6 +2015,117 @@ A safety copy of the current registry will be saved first as:
         <location line="+2"/>
         <source>L (below the reported range)</source>
         <translation>低（低于报告范围）</translation>
+    </message>
+</context>
+<context>
+    <name>LabReviewHub</name>
+    <message>
+        <location filename="../../app/ui/labreview/install.py" line="+48"/>
+        <source>Lab &amp;review queue…</source>
+        <translation>化验&amp;审核队列…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab messages held because their patient did not match the registry: assign or reject them</source>
+        <translation>因患者信息与登记不符而暂缓入库的化验消息：分配或拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>LabReviewWindow</name>
+    <message>
+        <location filename="../../app/ui/labreview/window.py" line="+151"/>
+        <source>Lab review queue</source>
+        <translation>化验审核队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the message</source>
+        <translation>消息中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the registry</source>
+        <translation>登记中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign to &amp;MRN (empty: the matched patient):</source>
+        <translation>分配给病历号(&amp;M)（留空：匹配到的患者）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assign</source>
+        <translation>分配(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for re&amp;jecting:</source>
+        <translation>拒绝原因(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held lab messages</source>
+        <translation>暂缓的化验消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message as received</source>
+        <translation>收到的原始消息</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Held because: %1</source>
+        <translation>暂缓原因：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No lab message is waiting for review.</source>
+        <translation>没有待审核的化验消息。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was imported into the patient&apos;s chart.</source>
+        <translation>%1 已导入该患者的病历。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reject: write the reason first.</source>
+        <translation>拒绝：请先填写原因。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was rejected.</source>
+        <translation>%1 已拒绝。</translation>
     </message>
 </context>
 <context>
@@ -3679,7 +3833,7 @@ A safety copy of the current registry will be saved first as:
 <context>
     <name>RecordText</name>
     <message>
-        <location filename="../../app/ui/chart/record_text.py" line="+43"/>
+        <location filename="../../app/ui/chart/record_text.py" line="+49"/>
         <source>H (high)</source>
         <translation>高</translation>
     </message>
@@ -3838,6 +3992,24 @@ A safety copy of the current registry will be saved first as:
     </message>
 </context>
 <context>
+    <name>ReviewListModel</name>
+    <message>
+        <location filename="../../app/ui/labreview/window.py" line="-171"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
     <name>RiskPage</name>
     <message>
         <location filename="../../app/ui/workup/pages_start.py" line="+126"/>
@@ -3984,6 +4156,11 @@ A safety copy of the current registry will be saved first as:
         <translation>语言(&amp;N)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>La&amp;b codes</source>
+        <translation>化验代码(&amp;B)</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Parameter file: %1</source>
         <translation>参数文件：%1</translation>
@@ -4009,7 +4186,12 @@ A safety copy of the current registry will be saved first as:
         <translation>部分规则参数无法使用（标记为“无效”）。请先改正，或恢复默认值，然后再保存。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>The lab codes could not be saved: %1</source>
+        <translation>化验代码无法保存：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The rule parameters could not be saved: %1</source>
         <translation>无法保存规则参数：%1</translation>
     </message>

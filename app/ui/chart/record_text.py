@@ -31,15 +31,21 @@ def num(value: float | None) -> str:
 
 
 def lab_text(x: Any) -> str:
-    parts = [f"{x.analyte} {num(x.value)} {unit_text(x.unit)}"]
+    comparator = getattr(x, "comparator", None)
+    shown = f"{comparator} {num(x.value)}" if comparator else num(x.value)
+    parts = [f"{x.analyte} {shown} {unit_text(x.unit)}"]
     info = ANALYTES.get(x.analyte)
-    if info is not None and normalise_unit(x.unit) != normalise_unit(info.canonical):
+    if comparator:
+        pass  # a bound: neither converted nor flagged here
+    elif info is not None and normalise_unit(x.unit) != normalise_unit(info.canonical):
         try:
             canon = round_lab(x.analyte, to_canonical(x.analyte, x.value, x.unit))
             parts[0] += f" = {canon:g} {unit_text(info.canonical)}"
         except (KeyError, ValueError):
             pass
-    if x.ref_high is not None and x.value > x.ref_high:
+    if comparator:
+        pass
+    elif x.ref_high is not None and x.value > x.ref_high:
         parts.append(translate("RecordText", "H (high)"))
     elif x.ref_low is not None and x.value < x.ref_low:
         parts.append(translate("RecordText", "L (low)"))

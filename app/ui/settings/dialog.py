@@ -12,6 +12,9 @@
 - **Backups**: the scheduled start-up backup and how many are kept
   (:mod:`app.ui.settings.backup_tab`).
 - **Language** of the user interface (the same setting as View → Language); applies at once.
+- **Lab codes** (:class:`app.ui.settings.lab_codes_tab.LabCodesTab`): the site's lab-feed file
+  (local lab codes → analytes, patient-ID fields, accepted authorities) with a test on a
+  pasted HL7 message.
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
 field's message shown and the focus on it.
@@ -43,9 +46,10 @@ from app.services.careplan_settings import (
     load_careplan_settings,
     save_careplan_settings,
 )
-from app.services.site_settings import SiteParamsError, save_site_params
+from app.services.site_settings import SiteParamsError, default_lab_feed_path, save_site_params
 from app.ui.app import LANGUAGES
 from app.ui.settings.backup_tab import BackupTab
+from app.ui.settings.lab_codes_tab import LabCodesTab
 from app.ui.settings.params_tab import ParamsTab
 
 CLINIC_KEYS: tuple[str, ...] = ("name", "phone", "after_hours_phone", "address")
@@ -174,11 +178,13 @@ class SettingsDialog(QDialog):
         self.clinic_tab = ClinicTab(self)
         self.backup_tab = BackupTab(self)
         self.language_tab = LanguageTab(language, self)
+        self.lab_tab = LabCodesTab(default_lab_feed_path(), self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
         self.tabs.addTab(self.backup_tab, self.tr("&Backups"))
         self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
+        self.tabs.addTab(self.lab_tab, self.tr("La&b codes"))
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -222,6 +228,13 @@ class SettingsDialog(QDialog):
             editor = self.params_tab.first_problem_editor()
             if editor is not None:
                 editor.setFocus()
+            return False
+        problem = self.lab_tab.save()
+        if problem is not None:
+            self.tabs.setCurrentWidget(self.lab_tab)
+            self.error.setText(self.tr("The lab codes could not be saved: %1")
+                               .replace("%1", problem))
+            self.error.show()
             return False
         if params != self._saved:
             try:

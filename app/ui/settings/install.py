@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.domain.params import Params
 from app.services.site_settings import SiteParams
+from app.ui.actions import add_to_menu
 from app.ui.app import Translations
 
 if TYPE_CHECKING:
@@ -46,11 +47,8 @@ class SettingsHub(QObject):
         menu = getattr(main_window, "menu_file", None)
         if menu is not None:
             quit_action = getattr(main_window, "act_quit", None)
-            if quit_action is not None and quit_action in menu.actions():
-                menu.insertAction(quit_action, self.act_settings)
+            if add_to_menu(menu, self.act_settings, quit_action):
                 menu.insertSeparator(quit_action)
-            else:
-                menu.addAction(self.act_settings)
         main_window.installEventFilter(self)
         self.retranslate()
 

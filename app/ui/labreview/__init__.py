@@ -1,0 +1,1 @@
+"""The lab review queue window (held lab messages: assign or reject)."""
