@@ -7,13 +7,15 @@ from __future__ import annotations
 from .helpers import case_of
 from .test_mdt_content import summary
 
-# 68-year-old man, creatinine 88.4 µmol/L (1.0 mg/dL): CrCl = weight
+# 68-year-old man of 72 kg: CrCl = 72 / creatinine (mg/dL), so the creatinine sets the CrCl
+# (a plausible weight: case files refuse weights under 20 kg)
 
 
-def _notes(weight, doses, labs=None):
+def _notes(crcl, doses, labs=None):
+    creatinine_umol_l = 88.4 * 72 / crcl
     case = case_of(
-        patient={"mrn": "B-1", "sex": "male", "birth_date": "1958-01-01", "weight_kg": weight},
-        labs=labs or [{"date": "2026-11-18", "analyte": "CREA", "value": 88.4,
+        patient={"mrn": "B-1", "sex": "male", "birth_date": "1958-01-01", "weight_kg": 72},
+        labs=labs or [{"date": "2026-11-18", "analyte": "CREA", "value": creatinine_umol_l,
                        "unit": "umol/L"}],
         bma={"administrations": doses})
     return [(d.drug, d.note) for d in summary(case).doses]

@@ -162,4 +162,4 @@ def test_clodronate_daily_doses_are_accepted_by_the_form_validation(reg):
     assert "3200" in err.value.errors[0].message
     with pytest.raises(ValidationFailed):
         svc.parse("administration", {"date": iso(-7), "drug": "ibandronate",
-                                     "dose_mg": 201, "planned": True})
+                                     "dose_mg": 301, "planned": True})  # app.domain.limits
