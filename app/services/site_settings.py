@@ -114,19 +114,25 @@ def save_site_params(params: Params, path: Path) -> None:
 
     Raises :class:`SiteParamsError` when the file cannot be written (the old one is kept).
     """
-    text = params_json(params)
+    try:
+        write_text_atomic(path, params_json(params))
+    except OSError as exc:
+        raise SiteParamsError(path, f"cannot write ({exc.strerror or 'I/O error'})") from None
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a UTF-8 text file atomically (a temporary file in the same folder, flushed, then
+    renamed over the old one); creates the folder. ``OSError`` when it cannot be written."""
     tmp_name: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".parameters-", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp_name, path)
         tmp_name = None
-    except OSError as exc:
-        raise SiteParamsError(path, f"cannot write ({exc.strerror or 'I/O error'})") from None
     finally:
         if tmp_name is not None:
             try:
