@@ -32,11 +32,12 @@ def registry(path: Path):
 
 def hl7_message(control: str = "CTRL-1", *, mrn: str = MRN, code: str = "41171-0^CTX^LN",
                 value: str = "0.52", unit: str = "ng/mL", dtm: str = "20261110073000",
-                mtype: str = "ORU^R01") -> str:
+                mtype: str = "ORU^R01", name: str = "测试", born: str = "19550102",
+                sex: str = "F") -> str:
     """One ORU^R01 message with one observation (segments end in CR)."""
     return "\r".join([
         f"MSH|^~\\&|LIS|LAB1|BONEMET|ONC|20261110080000||{mtype}|{control}|P|2.5",
-        f"PID|1||{mrn}||测试||19550102|F",
+        f"PID|1||{mrn}||{name}||{born}|{sex}",
         f"OBR|1|||CHEM^生化|||{dtm}",
         f"OBX|1|NM|{code}||{value}|{unit}|||||F",
     ]) + "\r"

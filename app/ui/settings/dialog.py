@@ -8,6 +8,9 @@
   ``clinic/name``, ``clinic/phone``, ``clinic/after_hours_phone``, ``clinic/address``); used
   from the next printout.
 - **Language** of the user interface (the same setting as View → Language); applies at once.
+- **Lab feeds** (:class:`app.ui.settings.lab_feeds_tab.LabFeedsTab`): the network listener and
+  the watched folder run with the app; saved to the site's ``lab-feeds.json`` and applied at
+  once (``labFeedsSaved``).
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
 field's message shown and the focus on it.
@@ -31,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.params import Params
+from app.services.lab_feed_settings import FeedSettingsError, save_feed_settings
 from app.services.site_settings import SiteParamsError, save_site_params
 from app.ui.app import LANGUAGES
+from app.ui.settings.lab_feeds_tab import LabFeedsTab
 from app.ui.settings.params_tab import ParamsTab
 
 CLINIC_KEYS: tuple[str, ...] = ("name", "phone", "after_hours_phone", "address")
@@ -108,10 +113,12 @@ class LanguageTab(QWidget):
 
 class SettingsDialog(QDialog):
     """Edits the site's settings; ``paramsSaved(Params)`` after the parameter file is written,
-    ``languageChosen(str)`` when a different language is saved."""
+    ``languageChosen(str)`` when a different language is saved, ``labFeedsSaved(
+    LabFeedSettings)`` after the lab-feed settings are written."""
 
     paramsSaved = Signal(object)
     languageChosen = Signal(str)
+    labFeedsSaved = Signal(object)
 
     def __init__(self, *, path: Path, in_use: Params, saved: Params, language: str,
                  parent: QWidget | None = None) -> None:
@@ -131,10 +138,12 @@ class SettingsDialog(QDialog):
         self.params_tab.changed.connect(self._update_note)
         self.clinic_tab = ClinicTab(self)
         self.language_tab = LanguageTab(language, self)
+        self.lab_feeds_tab = LabFeedsTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
         self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
+        self.tabs.addTab(self.lab_feeds_tab, self.tr("Lab &feeds"))
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -179,6 +188,12 @@ class SettingsDialog(QDialog):
             if editor is not None:
                 editor.setFocus()
             return False
+        feeds, problem = self.lab_feeds_tab.settings()
+        if feeds is None:
+            self.tabs.setCurrentWidget(self.lab_feeds_tab)
+            self.error.setText(self.tr("Lab feeds: %1").replace("%1", problem or ""))
+            self.error.show()
+            return False
         if params != self._saved:
             try:
                 save_site_params(params, self._path)
@@ -189,6 +204,16 @@ class SettingsDialog(QDialog):
                 return False
             self._saved = params
             self.paramsSaved.emit(params)
+        if feeds != self.lab_feeds_tab.saved or self.lab_feeds_tab.load_problem:
+            try:
+                save_feed_settings(feeds, self.lab_feeds_tab.path)
+            except FeedSettingsError as exc:
+                self.error.setText(self.tr("The lab-feed settings could not be saved: %1")
+                                   .replace("%1", str(exc)))
+                self.error.show()
+                return False
+            self.lab_feeds_tab.saved = feeds
+            self.labFeedsSaved.emit(feeds)
         self.clinic_tab.save()
         language = self.language_tab.language()
         if language != self._language:
