@@ -193,6 +193,8 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentWidget(self.lab_feeds_tab)
             self.error.setText(self.tr("Lab feeds: %1").replace("%1", problem or ""))
             self.error.show()
+            if self.lab_feeds_tab.problem_widget is not None:
+                self.lab_feeds_tab.problem_widget.setFocus()
             return False
         if params != self._saved:
             try:

@@ -3,8 +3,8 @@
 
 The tab reads the site's ``lab-feeds.json``; a file that cannot be used is shown with its
 problem (and the fields start from the defaults: saving replaces the file). :meth:`LabFeedsTab.
-settings` checks the fields and returns ``(settings, None)`` or ``(None, problem)`` with the
-focus on the field at fault.
+settings` checks the fields and returns ``(settings, None)`` or ``(None, problem)``, noting the
+field at fault (the dialog moves the focus there).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ class LabFeedsTab(QWidget):
         except FeedSettingsError as exc:
             current, self.load_problem = LabFeedSettings(), exc.problem
         self.saved = current
+        self.problem_widget: QWidget | None = None
 
         intro = QLabel(self.tr(
             "Lab results can reach BoneMet while it runs: pushed by the laboratory system over "
@@ -117,19 +118,21 @@ class LabFeedsTab(QWidget):
             self.folder.setText(chosen)
 
     def settings(self) -> tuple[LabFeedSettings | None, str | None]:
-        """The settings in the fields, or ``(None, problem)`` (focus on the field at fault)."""
+        """The settings in the fields, or ``(None, problem)`` (:attr:`problem_widget`: the field
+        at fault)."""
         folder = self.folder.text().strip()
+        self.problem_widget: QWidget | None = None
         if folder and not Path(folder).expanduser().is_dir():
-            self.folder.setFocus()
+            self.problem_widget = self.folder
             return None, self.tr("Watched folder: no such folder")
         if not self.host.text().strip():
-            self.host.setFocus()
+            self.problem_widget = self.host
             return None, self.tr("Host: required (e.g. 127.0.0.1)")
         try:
             settings = feed_settings_from_mapping({
                 "listen": self.listen.isChecked(), "listen_host": self.host.text(),
                 "listen_port": self.port.value(), "watch_folder": folder})
         except FeedSettingsError as exc:
-            self.host.setFocus()
+            self.problem_widget = self.host
             return None, exc.problem
         return settings, None
