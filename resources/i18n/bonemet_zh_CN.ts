@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="+294"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+284"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -1037,7 +1037,7 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+56"/>
         <source>Clinic &amp;name:</source>
         <translation>诊所名称(&amp;N)：</translation>
     </message>
@@ -1332,6 +1332,69 @@
     </message>
 </context>
 <context>
+    <name>FileReportModel</name>
+    <message>
+        <location filename="../../app/ui/labs/import_dialog.py" line="+61"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Messages/rows</source>
+        <translation>消息/行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already stored</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left out</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled part-way</source>
+        <translation>中途取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some rejected</source>
+        <translation>部分被拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not imported (cancelled)</source>
+        <translation>未导入（已取消）</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../app/ui/chart/findings_view.py" line="+59"/>
@@ -1380,6 +1443,24 @@
         <location line="+33"/>
         <source>Findings</source>
         <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>FolderWatch</name>
+    <message>
+        <location filename="../../app/ui/labs/folder_watch.py" line="+146"/>
+        <source>Watched folder %1: %2</source>
+        <translation>监视文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watched folder: importing a file…</source>
+        <translation>监视文件夹：正在导入文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watched folder: %1 files imported, %2 failed</source>
+        <translation>监视文件夹：已导入 %1 个文件，%2 个失败</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1744,123 @@
     </message>
 </context>
 <context>
+    <name>LabFeeds</name>
+    <message>
+        <location filename="../../app/ui/labs/install.py" line="+69"/>
+        <source>Lab feeds</source>
+        <translation>检验结果接收</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Import lab results…</source>
+        <translation>导入检验结果(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import lab results from HL7 v2 or CSV files (several at once)</source>
+        <translation>从 HL7 v2 或 CSV 文件导入检验结果（可一次选多个）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Import lab results</source>
+        <translation>导入检验结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab results (*.hl7 *.oru *.msg *.txt *.csv);;All files (*)</source>
+        <translation>检验结果 (*.hl7 *.oru *.msg *.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Lab feed settings cannot be used: %1</source>
+        <translation>检验结果接收设置无法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LabFeedsTab</name>
+    <message>
+        <location filename="../../app/ui/settings/lab_feeds_tab.py" line="+54"/>
+        <source>Lab results can reach BoneMet while it runs: pushed by the laboratory system over the network (HL7 v2 over MLLP; each message is answered with an acknowledgement once it is stored), or as files dropped in a watched folder (imported files are moved to done/ or failed/ beside them, with a report for failures).</source>
+        <translation>BoneMet 运行时可以接收检验结果：由检验科系统通过网络推送（HL7 v2 over MLLP；每条消息保存后即回复确认），或放入监视文件夹的文件（导入后的文件移到旁边的 done/ 或 failed/ 文件夹，失败的附有报告）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recei&amp;ve lab results over the network while BoneMet runs</source>
+        <translation>BoneMet 运行时通过网络接收检验结果(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Listener address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Listener port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>Watched folder</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Watched folder:</source>
+        <translation>监视文件夹(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Settings file: %1</source>
+        <translation>设置文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved file cannot be used (%1); saving replaces it.</source>
+        <translation>已保存的文件无法使用（%1）；保存将替换它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host 127.0.0.1 accepts connections from this computer only; 0.0.0.0 from every network.</source>
+        <translation>主机 127.0.0.1 只接受本机的连接；0.0.0.0 接受所有网络的连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: MLLP is not encrypted. Allow only the laboratory system to reach this port.</source>
+        <translation>警告：MLLP 不加密。只允许检验科系统访问此端口。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Watched folder: no such folder</source>
+        <translation>监视文件夹：该文件夹不存在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Host: required (e.g. 127.0.0.1)</source>
+        <translation>主机：必填（例如 127.0.0.1）</translation>
+    </message>
+</context>
+<context>
     <name>LabForm</name>
     <message>
         <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
@@ -1733,6 +1931,79 @@
         <location line="+2"/>
         <source>L (below the reported range)</source>
         <translation>低（低于报告范围）</translation>
+    </message>
+</context>
+<context>
+    <name>LabImportDialog</name>
+    <message>
+        <location filename="../../app/ui/labs/import_dialog.py" line="+24"/>
+        <source>Import lab results</source>
+        <translation>导入检验结果</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import report by file</source>
+        <translation>按文件的导入报告</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reasons for what was rejected or left out</source>
+        <translation>被拒绝或未导入的原因</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Importing file %1 of %2: %3</source>
+        <translation>正在导入第 %1 个文件（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancelling: finishing the messages being written…</source>
+        <translation>正在取消：正在写完当前的消息…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The import stopped with an error (%1). What was imported before it is stored; import the files again to finish: stored results are skipped.</source>
+        <translation>导入因错误而停止（%1）。此前导入的结果已保存；再次导入这些文件即可完成：已保存的结果会被跳过。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 results imported, %2 already stored; %3 messages/rows rejected, %4 files not read.</source>
+        <translation>已导入 %1 个结果，%2 个已存在；%3 条消息/行被拒绝，%4 个文件无法读取。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled. What was imported before the cancel is stored; import the rest again later (stored results are skipped).</source>
+        <translation>已取消。取消前导入的结果已保存；之后可再次导入其余部分（已保存的结果会被跳过）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — not read: %2</source>
+        <translation>%1 — 无法读取：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was rejected or left out.</source>
+        <translation>没有被拒绝或未导入的内容。</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2267,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+74"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+71"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2159,7 +2430,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../app/ui/workup/pages_lesions.py" line="+70"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+63"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -2240,6 +2511,19 @@
         <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
         <source>Bone lesions and scores</source>
         <translation>骨病灶与评分</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerControl</name>
+    <message>
+        <location filename="../../app/ui/labs/listener.py" line="+97"/>
+        <source>Lab listener: cannot listen on %1 (%2)</source>
+        <translation>检验结果监听：无法在 %1 上监听（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab listener on %1: %2 accepted, %3 with errors, %4 rejected</source>
+        <translation>检验结果监听 %1：已接受 %2 条，有错误 %3 条，被拒绝 %4 条</translation>
     </message>
 </context>
 <context>
@@ -3652,12 +3936,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="+21"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+23"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Rule parameters</source>
         <translation>规则参数(&amp;R)</translation>
     </message>
@@ -3670,6 +3954,11 @@
         <location line="+1"/>
         <source>La&amp;nguage</source>
         <translation>语言(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab &amp;feeds</source>
+        <translation>检验结果接收(&amp;F)</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3697,9 +3986,19 @@
         <translation>部分规则参数无法使用（标记为“无效”）。请先改正，或恢复默认值，然后再保存。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Lab feeds: %1</source>
+        <translation>检验结果接收：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The rule parameters could not be saved: %1</source>
         <translation>无法保存规则参数：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The lab-feed settings could not be saved: %1</source>
+        <translation>检验结果接收设置无法保存：%1</translation>
     </message>
 </context>
 <context>
@@ -3711,11 +4010,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Rule parameters of this site, clinic details for care plans, language</source>
-        <translation>本院的规则参数、诊疗计划上的诊所信息、语言</translation>
+        <source>Rule parameters of this site, clinic details for care plans, language, lab feeds</source>
+        <translation>本院的规则参数、诊疗计划上的诊所信息、语言、检验结果接收</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>The rule parameters were saved. They are the ones in use.</source>
         <translation>规则参数已保存，与当前使用的参数一致。</translation>
     </message>
@@ -3747,7 +4046,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/cli/gui_cmd.py" line="+96"/>
+        <location filename="../../app/cli/gui_cmd.py" line="+97"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
@@ -3822,7 +4121,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../app/ui/workup/pages_imaging.py" line="-179"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-172"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>

@@ -42,10 +42,10 @@ def test_menu_entry_and_shortcut(window, feeds):
 
 def test_keyboard_only_choose_two_files_import_and_report(qtbot, window, feeds, registry,
                                                           tmp_path):
-    write(tmp_path / "lis.hl7", message("K1") + message("K2", value="0.61",
-                                                                unit="mmol/L"), "gb18030")
-    write(tmp_path / "desk.csv", "mrn,date,analyte,value,unit\n"
-                f"{PATIENT['mrn']},2026-11-02,ALB,38,g/L\n")
+    write(tmp_path / "lis.hl7",
+          message("K1") + message("K2", value="0.61", unit="mmol/L"), "gb18030")
+    write(tmp_path / "desk.csv",
+          f"mrn,date,analyte,value,unit\n{PATIENT['mrn']},2026-11-02,ALB,38,g/L\n")
     before = lab_count(registry.db)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
