@@ -1459,8 +1459,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Watched folder: %1 files imported, %2 failed</source>
-        <translation>监视文件夹：已导入 %1 个文件，%2 个失败</translation>
+        <source>Watched folder: imported %1, failed %2</source>
+        <translation>监视文件夹：已导入 %1 个，失败 %2 个</translation>
     </message>
 </context>
 <context>
@@ -1972,8 +1972,8 @@
     </message>
     <message>
         <location line="+36"/>
-        <source>%1 results imported, %2 already stored; %3 messages/rows rejected, %4 files not read.</source>
-        <translation>已导入 %1 个结果，%2 个已存在；%3 条消息/行被拒绝，%4 个文件无法读取。</translation>
+        <source>Results imported: %1 · already stored: %2 · messages/rows rejected: %3 · files not read: %4</source>
+        <translation>已导入结果：%1 · 已存在：%2 · 被拒绝的消息/行：%3 · 无法读取的文件：%4</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -72,11 +72,11 @@ def test_settings_start_the_listener_and_the_folder_then_close_stops_them(
 
     (drop / "dropped.hl7").write_bytes(message("DROP-1", value="0.77").encode("gb18030"))
     qtbot.waitUntil(lambda: (drop / "done" / "dropped.hl7").exists(), timeout=15000)
-    qtbot.waitUntil(lambda: "1 files imported, 0 failed" in label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "imported 1, failed 0" in label.text(), timeout=5000)
     assert lab_count(registry.db) == before + 2
 
     (drop / "bad.csv").write_text("mrn,date,analyte,value,unit\nA1001,2026-11-02,CTX,1,mmol/L\n")
-    qtbot.waitUntil(lambda: "1 files imported, 1 failed" in label.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "imported 1, failed 1" in label.text(), timeout=15000)
     assert (drop / "failed" / "bad.csv").exists()
     reports = list((drop / "failed").glob("import-*.report.txt"))
     assert len(reports) == 1 and "A1001" not in reports[0].name

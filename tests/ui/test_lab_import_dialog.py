@@ -68,7 +68,7 @@ def test_keyboard_only_choose_two_files_import_and_report(qtbot, window, feeds, 
     reasons = dialog.details.toPlainText()
     assert "lis.hl7\n  Rejected: message 2, OBX 1, OBX-6:" in reasons
     shown = "\n".join([dialog.status.text(), reasons, *map(str, rows)])
-    assert "2 results imported, 0 already stored; 1 messages/rows rejected" in shown
+    assert "Results imported: 2 · already stored: 0 · messages/rows rejected: 1" in shown
     assert PATIENT["mrn"] not in shown and PATIENT["name"] not in shown and "0.61" not in shown
     assert lab_count(registry.db) == before + 2
     close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -147,5 +147,5 @@ class FolderWatch(QObject):
                 .replace("%2", self.error)
         if self.job is not None:
             return self.tr("Watched folder: importing a file…")
-        return self.tr("Watched folder: %1 files imported, %2 failed").replace(
+        return self.tr("Watched folder: imported %1, failed %2").replace(
             "%1", str(self.done)).replace("%2", str(self.failed))

@@ -229,8 +229,8 @@ class LabImportDialog(QDialog):
         duplicates = sum(r.report.results_duplicate for r in results)
         rejected = sum(r.report.rejected for r in results)
         unread = sum(1 for r in results if r.error is not None)
-        text = self.tr("%1 results imported, %2 already stored; %3 messages/rows rejected, "
-                       "%4 files not read.")
+        text = self.tr("Results imported: %1 · already stored: %2 · messages/rows rejected: "
+                       "%3 · files not read: %4")
         for n, value in enumerate((imported, duplicates, rejected, unread), 1):
             text = text.replace(f"%{n}", str(value))
         if self._stop.is_set():
