@@ -8,8 +8,10 @@ facilities, the message control ID (MSH-10), processing ID, version and characte
 
     MSH|^~\\&|<their MSH-5>|<their MSH-6>|<their MSH-3>|<their MSH-4>|<now>||ACK^<trigger>^ACK|
         <new control ID>|<their MSH-11>|<their MSH-12>|||||||<their MSH-18>
-    MSA|<AA, AE or AR>|<their MSH-10>|<first problem, at most 80 characters>
+    MSA|<AA, AE or AR>|<their MSH-10>|<first text, at most 80 characters>
     ERR||<location>|<HL7 table 0357 code>|E||||<problem>        (one per problem, AE/AR only)
+
+(an AA carries a text only for a message held for review).
 
 MSA-2 echoes MSH-10 (empty when the message had none or could not be read). The texts are the
 import's problem texts, which name a field and never carry a patient identifier or value; they
@@ -123,7 +125,7 @@ def build_ack(code: str, header: RequestHeader | None, problems: tuple[str, ...]
            f"ACK^{h.trigger}^ACK" if h.trigger else "ACK", control, h.processing_id, h.version]
     if h.charset:
         msh += [""] * 5 + [h.charset]
-    text = escape(problems[0])[:_MSA_TEXT_MAX] if problems and code != "AA" else ""
+    text = escape(problems[0])[:_MSA_TEXT_MAX] if problems else ""
     segments = ["|".join(msh), "|".join(("MSA", code, h.control_id, text)).rstrip("|")]
     if code != "AA":
         for problem in list(problems)[:_ERR_MAX]:

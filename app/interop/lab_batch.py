@@ -25,11 +25,19 @@ from app.domain.params import DEFAULTS, Params
 from app.interop.lab_files import LabFileError, parse_lab_file, read_bytes
 from app.services.lab_import import ImportReport, apply_lab_import
 
-__all__ = ["CHUNK", "FileImport", "import_lab_files", "merge_reports", "report_lines"]
+__all__ = ["CHUNK", "FileImport", "has_rejections", "import_lab_files", "merge_reports",
+           "report_lines"]
 
 CHUNK = 100
 #: progress(file index from 0, number of files, units done in this file, units in this file)
 BatchProgress = Callable[[int, int, int, int], None]
+
+
+def has_rejections(report: ImportReport) -> bool:
+    """Something was rejected: a message/row whole, or a result on its own (where the import
+    counts results rejected one by one)."""
+    return bool(report.rejected or sum(getattr(o, "rejected_results", 0)
+                                       for o in report.outcomes))
 
 
 @dataclass
@@ -46,7 +54,7 @@ class FileImport:
     @property
     def clean(self) -> bool:
         """Read completely with nothing rejected."""
-        return self.error is None and not self.cancelled and self.report.rejected == 0
+        return self.error is None and not self.cancelled and not has_rejections(self.report)
 
 
 def merge_reports(reports: Sequence[ImportReport]) -> ImportReport:

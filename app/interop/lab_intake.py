@@ -13,8 +13,9 @@ The acknowledgement code (:func:`ack_code`):
   not name an observation: wrong message type, no or unknown patient, no observation.
 - ``AE`` (error): results were rejected — a problem naming an observation (``OBX 2, OBX-6: …``),
   or a database error (nothing written: the sender should resend).
-- ``AA`` (accepted): everything else — results stored, already stored (a resent message), or
-  none of them a BoneMet analyte.
+- ``AA`` (accepted): everything else — results stored, already stored (a resent message),
+  none of them a BoneMet analyte, or the message held in the review queue (a patient check
+  failed: it is stored there, for a person to assign; MSA-3 says so).
 
 The problem texts go into the ACK as the import gives them: they name the field and the
 observation's position, never a patient identifier or value.
@@ -42,6 +43,7 @@ _RESULT_PROBLEM = re.compile(r"^OBX \d+\b")
 # one "OBX 2: not a BoneMet analyte …").
 _REJECTED_RESULT = re.compile(r"^OBX \d+, ")
 _DATABASE = "database error"
+HELD_FOR_REVIEW = "held for review: the patient check did not match; not yet in a chart"
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,11 @@ def ack_code(outcome: UnitOutcome) -> tuple[str, tuple[str, ...]]:
         message_level = [r for r in reasons if not _RESULT_PROBLEM.match(r)
                          and not r.startswith(_DATABASE)]
         return ("AR" if message_level else "AE"), reasons
+    if outcome.status == "queued":
+        return "AA", (HELD_FOR_REVIEW,)
     rejected = tuple(r for r in outcome.reasons if _REJECTED_RESULT.match(r))
+    if getattr(outcome, "rejected_results", 0) and not rejected:  # counted, not itemised
+        rejected = tuple(outcome.reasons) or ("results rejected",)
     return ("AE" if rejected else "AA"), rejected
 
 

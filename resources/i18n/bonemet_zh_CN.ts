@@ -1334,7 +1334,7 @@
 <context>
     <name>FileReportModel</name>
     <message>
-        <location filename="../../app/ui/labs/import_dialog.py" line="+61"/>
+        <location filename="../../app/ui/labs/import_dialog.py" line="+62"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1367,6 +1367,11 @@
         <location line="+1"/>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For review</source>
+        <translation>待审核</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1936,7 +1941,7 @@
 <context>
     <name>LabImportDialog</name>
     <message>
-        <location filename="../../app/ui/labs/import_dialog.py" line="+24"/>
+        <location filename="../../app/ui/labs/import_dialog.py" line="+25"/>
         <source>Import lab results</source>
         <translation>导入检验结果</translation>
     </message>
@@ -1994,6 +1999,11 @@
         <location line="+1"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For review</source>
+        <translation>待审核</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -140,3 +140,16 @@ def test_a_file_that_cannot_be_moved_is_not_offered_again(tmp_path):
     drop.ready_files()
     clock.now += 1
     assert drop.ready_files() == [stuck]
+
+
+def test_results_rejected_one_by_one_count_as_rejections(tmp_path):
+    from types import SimpleNamespace
+
+    from app.interop.lab_batch import FileImport, has_rejections
+
+    report = ImportReport(outcomes=[UnitOutcome("message 1", "imported", 1)])
+    assert not has_rejections(report) and FileImport(tmp_path / "x.hl7", "hl7", "utf-8",
+                                                     report).clean
+    report.outcomes.append(SimpleNamespace(status="imported", rejected_results=1))
+    assert has_rejections(report)
+    assert not FileImport(tmp_path / "x.hl7", "hl7", "utf-8", report).clean

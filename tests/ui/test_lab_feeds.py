@@ -12,7 +12,7 @@ from interop.mllp_client import Client, frame, msa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services.lab_feed_settings import LabFeedSettings, default_feed_path
+from app.services.lab_intake_settings import LabIntakeSettings, default_intake_path
 from app.ui.labs.install import install_lab_feeds
 
 from .lab_fixtures import lab_count, message
@@ -57,7 +57,7 @@ def test_settings_start_the_listener_and_the_folder_then_close_stops_them(
     tab.port.setValue(port)
     tab.folder.setText(str(drop))
     assert dialog.save()
-    saved = json.loads(default_feed_path().read_text(encoding="utf-8"))
+    saved = json.loads(default_intake_path().read_text(encoding="utf-8"))
     assert saved == {"listen": True, "listen_host": "127.0.0.1", "listen_port": port,
                      "watch_folder": str(drop)}
     label = feeds.status_label
@@ -95,12 +95,12 @@ def test_settings_tab_refuses_a_missing_folder(qtbot, window, feeds, tmp_path):
     assert dialog.tabs.currentWidget() is tab
     assert dialog.error.text() == "Lab feeds: Watched folder: no such folder"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.folder, timeout=2000)
-    assert not default_feed_path().exists()
+    assert not default_intake_path().exists()
     dialog.reject()
 
 
 def test_unusable_settings_file_starts_nothing_and_says_so(window, feeds):
-    path = default_feed_path()
+    path = default_intake_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('{"listen": true, "listen_port": 99999}', encoding="utf-8")
     feeds.load_and_apply()
@@ -115,10 +115,10 @@ def test_port_in_use_is_shown_in_the_status_bar(window, feeds):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        feeds.apply(LabFeedSettings(listen=True, listen_port=port))
+        feeds.apply(LabIntakeSettings(listen=True, listen_port=port))
         assert not feeds.listener.running
         assert f"Lab listener: cannot listen on 127.0.0.1:{port}" in feeds.status_label.text()
-    feeds.apply(LabFeedSettings(listen=True, listen_port=port))  # tried again: now free
+    feeds.apply(LabIntakeSettings(listen=True, listen_port=port))  # tried again: now free
     assert feeds.listener.running
-    feeds.apply(LabFeedSettings())
+    feeds.apply(LabIntakeSettings())
     assert not feeds.listener.running and not feeds.status_label.isVisible()

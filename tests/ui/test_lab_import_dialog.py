@@ -63,8 +63,8 @@ def test_keyboard_only_choose_two_files_import_and_report(qtbot, window, feeds, 
     qtbot.waitUntil(lambda: dialog.results is not None, timeout=30000)
     assert [p.name for p in dialog.paths] == ["lis.hl7", "desk.csv"]
     rows = report_rows(dialog)
-    assert rows[0] == ["lis.hl7", "2", "1", "0", "0", "1", "Some rejected"]
-    assert rows[1] == ["desk.csv", "1", "1", "0", "0", "0", "Complete"]
+    assert rows[0] == ["lis.hl7", "2", "1", "0", "0", "1", "0", "Some rejected"]
+    assert rows[1] == ["desk.csv", "1", "1", "0", "0", "0", "0", "Complete"]
     reasons = dialog.details.toPlainText()
     assert "lis.hl7\n  Rejected: message 2, OBX 1, OBX-6:" in reasons
     shown = "\n".join([dialog.status.text(), reasons, *map(str, rows)])
@@ -85,14 +85,14 @@ def test_unreadable_file_is_reported_and_the_next_imported(qtbot, window, feeds,
     qtbot.waitUntil(lambda: dialog.results is not None, timeout=30000)
     rows = report_rows(dialog)
     assert rows[0][0] == "notes.txt" and rows[0][-1] == "Not read"
-    assert rows[1] == ["ok.hl7", "1", "1", "0", "0", "0", "Complete"]
+    assert rows[1] == ["ok.hl7", "1", "1", "0", "0", "0", "0", "Complete"]
     assert "notes.txt — not read: --format: cannot tell whether the file is HL7 or CSV" \
         in dialog.details.toPlainText()
     # importing the same file again: already stored, nothing new
     dialog.reject()
     again = feeds.import_files([str(good)])
     qtbot.waitUntil(lambda: again.results is not None, timeout=30000)
-    assert report_rows(again)[0] == ["ok.hl7", "1", "0", "1", "0", "0", "Complete"]
+    assert report_rows(again)[0] == ["ok.hl7", "1", "0", "1", "0", "0", "0", "Complete"]
 
 
 def test_cancel_stops_keeps_what_was_imported_and_says_so(qtbot, window, feeds, registry,
@@ -126,7 +126,7 @@ def test_cancel_stops_keeps_what_was_imported_and_says_so(qtbot, window, feeds, 
     assert rows[0][0] == "big.hl7" and rows[0][-1] == "Cancelled part-way"
     imported = int(rows[0][2] or 0)
     assert imported <= 1
-    assert rows[1] == ["later.hl7", "", "", "", "", "", "Not imported (cancelled)"]
+    assert rows[1] == ["later.hl7", "", "", "", "", "", "", "Not imported (cancelled)"]
     assert dialog.status.text().startswith("Cancelled. What was imported before the cancel")
     assert lab_count(registry.db) == before + imported
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Close) is not None

@@ -4,9 +4,10 @@
 :class:`~app.ui.printing.jobs.Job` (the GUI thread never waits for the database). Cancel (or
 Esc) asks the import to stop after the messages being written: what was imported stays, and the
 report says which file was cut short. At the end the same dialog shows the report: one row per
-file (messages/rows read, results imported, already stored, left out, messages/rows rejected)
-and, below, every reason as the import gives it, by message or line number — never an MRN, a
-name or a value. ``importFinished(list[FileImport])`` is emitted when the import has ended.
+file (messages/rows read, results imported, already stored, left out, messages/rows rejected,
+messages held for the review queue) and, below, every reason as the import gives it, by message
+or line number — never an MRN, a name or a value. ``importFinished(list[FileImport])`` is
+emitted when the import has ended.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
-from app.interop.lab_batch import CHUNK, FileImport, import_lab_files
+from app.interop.lab_batch import CHUNK, FileImport, has_rejections, import_lab_files
 from app.ui.printing.jobs import Job
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +53,7 @@ class FileReportModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._results) + len(self._not_started)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -60,36 +61,37 @@ class FileReportModel(QAbstractTableModel):
             return None
         return (self.tr("File"), self.tr("Messages/rows"), self.tr("Imported"),
                 self.tr("Already stored"), self.tr("Left out"), self.tr("Rejected"),
-                self.tr("Outcome"))[section]
+                self.tr("For review"), self.tr("Outcome"))[section]
 
     def _outcome(self, r: FileImport) -> str:
         if r.error is not None:
             return self.tr("Not read")
         if r.cancelled:
             return self.tr("Cancelled part-way")
-        return self.tr("Some rejected") if r.report.rejected else self.tr("Complete")
+        return self.tr("Some rejected") if has_rejections(r.report) else self.tr("Complete")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < col < 6:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < col < 7:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if row >= len(self._results):
             path = self._not_started[row - len(self._results)]
-            return (path.name, "", "", "", "", "", self.tr("Not imported (cancelled)"))[col]
+            return (path.name, *[""] * 6, self.tr("Not imported (cancelled)"))[col]
         r = self._results[row]
         if col == 0:
             return r.path.name
-        if col == 6:
+        if col == 7:
             return self._outcome(r)
         if r.error is not None:
             return ""
         rep = r.report
+        queued = sum(1 for o in rep.outcomes if o.status == "queued")
         return str((rep.read, rep.results_imported, rep.results_duplicate, rep.results_left_out,
-                    rep.rejected)[col - 1])
+                    rep.rejected, queued)[col - 1])
 
 
 class LabImportDialog(QDialog):
@@ -240,7 +242,7 @@ class LabImportDialog(QDialog):
 
     def _reason_lines(self, results: list[FileImport]) -> list[str]:
         status = {"imported": self.tr("Note"), "skipped": self.tr("Skipped"),
-                  "rejected": self.tr("Rejected")}
+                  "rejected": self.tr("Rejected"), "queued": self.tr("For review")}
         lines: list[str] = []
         for r in results:
             if r.error is not None:

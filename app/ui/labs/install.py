@@ -1,6 +1,6 @@
 """Lab results into the registry window: File → Import lab results… (Ctrl+Shift+I), and the
 lab feeds that run with the app (network listener, watched folder; site settings in
-:mod:`app.services.lab_feed_settings`, edited in File → Settings… → Lab feeds).
+:mod:`app.services.lab_intake_settings`, edited in File → Settings… → Lab feeds).
 
 - **Import lab results…** opens a file dialog for one or more HL7 or CSV files
   (:attr:`LabFeeds.file_dialog`; its ``filesSelected`` calls :meth:`LabFeeds.import_files`, the
@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
-from app.services.lab_feed_settings import (
-    FeedSettingsError,
-    LabFeedSettings,
-    load_feed_settings,
+from app.services.lab_intake_settings import (
+    IntakeSettingsError,
+    LabIntakeSettings,
+    load_intake_settings,
 )
 from app.ui.actions import window_action
 
@@ -144,19 +144,19 @@ class LabFeeds(QObject):
 
     # ----- feeds ---------------------------------------------------------------------------
     def load_and_apply(self) -> None:
-        """Read the site's lab-feed settings and run what they say (nothing if unusable)."""
+        """Read the site's lab intake settings and run what they say (nothing if unusable)."""
         if self._closed:
             return
         try:
-            settings = load_feed_settings()
-        except FeedSettingsError as exc:
+            settings = load_intake_settings()
+        except IntakeSettingsError as exc:
             self.settings_problem = str(exc)
-            settings = LabFeedSettings()
+            settings = LabIntakeSettings()
         else:
             self.settings_problem = None
         self.apply(settings)
 
-    def apply(self, settings: LabFeedSettings) -> None:
+    def apply(self, settings: LabIntakeSettings) -> None:
         if settings.listen or self.listener is not None:
             self._listener().apply(settings)
         if settings.watch_path is not None or self.folder is not None:

@@ -19,7 +19,7 @@ from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
 from app.interop.lab_intake import receive_message
 from app.interop.mllp_listener import ListenerEvent, ListenerThread, MllpListener
-from app.services.lab_feed_settings import LabFeedSettings
+from app.services.lab_intake_settings import LabIntakeSettings
 
 
 class _Relay(QObject):
@@ -50,7 +50,7 @@ class ListenerControl(QObject):
     def running(self) -> bool:
         return self._thread is not None and self._thread.running
 
-    def apply(self, settings: LabFeedSettings) -> None:
+    def apply(self, settings: LabIntakeSettings) -> None:
         """Run the listener as the settings say (restarted when the address changed, tried
         again when it could not start)."""
         wanted = (settings.listen_host, settings.listen_port) if settings.listen else None

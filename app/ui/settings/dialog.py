@@ -9,7 +9,7 @@
   from the next printout.
 - **Language** of the user interface (the same setting as View → Language); applies at once.
 - **Lab feeds** (:class:`app.ui.settings.lab_feeds_tab.LabFeedsTab`): the network listener and
-  the watched folder run with the app; saved to the site's ``lab-feeds.json`` and applied at
+  the watched folder run with the app; saved to the site's ``lab-intake.json`` and applied at
   once (``labFeedsSaved``).
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.params import Params
-from app.services.lab_feed_settings import FeedSettingsError, save_feed_settings
+from app.services.lab_intake_settings import IntakeSettingsError, save_intake_settings
 from app.services.site_settings import SiteParamsError, save_site_params
 from app.ui.app import LANGUAGES
 from app.ui.settings.lab_feeds_tab import LabFeedsTab
@@ -114,7 +114,7 @@ class LanguageTab(QWidget):
 class SettingsDialog(QDialog):
     """Edits the site's settings; ``paramsSaved(Params)`` after the parameter file is written,
     ``languageChosen(str)`` when a different language is saved, ``labFeedsSaved(
-    LabFeedSettings)`` after the lab-feed settings are written."""
+    LabIntakeSettings)`` after the lab intake settings are written."""
 
     paramsSaved = Signal(object)
     languageChosen = Signal(str)
@@ -208,8 +208,8 @@ class SettingsDialog(QDialog):
             self.paramsSaved.emit(params)
         if feeds != self.lab_feeds_tab.saved or self.lab_feeds_tab.load_problem:
             try:
-                save_feed_settings(feeds, self.lab_feeds_tab.path)
-            except FeedSettingsError as exc:
+                save_intake_settings(feeds, self.lab_feeds_tab.path)
+            except IntakeSettingsError as exc:
                 self.error.setText(self.tr("The lab-feed settings could not be saved: %1")
                                    .replace("%1", str(exc)))
                 self.error.show()

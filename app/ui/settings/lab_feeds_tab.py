@@ -1,7 +1,7 @@
 """Settings → Lab feeds: the network listener and the watched folder run with the app
-(:mod:`app.services.lab_feed_settings`; applied at once when saved).
+(:mod:`app.services.lab_intake_settings`; applied at once when saved).
 
-The tab reads the site's ``lab-feeds.json``; a file that cannot be used is shown with its
+The tab reads the site's ``lab-intake.json``; a file that cannot be used is shown with its
 problem (and the fields start from the defaults: saving replaces the file). :meth:`LabFeedsTab.
 settings` checks the fields and returns ``(settings, None)`` or ``(None, problem)``, noting the
 field at fault (the dialog moves the focus there).
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.lab_feed_settings import (
-    FeedSettingsError,
-    LabFeedSettings,
-    default_feed_path,
-    feed_settings_from_mapping,
-    load_feed_settings,
+from app.services.lab_intake_settings import (
+    IntakeSettingsError,
+    LabIntakeSettings,
+    default_intake_path,
+    intake_settings_from_mapping,
+    load_intake_settings,
 )
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -41,12 +41,12 @@ class LabFeedsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labFeedsTab")
-        self.path = default_feed_path()
+        self.path = default_intake_path()
         self.load_problem: str | None = None
         try:
-            current = load_feed_settings(self.path)
-        except FeedSettingsError as exc:
-            current, self.load_problem = LabFeedSettings(), exc.problem
+            current = load_intake_settings(self.path)
+        except IntakeSettingsError as exc:
+            current, self.load_problem = LabIntakeSettings(), exc.problem
         self.saved = current
         self.problem_widget: QWidget | None = None
 
@@ -117,7 +117,7 @@ class LabFeedsTab(QWidget):
         if chosen:
             self.folder.setText(chosen)
 
-    def settings(self) -> tuple[LabFeedSettings | None, str | None]:
+    def settings(self) -> tuple[LabIntakeSettings | None, str | None]:
         """The settings in the fields, or ``(None, problem)`` (:attr:`problem_widget`: the field
         at fault)."""
         folder = self.folder.text().strip()
@@ -129,10 +129,10 @@ class LabFeedsTab(QWidget):
             self.problem_widget = self.host
             return None, self.tr("Host: required (e.g. 127.0.0.1)")
         try:
-            settings = feed_settings_from_mapping({
+            settings = intake_settings_from_mapping({
                 "listen": self.listen.isChecked(), "listen_host": self.host.text(),
                 "listen_port": self.port.value(), "watch_folder": folder})
-        except FeedSettingsError as exc:
+        except IntakeSettingsError as exc:
             self.problem_widget = self.host
             return None, exc.problem
         return settings, None
