@@ -91,20 +91,11 @@ def load_intake_settings(path: Path | None = None) -> LabIntakeSettings:
     """The settings from ``path`` (default: :func:`default_intake_path`); defaults if missing."""
     p = path or default_intake_path()
     try:
-        if p.stat().st_size > _MAX_BYTES:
-            raise IntakeSettingsError(p, "file too large")
-        text = p.read_bytes().decode("utf-8-sig")
+        data = site_settings.read_json_file(p, _MAX_BYTES)
     except FileNotFoundError:
         return LabIntakeSettings()
-    except UnicodeDecodeError:
-        raise IntakeSettingsError(p, "not UTF-8 text") from None
-    except OSError as exc:
-        raise IntakeSettingsError(p, f"cannot read ({exc.strerror or 'I/O error'})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IntakeSettingsError(
-            p, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except site_settings.JsonFileError as exc:
+        raise IntakeSettingsError(p, exc.problem) from None
     try:
         return intake_settings_from_mapping(data)
     except IntakeSettingsError as exc:
