@@ -55,7 +55,9 @@ def test_settings_start_the_listener_and_the_folder_then_close_stops_them(
     qtbot.waitUntil(tab.listen.isChecked, timeout=2000)  # a mnemonic "animates" the click
     assert tab.host.isEnabled()
     tab.port.setValue(port)
-    tab.folder.setText(str(drop))
+    press(qtbot, dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # &Watched folder
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.folder, timeout=2000)
+    qtbot.keyClicks(tab.folder, str(drop))
     assert dialog.save()
     saved = json.loads(default_intake_path().read_text(encoding="utf-8"))
     assert saved == {"listen": True, "listen_host": "127.0.0.1", "listen_port": port,

@@ -193,9 +193,13 @@ class LabFeeds(QObject):
         self.status_label.setVisible(bool(parts))
 
     def shutdown(self) -> None:
-        """Stop the listener and the folder watch (the window is closing)."""
+        """Stop a running import, the listener and the folder watch (the window is closing)."""
         self._closed = True
         self._refresh.stop()
+        if self.dialog is not None and self.dialog.job is not None:
+            job = self.dialog.job  # stop between messages; what was written stays
+            self.dialog.cancel()
+            job.finished.wait(15)
         if self.folder is not None:
             self.folder.stop()
         if self.listener is not None:

@@ -87,7 +87,9 @@ class LabFeedsTab(QWidget):
         form.addRow(self.listen)
         form.addRow(self.tr("&Host:"), self.host)
         form.addRow(self.tr("P&ort:"), self.port)
-        form.addRow(self.tr("&Watched folder:"), folder_row)
+        folder_label = QLabel(self.tr("&Watched folder:"), self)
+        folder_label.setBuddy(self.folder)  # a row of two widgets: the label needs its buddy
+        form.addRow(folder_label, folder_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
