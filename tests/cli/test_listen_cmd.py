@@ -86,3 +86,22 @@ def test_port_in_use_exits_1(db_path, capsys):
         port = taken.getsockname()[1]
         assert main(["listen", "--port", str(port), "--db", str(db_path)]) == 1
     assert f"--port: cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_acknowledged_means_durable_even_when_killed(tmp_path, db_path):
+    """kill -9 right after the ACKs: every acknowledged message is in the registry."""
+    proc, port = start_listener(db_path, tmp_path)
+    try:
+        with Client(port) as client:
+            for i in range(3):
+                message = hl7_message(f"K-{i}", value=f"0.{40 + i}", dtm=f"2026111{i}073000")
+                assert msa(client.exchange(frame(message)))[:2] == ("AA", f"K-{i}")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=TIMEOUT_S)
+    assert proc.returncode == -signal.SIGKILL
+    db = open_database(db_path)
+    try:
+        assert lab_count(db) == 3
+    finally:
+        db.dispose()
