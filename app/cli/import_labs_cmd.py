@@ -23,6 +23,7 @@ import time
 
 from app.cli.case_cmd import cli_actor
 from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
+from app.cli.watch_labs import add_watch_argument, run_watch
 from app.interop.lab_files import FORMATS, LabFileError, ParsedFile, parse_lab_file, read_bytes
 from app.services.lab_import import ImportReport, apply_lab_import
 from app.services.site_settings import SiteParamsError, load_site_params
@@ -35,7 +36,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Import lab results (HL7 v2 ORU^R01 messages or CSV rows) into the "
         "registry: one transaction per message/row; results already stored are skipped.",
     )
-    p.add_argument("file", help="the HL7 or CSV file")
+    p.add_argument("file", nargs="?", help="the HL7 or CSV file")
+    add_watch_argument(p)  # --watch FOLDER: app.cli.watch_labs
     add_db_argument(p)
     p.add_argument("--format", choices=FORMATS, dest="fmt",
                    help="file format (default: .csv files are CSV, otherwise by content)")
@@ -104,6 +106,10 @@ def format_report(parsed: ParsedFile, rep: ImportReport) -> list[str]:
 
 @report
 def run(args: argparse.Namespace) -> int:
+    if args.watch:
+        return run_watch(args)
+    if not args.file:
+        raise CliError("FILE: required (or --watch FOLDER)")
     try:  # the file is read and checked before the database is opened
         parsed = parse_lab_file(read_bytes(args.file), args.file, fmt=args.fmt,
                                 encoding=args.encoding)
