@@ -181,6 +181,7 @@ class ListenerThread:
         """Start and wait until bound; raises the ``OSError`` of a failed bind."""
         self._thread.start()
         if not self._ready.wait(timeout_s):
+            self.stop()  # never left running unseen
             raise TimeoutError("the listener did not start in time")
         if self.error is not None:
             self._thread.join(timeout_s)

@@ -66,11 +66,15 @@ def test_settings_start_the_listener_and_the_folder_then_close_stops_them(
     qtbot.waitUntil(lambda: f"Lab listener on 127.0.0.1:{port}" in label.text(), timeout=5000)
     assert label.isVisible()
 
+    refreshed = []
+    real_refresh = window.refresh
+    window.refresh = lambda: (refreshed.append(1), real_refresh())  # the registry list
     before = lab_count(registry.db)
     with Client(port) as client:
         assert msa(client.exchange(frame(message("NET-9"))))[:2] == ("AA", "NET-9")
     qtbot.waitUntil(lambda: "1 accepted" in label.text(), timeout=5000)
     assert lab_count(registry.db) == before + 1
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=5000)  # shortly after results arrived
 
     (drop / "dropped.hl7").write_bytes(message("DROP-1", value="0.77").encode("gb18030"))
     qtbot.waitUntil(lambda: (drop / "done" / "dropped.hl7").exists(), timeout=15000)

@@ -47,6 +47,9 @@ def test_keyboard_only_choose_two_files_import_and_report(qtbot, window, feeds, 
     write(tmp_path / "desk.csv",
           f"mrn,date,analyte,value,unit\n{PATIENT['mrn']},2026-11-02,ALB,38,g/L\n")
     before = lab_count(registry.db)
+    refreshed = []
+    real_refresh = window.refresh
+    window.refresh = lambda: (refreshed.append(1), real_refresh())  # the registry list
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_I,
@@ -72,6 +75,7 @@ def test_keyboard_only_choose_two_files_import_and_report(qtbot, window, feeds, 
     assert "Results imported: 2 · already stored: 0 · messages/rows rejected: 1" in shown
     assert PATIENT["mrn"] not in shown and PATIENT["name"] not in shown and "0.61" not in shown
     assert lab_count(registry.db) == before + 2
+    assert refreshed  # the registry list is refreshed once the import has ended
     close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
     assert close is not None and close.hasFocus()
     qtbot.keyClick(close, Qt.Key.Key_Escape)

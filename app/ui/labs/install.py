@@ -137,6 +137,12 @@ class LabFeeds(QObject):
         if self.dialog is dialog:
             self.dialog = None
 
+    def _schedule_refresh(self, _what: object = None) -> None:
+        """Refresh the registry list soon: at most once per REFRESH_DELAY_MS while results keep
+        arriving (a throttle, not a debounce: a steady feed still refreshes)."""
+        if not self._refresh.isActive():
+            self._refresh.start()
+
     def _refresh_registry(self) -> None:
         refresh = getattr(self._main, "refresh", None)
         if refresh is not None:
@@ -170,7 +176,7 @@ class LabFeeds(QObject):
             self.listener = ListenerControl(self._db, self._actor, params=self._params,
                                             today=self._today, parent=self)
             self.listener.stateChanged.connect(self._show_state)
-            self.listener.messageReceived.connect(lambda _r: self._refresh.start())
+            self.listener.messageReceived.connect(self._schedule_refresh)
         return self.listener
 
     def _folder(self) -> FolderWatch:
@@ -180,7 +186,7 @@ class LabFeeds(QObject):
             self.folder = FolderWatch(self._db, self._actor, params=self._params,
                                       today=self._today, parent=self)
             self.folder.stateChanged.connect(self._show_state)
-            self.folder.fileImported.connect(lambda _r: self._refresh.start())
+            self.folder.fileImported.connect(self._schedule_refresh)
         return self.folder
 
     def _show_state(self) -> None:
