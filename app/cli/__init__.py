@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.demo_cmd",
     "app.cli.import_labs_cmd",
     "app.cli.lab_review_cmd",
+    "app.cli.listen_cmd",
     "app.cli.mdt_cmd",
     "app.cli.rules_cmd",
     "app.cli.summaries_cmd",
@@ -45,6 +46,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lab-review": ("app.cli.lab_review_cmd",
                    "lab messages held for review (patient mismatch): list, show, assign, "
                    "reject"),
+    "listen": ("app.cli.listen_cmd",
+               "receive lab results (HL7 v2 over MLLP) from a laboratory system"),
     "mdt": ("app.cli.mdt_cmd", "MDT meetings: create, add a patient, list, decide"),
     "mdt-pack": ("app.cli.mdt_cmd", "the case pack (PDF) for an MDT meeting"),
     "refresh-summaries": ("app.cli.summaries_cmd",

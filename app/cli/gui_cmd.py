@@ -88,6 +88,7 @@ def prepare_gui(
     from app.ui.backup.install import install_backup
     from app.ui.chart.opener import install_chart
     from app.ui.labreview.install import install_lab_review
+    from app.ui.labs.install import install_lab_feeds
     from app.ui.main_window import MainWindow
     from app.ui.mdt.install import install_mdt
     from app.ui.settings.install import install_settings
@@ -173,6 +174,8 @@ def prepare_gui(
     install_settings(window, site, translations)  # File → Settings… (Ctrl+,)
     install_backup(window, db)  # File → Back up now… / Restore from backup…
     install_lab_review(window, db, _actor(), params=params)  # File → Lab review queue…
+    # File → Import lab results… (Ctrl+Shift+I); the listener and watched folder if set
+    install_lab_feeds(window, db, _actor(), params=params)
     return GuiSession(app, window, db, translations, site)
 
 

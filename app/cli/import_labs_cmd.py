@@ -32,6 +32,7 @@ import time
 
 from app.cli.case_cmd import cli_actor
 from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
+from app.cli.watch_labs import add_watch_argument, run_watch
 from app.interop.lab_codes import CodeMapError
 from app.interop.lab_feed_config import LabFeedSettings, site_lab_feed_settings
 from app.interop.lab_files import FORMATS, LabFileError, ParsedFile, parse_lab_file, read_bytes
@@ -47,7 +48,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "registry: one transaction per message/row, one outcome per result; results already "
         "stored are skipped; messages whose patient does not match are held for review.",
     )
-    p.add_argument("file", help="the HL7 or CSV file")
+    p.add_argument("file", nargs="?", help="the HL7 or CSV file")
+    add_watch_argument(p)  # --watch FOLDER: app.cli.watch_labs
     add_db_argument(p)
     p.add_argument("--format", choices=FORMATS, dest="fmt",
                    help="file format (default: .csv files are CSV, otherwise by content)")
@@ -147,6 +149,10 @@ def load_feed_settings(path: str | None, authorities: list[str]) -> LabFeedSetti
 
 @report
 def run(args: argparse.Namespace) -> int:
+    if args.watch:
+        return run_watch(args)
+    if not args.file:
+        raise CliError("FILE: required (or --watch FOLDER)")
     settings = load_feed_settings(args.code_map, args.accept_authority)
     try:  # the file is read and checked before the database is opened
         parsed = parse_lab_file(read_bytes(args.file), args.file, fmt=args.fmt,

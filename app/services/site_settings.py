@@ -67,24 +67,12 @@ def read_site_json(path: Path) -> object:
     """The JSON content of a site file; :class:`SiteParamsError` when it cannot be read or
     parsed (names the problem: missing, a folder, too large, not UTF-8, invalid JSON)."""
     try:
-        if path.stat().st_size > MAX_PARAMS_BYTES:
-            raise SiteParamsError(path, "file too large (more than 1 MB)")
-        text = path.read_bytes().decode("utf-8-sig")
+        data = read_json_file(path, MAX_PARAMS_BYTES)
     except FileNotFoundError:
         raise SiteParamsError(path, "no such file") from None
-    except IsADirectoryError:
-        raise SiteParamsError(path, "is a folder, not a file") from None
-    except PermissionError:
-        raise SiteParamsError(path, "permission denied") from None
-    except UnicodeDecodeError:
-        raise SiteParamsError(path, "not UTF-8 text") from None
-    except OSError as exc:
-        raise SiteParamsError(path, f"cannot read ({exc.strerror or 'I/O error'})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SiteParamsError(
-            path, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except JsonFileError as exc:
+        raise SiteParamsError(path, exc.problem) from None
+    return data
 
 
 def read_params_file(path: Path) -> Params:
@@ -94,6 +82,42 @@ def read_params_file(path: Path) -> Params:
         return params_from_mapping(data)
     except ParamsError as exc:
         raise SiteParamsError(path, _with_suggestion(str(exc))) from None
+
+
+class JsonFileError(ValueError):
+    """A small JSON settings file cannot be read or parsed; ``problem`` says why."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def read_json_file(path: Path, max_bytes: int) -> object:
+    """The parsed content of a small UTF-8 JSON file (a BOM is accepted).
+    ``FileNotFoundError`` when it does not exist, :class:`JsonFileError` when it is unusable."""
+    try:
+        if path.stat().st_size > max_bytes:
+            raise JsonFileError(f"file too large (more than {_size(max_bytes)})")
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise JsonFileError("is a folder, not a file") from None
+    except PermissionError:
+        raise JsonFileError("permission denied") from None
+    except UnicodeDecodeError:
+        raise JsonFileError("not UTF-8 text") from None
+    except OSError as exc:
+        raise JsonFileError(f"cannot read ({exc.strerror or 'I/O error'})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonFileError(
+            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
 
 
 def _with_suggestion(problem: str) -> str:

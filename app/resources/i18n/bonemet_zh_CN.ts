@@ -1571,6 +1571,61 @@ A safety copy of the current registry will be saved first as:
     </message>
 </context>
 <context>
+    <name>FileReportModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Messages/rows</source>
+        <translation>消息/行</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Already stored</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>For review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Cancelled part-way</source>
+        <translation>中途取消</translation>
+    </message>
+    <message>
+        <source>Some rejected</source>
+        <translation>部分被拒绝</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Not imported (cancelled)</source>
+        <translation>未导入（已取消）</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../app/ui/chart/findings_view.py" line="+59"/>
@@ -1619,6 +1674,21 @@ A safety copy of the current registry will be saved first as:
         <location line="+33"/>
         <source>Findings</source>
         <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>FolderWatch</name>
+    <message>
+        <source>Watched folder %1: %2</source>
+        <translation>监视文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Watched folder: importing a file…</source>
+        <translation>监视文件夹：正在导入文件…</translation>
+    </message>
+    <message>
+        <source>Watched folder: imported %1, failed %2</source>
+        <translation>监视文件夹：已导入 %1 个，失败 %2 个</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2015,100 @@ A safety copy of the current registry will be saved first as:
     </message>
 </context>
 <context>
+    <name>LabFeeds</name>
+    <message>
+        <source>Lab feeds</source>
+        <translation>检验结果接收</translation>
+    </message>
+    <message>
+        <source>&amp;Import lab results…</source>
+        <translation>导入检验结果(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import lab results from HL7 v2 or CSV files (several at once)</source>
+        <translation>从 HL7 v2 或 CSV 文件导入检验结果（可一次选多个）</translation>
+    </message>
+    <message>
+        <source>Import lab results</source>
+        <translation>导入检验结果</translation>
+    </message>
+    <message>
+        <source>Lab results (*.hl7 *.oru *.msg *.txt *.csv);;All files (*)</source>
+        <translation>检验结果 (*.hl7 *.oru *.msg *.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Lab feed settings cannot be used: %1</source>
+        <translation>检验结果接收设置无法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LabFeedsTab</name>
+    <message>
+        <source>Lab results can reach BoneMet while it runs: pushed by the laboratory system over the network (HL7 v2 over MLLP; each message is answered with an acknowledgement once it is stored), or as files dropped in a watched folder (imported files are moved to done/ or failed/ beside them, with a report for failures).</source>
+        <translation>BoneMet 运行时可以接收检验结果：由检验科系统通过网络推送（HL7 v2 over MLLP；每条消息保存后即回复确认），或放入监视文件夹的文件（导入后的文件移到旁边的 done/ 或 failed/ 文件夹，失败的附有报告）。</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ve lab results over the network while BoneMet runs</source>
+        <translation>BoneMet 运行时通过网络接收检验结果(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Listener address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>Listener port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Watched folder:</source>
+        <translation>监视文件夹(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Settings file: %1</source>
+        <translation>设置文件：%1</translation>
+    </message>
+    <message>
+        <source>The saved file cannot be used (%1); saving replaces it.</source>
+        <translation>已保存的文件无法使用（%1）；保存将替换它。</translation>
+    </message>
+    <message>
+        <source>Host 127.0.0.1 accepts connections from this computer only; 0.0.0.0 from every network.</source>
+        <translation>主机 127.0.0.1 只接受本机的连接；0.0.0.0 接受所有网络的连接。</translation>
+    </message>
+    <message>
+        <source>Warning: MLLP is not encrypted. Allow only the laboratory system to reach this port.</source>
+        <translation>警告：MLLP 不加密。只允许检验科系统访问此端口。</translation>
+    </message>
+    <message>
+        <source>Watched folder: no such folder</source>
+        <translation>监视文件夹：该文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Host: required (e.g. 127.0.0.1)</source>
+        <translation>主机：必填（例如 127.0.0.1）</translation>
+    </message>
+</context>
+<context>
     <name>LabForm</name>
     <message>
         <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
@@ -2015,6 +2179,69 @@ A safety copy of the current registry will be saved first as:
         <location line="+2"/>
         <source>L (below the reported range)</source>
         <translation>低（低于报告范围）</translation>
+    </message>
+</context>
+<context>
+    <name>LabImportDialog</name>
+    <message>
+        <source>Import lab results</source>
+        <translation>导入检验结果</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>Import report by file</source>
+        <translation>按文件的导入报告</translation>
+    </message>
+    <message>
+        <source>Reasons for what was rejected or left out</source>
+        <translation>被拒绝或未导入的原因</translation>
+    </message>
+    <message>
+        <source>Importing file %1 of %2: %3</source>
+        <translation>正在导入第 %1 个文件（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>Cancelling: finishing the messages being written…</source>
+        <translation>正在取消：正在写完当前的消息…</translation>
+    </message>
+    <message>
+        <source>The import stopped with an error (%1). What was imported before it is stored; import the files again to finish: stored results are skipped.</source>
+        <translation>导入因错误而停止（%1）。此前导入的结果已保存；再次导入这些文件即可完成：已保存的结果会被跳过。</translation>
+    </message>
+    <message>
+        <source>Results imported: %1 · already stored: %2 · messages/rows rejected: %3 · files not read: %4</source>
+        <translation>已导入结果：%1 · 已存在：%2 · 被拒绝的消息/行：%3 · 无法读取的文件：%4</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was imported before the cancel is stored; import the rest again later (stored results are skipped).</source>
+        <translation>已取消。取消前导入的结果已保存；之后可再次导入其余部分（已保存的结果会被跳过）。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>For review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>%1 — not read: %2</source>
+        <translation>%1 — 无法读取：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was rejected or left out.</source>
+        <translation>没有被拒绝或未导入的内容。</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +2863,17 @@ A safety copy of the current registry will be saved first as:
         <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
         <source>Bone lesions and scores</source>
         <translation>骨病灶与评分</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerControl</name>
+    <message>
+        <source>Lab listener: cannot listen on %1 (%2)</source>
+        <translation>检验结果监听：无法在 %1 上监听（%2）</translation>
+    </message>
+    <message>
+        <source>Lab listener on %1: %2 accepted, %3 with errors, %4 rejected</source>
+        <translation>检验结果监听 %1：已接受 %2 条，有错误 %3 条，被拒绝 %4 条</translation>
     </message>
 </context>
 <context>
@@ -4127,6 +4365,18 @@ A safety copy of the current registry will be saved first as:
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Lab &amp;feeds</source>
+        <translation>检验结果接收(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Lab feeds: %1</source>
+        <translation>检验结果接收：%1</translation>
+    </message>
+    <message>
+        <source>The lab-feed settings could not be saved: %1</source>
+        <translation>检验结果接收设置无法保存：%1</translation>
+    </message>
+    <message>
         <source>The clinic details could not be saved: %1</source>
         <translation>无法保存门诊信息：%1</translation>
     </message>
@@ -4157,8 +4407,8 @@ A safety copy of the current registry will be saved first as:
     </message>
     <message>
         <location line="+1"/>
-        <source>La&amp;b codes</source>
-        <translation>化验代码(&amp;B)</translation>
+        <source>Lab c&amp;odes</source>
+        <translation>化验代码(&amp;O)</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -4198,6 +4448,10 @@ A safety copy of the current registry will be saved first as:
 </context>
 <context>
     <name>SettingsHub</name>
+    <message>
+        <source>Rule parameters of this site, clinic details for care plans, language, lab feeds</source>
+        <translation>本院的规则参数、诊疗计划上的诊所信息、语言、检验结果接收</translation>
+    </message>
     <message>
         <location filename="../../app/ui/settings/install.py" line="+58"/>
         <source>&amp;Settings…</source>

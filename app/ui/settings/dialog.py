@@ -15,6 +15,9 @@
 - **Lab codes** (:class:`app.ui.settings.lab_codes_tab.LabCodesTab`): the site's lab-feed file
   (local lab codes → analytes, patient-ID fields, accepted authorities) with a test on a
   pasted HL7 message.
+- **Lab feeds** (:class:`app.ui.settings.lab_feeds_tab.LabFeedsTab`): the network listener and
+  the watched folder run with the app; saved to the site's ``lab-intake.json`` and applied at
+  once (``labFeedsSaved``).
 
 Save validates every tab first; a value that cannot be used keeps the dialog open with the
 field's message shown and the focus on it.
@@ -46,10 +49,12 @@ from app.services.careplan_settings import (
     load_careplan_settings,
     save_careplan_settings,
 )
+from app.services.lab_intake_settings import IntakeSettingsError, save_intake_settings
 from app.services.site_settings import SiteParamsError, default_lab_feed_path, save_site_params
 from app.ui.app import LANGUAGES
 from app.ui.settings.backup_tab import BackupTab
 from app.ui.settings.lab_codes_tab import LabCodesTab
+from app.ui.settings.lab_feeds_tab import LabFeedsTab
 from app.ui.settings.params_tab import ParamsTab
 
 CLINIC_KEYS: tuple[str, ...] = ("name", "phone", "after_hours_phone", "address")
@@ -154,10 +159,12 @@ class LanguageTab(QWidget):
 
 class SettingsDialog(QDialog):
     """Edits the site's settings; ``paramsSaved(Params)`` after the parameter file is written,
-    ``languageChosen(str)`` when a different language is saved."""
+    ``languageChosen(str)`` when a different language is saved, ``labFeedsSaved(
+    LabIntakeSettings)`` after the lab intake settings are written."""
 
     paramsSaved = Signal(object)
     languageChosen = Signal(str)
+    labFeedsSaved = Signal(object)
 
     def __init__(self, *, path: Path, in_use: Params, saved: Params, language: str,
                  parent: QWidget | None = None) -> None:
@@ -179,12 +186,14 @@ class SettingsDialog(QDialog):
         self.backup_tab = BackupTab(self)
         self.language_tab = LanguageTab(language, self)
         self.lab_tab = LabCodesTab(default_lab_feed_path(), self)
+        self.lab_feeds_tab = LabFeedsTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
         self.tabs.addTab(self.backup_tab, self.tr("&Backups"))
         self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
-        self.tabs.addTab(self.lab_tab, self.tr("La&b codes"))
+        self.tabs.addTab(self.lab_tab, self.tr("Lab c&odes"))
+        self.tabs.addTab(self.lab_feeds_tab, self.tr("Lab &feeds"))
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -236,6 +245,14 @@ class SettingsDialog(QDialog):
                                .replace("%1", problem))
             self.error.show()
             return False
+        feeds, problem = self.lab_feeds_tab.settings()
+        if feeds is None:
+            self.tabs.setCurrentWidget(self.lab_feeds_tab)
+            self.error.setText(self.tr("Lab feeds: %1").replace("%1", problem or ""))
+            self.error.show()
+            if self.lab_feeds_tab.problem_widget is not None:
+                self.lab_feeds_tab.problem_widget.setFocus()
+            return False
         if params != self._saved:
             try:
                 save_site_params(params, self._path)
@@ -246,6 +263,16 @@ class SettingsDialog(QDialog):
                 return False
             self._saved = params
             self.paramsSaved.emit(params)
+        if feeds != self.lab_feeds_tab.saved or self.lab_feeds_tab.load_problem:
+            try:
+                save_intake_settings(feeds, self.lab_feeds_tab.path)
+            except IntakeSettingsError as exc:
+                self.error.setText(self.tr("The lab-feed settings could not be saved: %1")
+                                   .replace("%1", str(exc)))
+                self.error.show()
+                return False
+            self.lab_feeds_tab.saved = feeds
+            self.labFeedsSaved.emit(feeds)
         try:
             self.clinic_tab.save()
         except SiteParamsError as exc:

@@ -55,7 +55,7 @@ class SettingsHub(QObject):
     def retranslate(self) -> None:
         self.act_settings.setText(self.tr("&Settings…"))
         self.act_settings.setStatusTip(self.tr(
-            "Rule parameters of this site, clinic details for care plans, language"))
+            "Rule parameters of this site, clinic details for care plans, language, lab feeds"))
         self.act_settings.setToolTip(f"{self.act_settings.text().replace('&', '')} "
                                      f"({self.act_settings.shortcut().toString()})")
 
@@ -79,6 +79,9 @@ class SettingsHub(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.paramsSaved.connect(self._params_saved)
         dialog.languageChosen.connect(self._language_chosen)
+        feeds = getattr(self._main, "lab_feeds", None)
+        if feeds is not None:  # the listener and watched folder follow the saved settings
+            dialog.labFeedsSaved.connect(feeds.apply)
         dialog.finished.connect(self._closed)
         self.dialog = dialog
         dialog.open()
