@@ -22,6 +22,8 @@ from pathlib import Path
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
+from app.interop.lab_codes import CodeMapError
+from app.interop.lab_feed_config import site_lab_feed_settings
 from app.interop.lab_files import LabFileError, parse_lab_file, read_bytes
 from app.services.lab_import import ImportReport, apply_lab_import
 
@@ -79,8 +81,13 @@ def _import_one(db: Database, path: Path, actor: str, params: Params,
                 today: Callable[[], date], progress: Callable[[int, int], None],
                 cancel: Callable[[], bool], chunk_size: int) -> FileImport:
     result = FileImport(path)
+    try:  # the site's code map, patient-ID fields and accepted authorities (lab-feed.json)
+        conf = site_lab_feed_settings()
+    except CodeMapError as exc:
+        result.error = f"lab-feed settings: {exc}; nothing was imported"
+        return result
     try:
-        parsed = parse_lab_file(read_bytes(path), path.name, today=today())
+        parsed = parse_lab_file(read_bytes(path), path.name, today=today(), settings=conf)
     except LabFileError as exc:
         result.error = str(exc)
         return result
@@ -94,6 +101,7 @@ def _import_one(db: Database, path: Path, actor: str, params: Params,
         chunk = units[start:start + chunk_size]
         reports.append(apply_lab_import(
             db, chunk, actor, params=params, today=today,
+            accepted_authorities=conf.accepted_authorities,
             progress=lambda done, _total, s=start: progress(s + done, len(units))))
     result.report = merge_reports(reports)
     return result

@@ -32,6 +32,8 @@ from datetime import date
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
 from app.interop.hl7_ack import RequestHeader, build_ack, read_header
+from app.interop.lab_codes import CodeMapError
+from app.interop.lab_feed_config import site_lab_feed_settings
 from app.interop.lab_files import LabFileError, parse_lab_file
 from app.services.lab_import import UnitOutcome, apply_lab_import
 
@@ -99,15 +101,20 @@ def receive_message(db: Database, data: bytes, actor: str, *, params: Params = D
     header = read_header(peek)
     if header is None:
         return reject_frame("MSH: not an HL7 message (it must start with MSH)")
+    try:  # the site's code map, patient-ID fields and accepted authorities, read per message
+        conf = site_lab_feed_settings()  # (an edit in Settings applies to the next message)
+    except CodeMapError as exc:
+        return Receipt("AR", header.control_id, (f"lab-feed settings: {exc}",)), header
     try:
-        parsed = parse_lab_file(data, "mllp", fmt="hl7", today=today())
+        parsed = parse_lab_file(data, "mllp", fmt="hl7", today=today(), settings=conf)
     except LabFileError as exc:
         field = "message" if exc.field in ("file", "FILE") else exc.field
         return Receipt("AR", header.control_id, (f"{field}: {exc.problem}",)), header
     if len(parsed.units) != 1:
         return Receipt("AR", header.control_id,
                        ("MSH: more than one message in the frame (send one per frame)",)), header
-    report = apply_lab_import(db, parsed.units, actor, params=params, today=today)
+    report = apply_lab_import(db, parsed.units, actor, params=params, today=today,
+                              accepted_authorities=conf.accepted_authorities)
     outcome = report.outcomes[0]
     code, problems = ack_code(outcome)
     return Receipt(code, header.control_id, problems, outcome.imported, outcome.duplicates,
