@@ -128,6 +128,12 @@ class Lab:
     fasting: bool | None = None
     method: str | None = None
     at: datetime | None = None
+    # provenance kept as the laboratory sent it (optional keys of labs[], an extension of
+    # bonemet-case/1; docs/clinical-readings.md): not clinical content, so not compared
+    loinc: str | None = field(default=None, compare=False)
+    flag: str | None = field(default=None, compare=False)  # H / L / N
+    ref_text: str | None = field(default=None, compare=False)
+    source: str | None = field(default=None, compare=False)
     rid: int | None = _rid()
 
 
