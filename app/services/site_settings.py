@@ -22,7 +22,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, fields
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -151,7 +151,7 @@ def machine_zone() -> tzinfo:
             return ZoneInfo(candidate)
         except (ZoneInfoNotFoundError, ValueError):
             continue
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    return datetime.now().astimezone().tzinfo or UTC
 
 
 def zone_from_name(name: str) -> ZoneInfo:

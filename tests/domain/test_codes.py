@@ -192,3 +192,10 @@ def test_routes_follow_the_catalogue_regimens():
     assert route_key("clodronate", 300) == "iv" and route_key("clodronate", 1600) == "oral"
     assert route_key("incadronate", 10) == "iv"
     assert route_code("pamidronate", 90).code == "47625008"
+
+
+def test_other_loinc_codes_of_the_export():
+    assert (loinc.STAGE_GROUP.code, loinc.ECOG.code, loinc.KPS.code, loinc.BODY_WEIGHT.code) == (
+        "21908-9", "89247-1", "89243-0", "29463-7")
+    for c in (loinc.STAGE_GROUP, loinc.ECOG, loinc.KPS, loinc.BODY_WEIGHT):
+        assert loinc_check_digit_ok(c.code), c.code

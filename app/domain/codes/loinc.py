@@ -92,3 +92,12 @@ def units_for_loinc(code: str) -> tuple[str, ...]:
     """The §1 units (normalised) whose results carry this LOINC code (empty if unknown)."""
     return tuple(u for units in LOINC.values() for u, c in units.items()
                  if c is not None and c.code == code)
+
+
+#: Other LOINC codes the FHIR export uses (mCODE and FHIR vital-signs conventions):
+#: 21908-9 Stage group.clinical Cancer, 89247-1 ECOG Performance Status score,
+#: 89243-0 Karnofsky Performance Status score (mCODE), 29463-7 Body weight (FHIR vital signs).
+STAGE_GROUP = _c("21908-9", "Stage group.clinical Cancer")
+ECOG = _c("89247-1", "ECOG Performance Status score")
+KPS = _c("89243-0", "Karnofsky Performance Status score")
+BODY_WEIGHT = _c("29463-7", "Body weight")
