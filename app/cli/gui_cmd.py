@@ -84,6 +84,7 @@ def prepare_gui(
     from app.services.site_settings import SiteParamsError, load_site_params
     from app.ui.app import Translations, create_application, resolve_language
     from app.ui.chart.opener import install_chart
+    from app.ui.fhir_export import install_fhir_export
     from app.ui.main_window import MainWindow
     from app.ui.mdt.install import install_mdt
     from app.ui.settings.install import install_settings
@@ -167,6 +168,8 @@ def prepare_gui(
     # MDT meetings (Ctrl+M); chart Documents
     install_mdt(window, db, _actor(), opener=opener, params=params)
     install_settings(window, site, translations)  # File → Settings… (Ctrl+,)
+    # File → Export registry as FHIR…; chart Documents → Export FHIR…
+    install_fhir_export(window, db, opener=opener, params=params)
     return GuiSession(app, window, db, translations, site)
 
 
