@@ -112,3 +112,17 @@ def test_registry_export_can_be_cancelled(qtbot, main, tmp_path):
         Bundle.model_validate(json.loads(f.read_text(encoding="utf-8")))
     assert not list(folder.glob(".*.tmp"))
     assert "cancelled" in win.statusBar().currentMessage()
+
+
+def test_actions_are_translated_to_chinese(qapp, qtbot, main):
+    from app.ui.app import Translations
+
+    win, _mdt, fhir = main
+    t = Translations(qapp)
+    try:
+        assert t.install("zh_CN") is True
+        qtbot.waitUntil(lambda: fhir.act.text() == "将登记库导出为 FHIR(&F)…")
+        assert "FHIR" in fhir.act.statusTip() and "患者" in fhir.act.statusTip()
+    finally:
+        t.install("en")
+    qtbot.waitUntil(lambda: fhir.act.text() == "Export registry as &FHIR…")

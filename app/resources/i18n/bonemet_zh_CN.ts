@@ -1380,6 +1380,107 @@
     </message>
 </context>
 <context>
+    <name>FhirChartExport</name>
+    <message>
+        <location filename="../../app/ui/fhir_export.py" line="+1"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;FHIR…</source>
+        <translation>导出 FHIR(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this patient as a FHIR R4 bundle (JSON) for another hospital, registry or research group</source>
+        <translation>将该患者保存为 FHIR R4 数据包（JSON），供其他医院、登记库或研究团队使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export FHIR</source>
+        <translation>导出 FHIR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FHIR bundle (*.json)</source>
+        <translation>FHIR 数据包 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the FHIR bundle…</source>
+        <translation>正在导出 FHIR 数据包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FHIR bundle saved: %1</source>
+        <translation>FHIR 数据包已保存：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The FHIR bundle could not be exported (%1).</source>
+        <translation>无法导出 FHIR 数据包（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRegistryExport</name>
+    <message>
+        <location filename="../../app/ui/fhir_export.py" line="+1"/>
+        <source>Export registry as &amp;FHIR…</source>
+        <translation>将登记库导出为 FHIR(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every patient as a FHIR R4 bundle, one file per patient, into a folder</source>
+        <translation>将每位患者保存为 FHIR R4 数据包，每位患者一个文件，存入一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export registry as FHIR</source>
+        <translation>将登记库导出为 FHIR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an existing folder.</source>
+        <translation>请选择一个已存在的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the registry as FHIR bundles…</source>
+        <translation>正在将登记库导出为 FHIR 数据包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported %1 of %2 patients…</source>
+        <translation>已导出 %1/%2 位患者…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported %1 patients as FHIR bundles.</source>
+        <translation>已将 %1 位患者导出为 FHIR 数据包。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FHIR export cancelled after %1 of %2 patients (the files written are complete).</source>
+        <translation>FHIR 导出已在 %1/%2 位患者后取消（已写入的文件均完整）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registry could not be exported (%1).</source>
+        <translation>无法导出登记库（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../app/ui/chart/findings_view.py" line="+59"/>
