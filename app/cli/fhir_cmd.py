@@ -23,7 +23,8 @@ from pathlib import Path
 
 from app.cli.case_cmd import cli_actor
 from app.cli.db_cmd import CliError, add_db_argument, ready_database, report
-from app.services.site_settings import SiteParamsError, load_site_params, load_site_zone
+from app.services.site_settings import SiteParamsError, load_site_params
+from app.services.site_zone import load_site_zone
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

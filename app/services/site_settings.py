@@ -1,7 +1,5 @@
 """The site's rule-parameter file (rule book §9): where it lives, loading it, saving it.
 
-Also the site's time zone for exported date-times (:func:`load_site_zone`, issue 19).
-
 The file is the same JSON object ``bonemet assess --params FILE.json`` reads: §9 parameter
 names to values of the same type, validated by :func:`app.domain.params.params_from_mapping`
 (an unknown name or a wrong type is an error naming the parameter). The desktop app reads it
@@ -22,9 +20,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
@@ -118,91 +114,11 @@ def save_site_params(params: Params, path: Path) -> None:
 
     Raises :class:`SiteParamsError` when the file cannot be written (the old one is kept).
     """
-    _write_atomic(path, params_json(params))
-
-
-# ---------------------------------------------------------------- site time zone (issue 19)
-#
-# Exported date-times (FHIR) carry a zone. A time recorded without an offset is the site's
-# local time; the site's zone is ``time_zone`` in ``<user config dir>/BoneMet/site.json``
-# (an IANA name, e.g. ``Asia/Shanghai``), else the machine's zone.
-
-SITE_FILE_NAME = "site.json"
-
-
-def default_site_path() -> Path:
-    """``<user config dir>/BoneMet/site.json`` (beside the parameter file)."""
-    return default_params_path().with_name(SITE_FILE_NAME)
-
-
-def machine_zone() -> tzinfo:
-    """The machine's zone: ``$TZ`` or the ``/etc/localtime`` link as an IANA zone when it
-    names one (correct offsets for past dates across DST), else the current fixed offset."""
-    name = os.environ.get("TZ", "").lstrip(":")
-    candidates = [name] if name else []
-    try:
-        target = os.path.realpath("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:  # pragma: no cover - no such link (Windows)
-        pass
-    for candidate in candidates:
-        try:
-            return ZoneInfo(candidate)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return datetime.now().astimezone().tzinfo or UTC
-
-
-def zone_from_name(name: str) -> ZoneInfo:
-    """An IANA zone by name; :class:`ValueError` naming the problem otherwise."""
-    if not isinstance(name, str) or not name.strip():
-        raise ValueError("time_zone: expected an IANA zone name, e.g. Asia/Shanghai")
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"time_zone: {name[:40]!r} is not a known time zone") from None
-
-
-def load_site_zone(path: Path | None = None) -> tzinfo:
-    """The site's zone from the site file (``path`` or the default one), else the machine's.
-
-    A site file that exists but is unusable raises :class:`SiteParamsError` (never a silent
-    fall-back: exported times would carry a zone the site did not choose)."""
-    p = path or default_site_path()
-    if not p.exists():
-        return machine_zone()
-    try:
-        data = json.loads(p.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise SiteParamsError(p, "cannot read the site file (JSON object expected)") from None
-    if not isinstance(data, dict):
-        raise SiteParamsError(p, "expected a JSON object")
-    unknown = sorted(set(data) - {"time_zone"})
-    if unknown:
-        raise SiteParamsError(p, f"{unknown[0]}: unknown setting")
-    if data.get("time_zone") is None:
-        return machine_zone()
-    try:
-        return zone_from_name(data["time_zone"])
-    except ValueError as exc:
-        raise SiteParamsError(p, str(exc)) from None
-
-
-def save_site_zone(name: str | None, path: Path | None = None) -> None:
-    """Write the site's zone (``None``: the machine's) atomically to the site file."""
-    p = path or default_site_path()
-    if name is not None:
-        zone_from_name(name)
-    text = json.dumps({} if name is None else {"time_zone": name.strip()}, indent=2) + "\n"
-    _write_atomic(p, text)
-
-
-def _write_atomic(path: Path, text: str) -> None:
+    text = params_json(params)
     tmp_name: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=".parameters-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
 from app.domain.progress import BuildCancelled
-from app.services.site_settings import SiteParamsError, load_site_zone
+from app.services.site_settings import SiteParamsError
+from app.services.site_zone import load_site_zone
 from app.ui.actions import window_action
 from app.ui.printing.jobs import Job
 
@@ -36,28 +37,57 @@ def _zone(parent, title: str) -> tzinfo | None:
         return None
 
 
-def _busy(parent, label: str, cancel: str, title: str, job: Job) -> QProgressDialog:
-    busy = QProgressDialog(label, cancel, 0, 0, parent)
-    busy.setObjectName("fhirExportBusy")
-    busy.setWindowTitle(title)
-    busy.setWindowModality(Qt.WindowModality.WindowModal)
-    busy.setMinimumDuration(0)
-    busy.setAutoClose(False)
-    busy.setAutoReset(False)
-    busy.canceled.connect(job.cancel)
-    return busy
+class _BackgroundExport(QObject):
+    """One export job at a time behind a progress dialog whose Cancel stops it; ends with
+    ``finished("done" | "cancelled" | "failed")``."""
+
+    finished = Signal(str)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.job: Job | None = None
+        self.busy: QProgressDialog | None = None
+
+    def _run(self, parent, job: Job, label: str, title: str) -> Job:
+        busy = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        busy.setObjectName("fhirExportBusy")
+        busy.setWindowTitle(title)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(0)
+        busy.setAutoClose(False)
+        busy.setAutoReset(False)
+        busy.canceled.connect(job.cancel)
+        job.signals.done.connect(self._done)
+        job.signals.cancelled.connect(self._cancelled)
+        job.signals.failed.connect(self._failed)
+        self.job, self.busy = job, busy
+        busy.show()
+        return job.start()
+
+    def _end(self, how: str) -> None:
+        self.job = None
+        if self.busy is not None:
+            self.busy.close()
+            self.busy.deleteLater()
+            self.busy = None
+        self.finished.emit(how)
+
+    def _done(self, result) -> None:  # pragma: no cover - overridden
+        self._end("done")
+
+    def _cancelled(self) -> None:
+        self._end("cancelled")
+
+    def _failed(self, error: str) -> None:  # pragma: no cover - overridden
+        self._end("failed")
 
 
-class FhirChartExport(QObject):
+class FhirChartExport(_BackgroundExport):
     """"Export FHIR…" of one chart window."""
-
-    finished = Signal(str)  # "done" | "cancelled" | "failed"
 
     def __init__(self, chart_window) -> None:
         super().__init__(chart_window)
         self.window = chart_window
-        self.job: Job | None = None
-        self.busy: QProgressDialog | None = None
         self.act = window_action(chart_window, "", self.start)
         menu = chart_window.findChild(QMenu, "chartDocumentsMenu")
         self.own_menu = menu is None
@@ -121,23 +151,7 @@ class FhirChartExport(QObject):
             write_atomic(target, text)
             return str(target)
 
-        job = Job(work)
-        self.busy = _busy(self.window, self.tr("Exporting the FHIR bundle…"), self.tr("Cancel"),
-                          title, job)
-        job.signals.done.connect(self._done)
-        job.signals.cancelled.connect(lambda: self._end("cancelled"))
-        job.signals.failed.connect(self._failed)
-        self.job = job
-        self.busy.show()
-        return job.start()
-
-    def _end(self, how: str) -> None:
-        self.job = None
-        if self.busy is not None:
-            self.busy.close()
-            self.busy.deleteLater()
-            self.busy = None
-        self.finished.emit(how)
+        return self._run(self.window, Job(work), self.tr("Exporting the FHIR bundle…"), title)
 
     def _done(self, path: str) -> None:
         self.window.statusBar().showMessage(
@@ -150,10 +164,8 @@ class FhirChartExport(QObject):
         self._end("failed")
 
 
-class FhirRegistryExport(QObject):
+class FhirRegistryExport(_BackgroundExport):
     """File → "Export registry as FHIR…" of the registry window; charts get their action."""
-
-    finished = Signal(str)  # "done" | "cancelled" | "failed"
 
     def __init__(self, main_window: QMainWindow, db: Database, *, opener=None,
                  params: Params = DEFAULTS, today: Callable[[], date] = date.today) -> None:
@@ -162,8 +174,6 @@ class FhirRegistryExport(QObject):
         self._db = db
         self.params = params
         self.today = today
-        self.job: Job | None = None
-        self.busy: QProgressDialog | None = None
         self.progress: tuple[int, int] = (0, 0)
         self.charts: list[FhirChartExport] = []
         self.act = QAction(main_window)
@@ -238,15 +248,10 @@ class FhirRegistryExport(QObject):
                                    progress=progress, cancelled=cancel)
 
         job = Job(work)
-        self.busy = _busy(self._main, self.tr("Exporting the registry as FHIR bundles…"),
-                          self.tr("Cancel"), title, job)
         job.signals.progress.connect(self._progress)
-        job.signals.done.connect(self._done)
-        job.signals.cancelled.connect(self._cancelled)
-        job.signals.failed.connect(self._failed)
-        self.job, self.progress = job, (0, 0)
-        self.busy.show()
-        return job.start()
+        self.progress = (0, 0)
+        return self._run(self._main, job, self.tr("Exporting the registry as FHIR bundles…"),
+                         title)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress = (done, total)
@@ -256,14 +261,6 @@ class FhirRegistryExport(QObject):
                               .replace("%1", str(done)).replace("%2", str(total)))
             busy.setMaximum(total)
             busy.setValue(done)
-
-    def _end(self, how: str) -> None:
-        self.job = None
-        if self.busy is not None:
-            self.busy.close()
-            self.busy.deleteLater()
-            self.busy = None
-        self.finished.emit(how)
 
     def _status(self, text: str) -> None:
         self._main.statusBar().showMessage(text, 10_000)

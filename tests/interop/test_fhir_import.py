@@ -16,7 +16,7 @@ from app.cli import main
 from app.interop.fhir_export import build_bundle, bundle_json
 from app.services.case_service import import_case, load_case
 from app.services.demo import write_demo_registry
-from app.services.site_settings import save_site_zone
+from app.services.site_zone import default_site_path
 
 AS_OF = date(2026, 11, 21)
 ZONE = "Asia/Shanghai"
@@ -57,7 +57,9 @@ def _fresh_with_patient(tmp_path, demo, mrn):
 
 @pytest.mark.parametrize("mrn", ["BM-000001", "BM-000004", "BM-000006"])
 def test_export_then_import_gives_the_same_lab_results(tmp_path, demo, mrn, capsys):
-    save_site_zone(ZONE)
+    site = default_site_path()  # the site's zone (the test's isolated config folder)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    site.write_text(json.dumps({"time_zone": ZONE}), encoding="utf-8")
     case, path, fresh = _fresh_with_patient(tmp_path, demo, mrn)
     assert case.labs, "the demo patient has labs"
     assert main(["import-fhir", str(path), "--db", fresh]) == 0

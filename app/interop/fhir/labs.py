@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.data.case_repo import lab_flag as derived_flag
 from app.domain.case import Lab
 from app.domain.codes.loinc import loinc_code
 from app.domain.codes.ucum import ucum_code
@@ -29,11 +30,7 @@ def lab_flag(lab: Lab) -> str | None:
     """H / L / N: as the laboratory sent it, else against the reported range."""
     if lab.flag is not None:
         return lab.flag
-    if lab.ref_high is not None and lab.value > lab.ref_high:
-        return "H"
-    if lab.ref_low is not None and lab.value < lab.ref_low:
-        return "L"
-    return None if lab.ref_low is None and lab.ref_high is None else "N"
+    return derived_flag(lab.value, lab.ref_low, lab.ref_high)
 
 
 def lab_observation(ctx: Context, lab: Lab) -> dict[str, Any]:
