@@ -107,9 +107,13 @@ def run_export(args: argparse.Namespace) -> int:
             sys.stdout.write(bundle_json(build_bundle(case, as_of, zone, params=params)))
             return 0
         assert out is not None
-        rep = export_patients(db, ids, out, as_of, zone, params=params,
-                              single_file=not into_folder,
-                              progress=_Progress() if several else None)
+        try:
+            rep = export_patients(db, ids, out, as_of, zone, params=params,
+                                  single_file=not into_folder,
+                                  progress=_Progress() if several else None)
+        except OSError as exc:  # the file name holds the MRN: not repeated on stderr
+            raise CliError(f"--out: cannot write ({exc.strerror or 'I/O error'}); the files "
+                           "already written are complete", 1) from None
     finally:
         db.dispose()
     print(f"wrote {len(rep.written)} bundle(s)")

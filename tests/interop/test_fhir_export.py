@@ -199,3 +199,22 @@ def test_cli_refuses_bad_input_naming_the_field(tmp_path, capsys):
     assert "--out" in capsys.readouterr().err
     assert main(["export-fhir", "--db", path, "--mrn", "BM-000001", "--as-of", "21/11"]) == 2
     assert "--as-of" in capsys.readouterr().err
+
+
+def test_cli_write_failure_names_no_patient(tmp_path, capsys):
+    db = migrated_db(tmp_path / "r.sqlite")
+    write_demo_registry(db, n=2, seed=2, reference_date=AS_OF, summaries=False)
+    db.dispose()
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)  # no writing into it
+    try:
+        if os.access(folder, os.W_OK):  # running as root: make the target a folder instead
+            folder.chmod(0o700)
+            (folder / "BM-000001.json").mkdir()
+        code = main(["export-fhir", "--db", str(tmp_path / "r.sqlite"), "--all",
+                     "--out", str(folder)])
+    finally:
+        folder.chmod(0o700)
+    err = capsys.readouterr().err
+    assert code == 1 and "--out: cannot write" in err and "BM-000001" not in err
