@@ -43,6 +43,8 @@ def revalidate(text: str) -> dict:
     """The written JSON read back: the Bundle and each resource through its R4B model."""
     doc = json.loads(text)
     Bundle.model_validate(doc)
+    urls = [e["fullUrl"] for e in doc["entry"]]
+    assert len(urls) == len(set(urls)), "every resource has its own id"
     for entry in doc["entry"]:
         res = entry["resource"]
         get_fhir_model_class(res["resourceType"]).model_validate(res)
