@@ -124,11 +124,11 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from app.interop.fhir_import import FhirImportError, import_bundle_file
 
-    params, _zone = _site(args)
+    params, zone = _site(args)
     db = ready_database(args.db, must_exist=True)
     try:
         try:
-            rep = import_bundle_file(db, Path(args.file), cli_actor(), params=params,
+            rep = import_bundle_file(db, Path(args.file), cli_actor(), zone, params=params,
                                      dry_run=args.dry_run)
         except FhirImportError as exc:
             raise CliError(f"{exc}; nothing was imported") from None

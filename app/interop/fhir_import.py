@@ -25,7 +25,9 @@ Messages carry entry numbers and field names, never an MRN, a name or a value.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,7 @@ from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
 from app.data.engine import Database
-from app.domain.case import Lab
+from app.domain.case import Case, Lab
 from app.domain.codes import LOINC_SYSTEM
 from app.domain.codes.loinc import analyte_for_loinc, units_for_loinc
 from app.domain.codes.ucum import unit_for_ucum
@@ -104,10 +106,12 @@ def bundle_mrn(doc: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     raise FhirImportError("Patient.identifier: no medical record number (MRN) identifier")
 
 
-def check_patient(db: Database, mrn: str, patient: dict[str, Any]) -> None:
-    """Refuse when the registry has no such patient or its demographics disagree."""
+def check_patient(db: Database, mrn: str, patient: dict[str, Any]) -> Case:
+    """The registry's case of the patient; refuse when there is no such patient or its
+    demographics disagree."""
     try:
-        known = load_case(db, mrn).patient
+        case = load_case(db, mrn)
+        known = case.patient
     except PatientNotFound:
         raise FhirImportError("Patient.identifier: no patient with this MRN in the registry; "
                               "add the patient first") from None
@@ -120,6 +124,29 @@ def check_patient(db: Database, mrn: str, patient: dict[str, Any]) -> None:
     names = [n.get("text") for n in patient.get("name") or [] if n.get("text")]
     if names and known.name and known.name.strip() not in (n.strip() for n in names):
         raise FhirImportError("Patient.name: differs from the registry's patient")
+    return case
+
+
+def _instant(at: datetime, zone: tzinfo) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=zone)
+
+
+def as_stored(unit: ImportUnit, stored: list[Lab], zone: tzinfo) -> None:
+    """A result already stored with its time written another way (the export gave a time
+    recorded without an offset the site's zone) gets the stored writing, so that the lab
+    import recognises it as already stored instead of adding it twice."""
+    for i, item in enumerate(unit.labs):
+        lab = item.lab
+        if lab.at is None:
+            continue
+        for old in stored:
+            if (old.at is not None and old.at != lab.at and old.analyte == lab.analyte
+                    and old.date == lab.date and old.value == lab.value
+                    and normalise_unit(old.unit) == normalise_unit(lab.unit)
+                    and _instant(old.at, zone) == _instant(lab.at, zone)):
+                unit.labs[i] = dataclasses.replace(
+                    item, lab=dataclasses.replace(lab, at=old.at))
+                break
 
 
 def _analyte(code: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -225,11 +252,13 @@ def bundle_unit(doc: dict[str, Any], source: str) -> ImportUnit:
     return unit
 
 
-def import_bundle_file(db: Database, path: Path, actor: str, *, params: Params = DEFAULTS,
-                       dry_run: bool = False) -> ImportReport:
-    """Read, check the patient, and import the bundle's lab results (see the docstring)."""
+def import_bundle_file(db: Database, path: Path, actor: str, zone: tzinfo, *,
+                       params: Params = DEFAULTS, dry_run: bool = False) -> ImportReport:
+    """Read, check the patient, and import the bundle's lab results (see the docstring);
+    ``zone`` is the site's (a stored time without an offset is local time there)."""
     doc = read_bundle(path)
     mrn, patient = bundle_mrn(doc)
-    check_patient(db, mrn, patient)
+    case = check_patient(db, mrn, patient)
     unit = bundle_unit(doc, f"fhir:{path.name}")
+    as_stored(unit, case.labs, zone)
     return apply_lab_import(db, [unit], actor, dry_run=dry_run, params=params)

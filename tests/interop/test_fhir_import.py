@@ -36,14 +36,16 @@ def lab_rows(labs) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    db = migrated_db(tmp_path_factory.mktemp("fhirin") / "demo.sqlite")
+    path = tmp_path_factory.mktemp("fhirin") / "demo.sqlite"
+    db = migrated_db(path)
     write_demo_registry(db, n=6, seed=3, reference_date=AS_OF, summaries=False)
-    yield db
+    yield db, str(path)
     db.dispose()
 
 
 def _fresh_with_patient(tmp_path, demo, mrn):
     """A fresh registry holding the demo patient without labs; the bundle file."""
+    demo, _path = demo
     case = load_case(demo, mrn)
     path = tmp_path / f"{mrn}.json"
     path.write_text(bundle_json(build_bundle(case, AS_OF, ZoneInfo(ZONE))), encoding="utf-8")
@@ -77,7 +79,7 @@ def test_export_then_import_gives_the_same_lab_results(tmp_path, demo, mrn, caps
 
 
 def test_missing_patient_is_refused(tmp_path, demo, capsys):
-    case = load_case(demo, "BM-000002")
+    case = load_case(demo[0], "BM-000002")
     path = tmp_path / "b.json"
     path.write_text(bundle_json(build_bundle(case, AS_OF, ZoneInfo(ZONE))), encoding="utf-8")
     migrated_db(tmp_path / "empty.sqlite").dispose()
@@ -130,3 +132,22 @@ def test_not_a_bundle_is_refused(tmp_path, capsys):
     bad.write_text('{"resourceType": "Patient"}', encoding="utf-8")
     assert main(["import-fhir", str(bad), "--db", str(tmp_path / "r.sqlite")]) == 2
     assert "resourceType" in capsys.readouterr().err
+
+
+def test_reimport_into_the_source_registry_adds_nothing(tmp_path, demo, capsys):
+    db, db_path = demo
+    site = default_site_path()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    site.write_text(json.dumps({"time_zone": ZONE}), encoding="utf-8")
+    timed = 0
+    for mrn in ("BM-000001", "BM-000002", "BM-000003"):
+        case = load_case(db, mrn)
+        timed += sum(1 for x in case.labs if x.at is not None and x.at.tzinfo is None)
+        path = tmp_path / f"{mrn}.json"
+        path.write_text(bundle_json(build_bundle(case, AS_OF, ZoneInfo(ZONE))), encoding="utf-8")
+        capsys.readouterr()
+        assert main(["import-fhir", str(path), "--db", db_path, "--dry-run"]) == 0
+        assert (f"results: 0 would be imported, {len(case.labs)} already in the registry"
+                in capsys.readouterr().out)
+    # times recorded without an offset were exported with the site zone, and recognised
+    assert timed > 0
