@@ -87,6 +87,7 @@ def prepare_gui(
     from app.ui.app import Translations, create_application, resolve_language
     from app.ui.backup.install import install_backup
     from app.ui.chart.opener import install_chart
+    from app.ui.fhir_export import install_fhir_export
     from app.ui.labreview.install import install_lab_review
     from app.ui.labs.install import install_lab_feeds
     from app.ui.main_window import MainWindow
@@ -176,6 +177,8 @@ def prepare_gui(
     install_lab_review(window, db, _actor(), params=params)  # File → Lab review queue…
     # File → Import lab results… (Ctrl+Shift+I); the listener and watched folder if set
     install_lab_feeds(window, db, _actor(), params=params)
+    # File → Export registry as FHIR…; chart Documents → Export FHIR…
+    install_fhir_export(window, db, opener=opener, params=params)
     return GuiSession(app, window, db, translations, site)
 
 

@@ -94,13 +94,16 @@ def record_values(record: Any) -> dict[str, Any]:
     for f in dataclasses.fields(record):
         if f.name != "rid":
             values[_COLUMN_OF.get(f.name, f.name)] = getattr(record, f.name)
-    if isinstance(record, C.Lab):
-        try:
-            values["loinc"] = units.loinc(record.analyte, record.unit)
-        except (KeyError, units.UnitError):
-            values["loinc"] = None
-        values["flag"] = lab_flag(record.value, record.ref_low, record.ref_high)
-        values["ref_text"] = ref_text(record.ref_low, record.ref_high)
+    if isinstance(record, C.Lab):  # as the lab sent them (case files keep them), else derived
+        if record.loinc is None:
+            try:
+                values["loinc"] = units.loinc(record.analyte, record.unit)
+            except (KeyError, units.UnitError):
+                values["loinc"] = None
+        if record.flag is None:
+            values["flag"] = lab_flag(record.value, record.ref_low, record.ref_high)
+        if record.ref_text is None:
+            values["ref_text"] = ref_text(record.ref_low, record.ref_high)
     return values
 
 
@@ -174,7 +177,8 @@ def insert_case(session: Session, case: C.Case, actor: str, *, source: str | Non
     pid = patient.id
     rows: list[Any] = []
     for i, lab in enumerate(case.labs):
-        rows.append(new_row(pid, lab, actor, path=f"labs[{i}]", source=source))
+        rows.append(new_row(pid, lab, actor, path=f"labs[{i}]",
+                            source=source if lab.source is None else lab.source))
     for key, group in (("symptoms", case.symptoms), ("imaging", case.imaging),
                        ("biopsies", case.biopsies), ("lesions", case.lesions),
                        ("bma.administrations", case.bma.administrations),

@@ -10,6 +10,7 @@ row since it was read, :class:`StaleRecordError` is raised and nothing is writte
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from sqlalchemy import exists, false, select
@@ -19,6 +20,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.data import models as M
 from app.data.case_repo import RECORD_MAP, add_record
 from app.data.types import utcnow
+from app.domain.case import Lab
+from app.domain.units import normalise_unit
 
 
 class RecordNotFound(LookupError):
@@ -103,6 +106,28 @@ def correct_record(
     )
     if result.rowcount != 1:
         raise StaleRecordError(f"{entity}: the record was changed by someone else")
+    if isinstance(new_record, Lab):
+        new_record = _provenance_after_correction(old, new_record)
     session.expire(old)
     new_id = add_record(session, old.patient_id, new_record, actor, replaces_id=old.id, **extra)
     return new_id
+
+
+def _provenance_after_correction(old: Any, lab: Lab) -> Lab:
+    """A corrected lab result does not inherit a flag, range text or LOINC variant copied from
+    the row it replaces when its result changed (they are derived anew); provenance the caller
+    set differently, and the source, are kept."""
+    def result(analyte, value, unit, low, high):
+        return analyte, value, normalise_unit(unit), low, high
+
+    if result(old.analyte, old.value, old.unit, old.ref_low, old.ref_high) == result(
+            lab.analyte, lab.value, lab.unit, lab.ref_low, lab.ref_high):
+        return lab
+    same_variant = old.analyte == lab.analyte and normalise_unit(old.unit) == normalise_unit(
+        lab.unit)
+    return dataclasses.replace(
+        lab,
+        flag=None if lab.flag == old.flag else lab.flag,
+        ref_text=None if lab.ref_text == old.ref_text else lab.ref_text,
+        loinc=None if lab.loinc == old.loinc and not same_variant else lab.loinc,
+    )

@@ -138,6 +138,12 @@ class Lab:
     method: str | None = None
     at: datetime | None = None
     comparator: str | None = None  # "<", "<=", ">", ">=": the value is a bound (censored)
+    # provenance kept as the laboratory sent it (optional keys of labs[], an extension of
+    # bonemet-case/1; docs/clinical-readings.md): not clinical content, so not compared
+    loinc: str | None = field(default=None, compare=False)
+    flag: str | None = field(default=None, compare=False)  # H / L / N
+    ref_text: str | None = field(default=None, compare=False)
+    source: str | None = field(default=None, compare=False)
     rid: int | None = _rid()
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from app.domain import case as C
 from app.domain.casefile_write import case_to_json  # the inverse, re-exported here
+from app.domain.codes.loinc import analyte_for_loinc
 from app.domain.dates import DateFormatError, parse_date_or_datetime
 from app.domain.limits import case_limit_problem, json_limit_problem
 from app.domain.units import ANALYTES as UNIT_TABLE
@@ -259,7 +260,7 @@ def _symptom(raw: Any, path: str) -> C.Symptom:
 
 def _lab(raw: Any, path: str) -> C.Lab:
     o = _Obj(raw, path, ("date", "analyte", "value", "unit", "ref_low", "ref_high", "fasting",
-                         "method", "comparator"))
+                         "method", "comparator", *_LAB_PROVENANCE))
     d, at = o.when("date", required=True)  # type: ignore[misc]
     analyte = o.choice("analyte", tuple(UNIT_TABLE), required=True)
     value = o.number("value", required=True, non_negative=True)
@@ -276,7 +277,27 @@ def _lab(raw: Any, path: str) -> C.Lab:
         date=d, at=at, analyte=analyte, value=value, unit=unit,  # type: ignore[arg-type]
         ref_low=ref_low, ref_high=ref_high, fasting=o.boolean("fasting"), method=o.text("method"),
         comparator=o.choice("comparator", C.LAB_COMPARATORS),
+        **_lab_provenance(o, analyte, unit),  # type: ignore[arg-type]
     )
+
+
+#: Optional provenance keys of labs[] (an extension of bonemet-case/1, documented in
+#: docs/clinical-readings.md): what the laboratory sent, kept through export and import.
+_LAB_PROVENANCE = ("loinc", "flag", "ref_text", "source")
+_LOINC_RE = re.compile(r"^\d{1,7}-\d$")
+_LAB_FLAGS = ("H", "L", "N")
+
+
+def _lab_provenance(o: _Obj, analyte: str, unit: str) -> dict[str, str | None]:
+    code = o.text("loinc")
+    if code is not None:
+        if not _LOINC_RE.match(code):
+            raise CaseFileError(o.p("loinc"), f"{_show(code)} is not a LOINC code (NNNNN-N)")
+        known = analyte_for_loinc(code)
+        if known is not None and known != analyte:
+            raise CaseFileError(o.p("loinc"), f"{code} is a LOINC code of {known}, not {analyte}")
+    return {"loinc": code, "flag": o.choice("flag", _LAB_FLAGS),
+            "ref_text": o.text("ref_text"), "source": o.text("source")}
 
 
 def _imaging(raw: Any, path: str) -> C.Imaging:

@@ -60,7 +60,8 @@ def case_to_json(case: C.Case) -> dict[str, Any]:
             "unit": x.unit,
             "ref_low": None if x.ref_low is None else _num(x.ref_low),
             "ref_high": None if x.ref_high is None else _num(x.ref_high),
-            "fasting": x.fasting, "method": x.method, "comparator": x.comparator})
+            "fasting": x.fasting, "method": x.method, "comparator": x.comparator,
+            "loinc": x.loinc, "flag": x.flag, "ref_text": x.ref_text, "source": x.source})
             for x in case.labs],
         "imaging": [_clean({
             "date": _d(m.date, m.at), "modality": m.modality, "region": m.region,

@@ -146,7 +146,7 @@ def _rule_ids(findings: list[Finding]) -> set[str]:
 def _changed_fields(record: Any, old: Any | None) -> list[str]:
     names = []
     for f in fields(record):
-        if f.name in ("rid", "at"):
+        if f.name in ("rid", "at") or not f.compare:  # ids and lab provenance: not edited
             continue
         value = getattr(record, f.name)
         if old is None:

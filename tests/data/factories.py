@@ -83,3 +83,16 @@ def full_case(mrn: str = "FULL-001") -> C.Case:
         status_override=C.StatusOverride("confirmed", date(2026, 3, 9), by="Dr Li",
                                          reason="MDT"),
     )
+
+
+LAB_PROVENANCE = ("loinc", "flag", "ref_text", "source")
+
+
+def without_lab_provenance(doc: dict) -> dict:
+    """A case-file JSON object without the labs' provenance keys (the registry adds them on
+    export: its stored or derived LOINC code, flag, range text and source)."""
+    out = dict(doc)
+    if "labs" in out:
+        out["labs"] = [{k: v for k, v in lab.items() if k not in LAB_PROVENANCE}
+                       for lab in out["labs"]]
+    return out

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from data.factories import example_case, full_case
+from data.factories import example_case, full_case, without_lab_provenance
 from sqlalchemy import func, select
 
 from app.data import models as M
@@ -46,7 +46,10 @@ def test_import_export_round_trip(db, make):
     pid = import_case(db, case, "tester")
     loaded = load_case(db, case.patient.mrn.lower())  # MRN lookup is case-insensitive
     assert loaded == case
-    assert case_to_json(loaded) == case_to_json(case)
+    # the export adds the labs' provenance (derived here: LOINC, flag, range text, source)
+    assert without_lab_provenance(case_to_json(loaded)) == case_to_json(case)
+    assert all(lab["source"] == "case file" and lab["loinc"]
+               for lab in case_to_json(loaded).get("labs", []))
     assert parse_case_text(case_json_text(loaded)) == case
     assert load_case_by_id(db, pid) == case
     assert all(r.rid is not None for r in every_record(loaded))
@@ -222,3 +225,21 @@ def test_two_writers_on_one_file_wait_instead_of_failing(db):
     other.dispose()
     assert errors == []
     assert counts(db)["patient"] == 12 and counts(db)["lab_result"] == 48
+
+
+def test_a_corrected_lab_result_does_not_keep_a_copied_flag_or_range_text(db):
+    import_case(db, full_case(), "tester")
+    old = load_case(db, "FULL-001").labs[1]
+    assert old.flag is not None  # loaded with its stored provenance
+    # the value changed: the copied flag / range text are derived anew; LOINC variant kept
+    fixed = dataclasses.replace(old, value=old.value + 1000, rid=None)
+    new_id = correct_record(db, "lab_result", old.rid, fixed, "dr.c", version=1)
+    with db.session() as s:
+        row = s.get(M.LabResult, new_id)
+        assert row.flag == "H" and row.loinc == old.loinc and row.source == old.source
+    # only the method changed: the laboratory's flag stays as it was sent
+    again = load_case(db, "FULL-001").labs[1]
+    same = dataclasses.replace(again, method="re-read", flag="L", rid=None)
+    newer = correct_record(db, "lab_result", again.rid, same, "dr.c")
+    with db.session() as s:
+        assert s.get(M.LabResult, newer).flag == "L"

@@ -1571,6 +1571,88 @@ A safety copy of the current registry will be saved first as:
     </message>
 </context>
 <context>
+    <name>FhirChartExport</name>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Export &amp;FHIR…</source>
+        <translation>导出 FHIR(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save this patient as a FHIR R4 bundle (JSON) for another hospital, registry or research group</source>
+        <translation>将该患者保存为 FHIR R4 数据包（JSON），供其他医院、登记库或研究团队使用</translation>
+    </message>
+    <message>
+        <source>Export FHIR</source>
+        <translation>导出 FHIR</translation>
+    </message>
+    <message>
+        <source>FHIR bundle (*.json)</source>
+        <translation>FHIR 数据包 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting the FHIR bundle…</source>
+        <translation>正在导出 FHIR 数据包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>FHIR bundle saved: %1</source>
+        <translation>FHIR 数据包已保存：%1</translation>
+    </message>
+    <message>
+        <source>The FHIR bundle could not be exported (%1).</source>
+        <translation>无法导出 FHIR 数据包（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRegistryExport</name>
+    <message>
+        <source>Export registry as &amp;FHIR…</source>
+        <translation>将登记库导出为 FHIR(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save every patient as a FHIR R4 bundle, one file per patient, into a folder</source>
+        <translation>将每位患者保存为 FHIR R4 数据包，每位患者一个文件，存入一个文件夹</translation>
+    </message>
+    <message>
+        <source>Export registry as FHIR</source>
+        <translation>将登记库导出为 FHIR</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder.</source>
+        <translation>请选择一个已存在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting the registry as FHIR bundles…</source>
+        <translation>正在将登记库导出为 FHIR 数据包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 patients…</source>
+        <translation>已导出 %1/%2 位患者…</translation>
+    </message>
+    <message>
+        <source>Exported %1 patients as FHIR bundles.</source>
+        <translation>已将 %1 位患者导出为 FHIR 数据包。</translation>
+    </message>
+    <message>
+        <source>FHIR export cancelled after %1 of %2 patients (the files written are complete).</source>
+        <translation>FHIR 导出已在 %1/%2 位患者后取消（已写入的文件均完整）。</translation>
+    </message>
+    <message>
+        <source>The registry could not be exported (%1).</source>
+        <translation>无法导出登记库（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>FileReportModel</name>
     <message>
         <source>File</source>

@@ -46,6 +46,7 @@ class ChartDocuments(QObject):
         self.act_print = window_action(self.window, "Ctrl+P", self.careplan.start)
         self.act_mdt = window_action(self.window, "Ctrl+Shift+M", self.add_to_mdt)
         self.menu = chart_window.menuBar().addMenu("")
+        self.menu.setObjectName("chartDocumentsMenu")  # other document actions join it
         self.menu.addAction(self.act_print)
         self.menu.addAction(self.act_mdt)
         chart_window.timeline_extra = lambda pid: timeline_rows(hub.service, pid)
