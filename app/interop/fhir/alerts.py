@@ -72,9 +72,7 @@ def add_careplan(ctx: Context, case: Case, assessment: Assessment,
                           params=assessment.params)
     notes = []
     for section in plan.sections:
-        lines = [section.title, *section.paragraphs,
-                 *(" ".join(cell for cell in row if cell) for row in section.table),
-                 *(item.text for item in section.items)]
+        lines = [section.title, *section.paragraphs, *(item.text for item in section.items)]
         notes.append({"text": "\n".join(line for line in lines if line)})
     resource: dict[str, Any] = {
         "resourceType": "CarePlan", "status": "active", "intent": "plan",
