@@ -19,6 +19,18 @@ translate = QCoreApplication.translate
 NONE_TEXT = "—"
 
 
+def ui_is_chinese() -> bool:
+    """True while the Chinese translation is installed. The UI has two languages and the
+    drug labels are always translated in zh_CN, so an installed translation shows there."""
+    return QCoreApplication.translate("Labels", "Denosumab") != "Denosumab"
+
+
+def ui_lang() -> str:
+    """``"zh"`` while the Chinese translation is installed, else ``"en"`` (the language
+    argument of the domain's bilingual catalogues)."""
+    return "zh" if ui_is_chinese() else "en"
+
+
 def sex_label(code: str | None) -> str:
     labels = {
         "female": translate("Labels", "Female"),
