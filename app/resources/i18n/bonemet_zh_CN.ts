@@ -1931,7 +1931,7 @@
     <message>
         <location line="+1"/>
         <source>Ibandronate</source>
-        <translation>伊班膦酸</translation>
+        <translation>伊班膦酸钠</translation>
     </message>
     <message>
         <location line="+1"/>
