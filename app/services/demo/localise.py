@@ -32,6 +32,9 @@ def localise_zh(case: Case) -> Case:
         e.region = _zh(e.region)
     for s in case.symptoms:
         s.site = _zh(s.site)
+    if case.cancer.visceral_metastases:
+        case.cancer.visceral_metastases = [region_text(o, "zh")
+                                           for o in case.cancer.visceral_metastases]
     for stop in case.bma.stops:
         if stop.reason in WORDS:
             stop.reason = WORDS[stop.reason][1]

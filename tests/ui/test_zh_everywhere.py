@@ -1,0 +1,150 @@
+"""Chinese all the way (issue 17): the main windows and dialogs of a small demo registry, opened
+in zh_CN offscreen through the real GUI entry point, show no Latin words outside the allow-list
+(:mod:`tests.ui.visible_texts`: abbreviations, units, scores, brand names, gene symbols).
+Exempt as data, not UI text: the patients' own names and MRNs, rule IDs, the findings' sources
+(citations stay as published), the labs' assay names, the MDT meetings' titles (as the
+coordinator wrote them), the user's account name and the database path. ("zxy" in the search box's placeholder is its pinyin-initials example.)
+
+Screens walked: the registry window, the chart (header, findings, every tab), every record
+form and patient-section form, the History tab after a recorded change, the work-up wizard's
+pages, and the worklist after its assessment pass. (The MDT pack, the care plan and the lab
+import dialogs belong to other work and are not walked here.)"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.cli.gui_cmd import prepare_gui
+from app.data import models as M
+from app.data.engine import open_database
+from app.data.migrate import ensure_schema
+from app.domain.case import Supplements
+from app.domain.findings import catalogue
+from app.domain.names import source_text
+from app.domain.workup_texts import RECOMMENDATIONS
+from app.services.demo import write_demo_registry
+from app.services.records import RecordsService
+from app.ui.chart.chart_window import ADD_SHORTCUTS, SECTION_SHORTCUTS
+from app.ui.workup import open_workup_wizard
+
+from .visible_texts import latin_words, widget_texts
+
+TODAY = date.today()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("zh") / "demo.sqlite"
+    db = open_database(path)
+    ensure_schema(db)
+    write_demo_registry(db, n=40, seed=1, reference_date=TODAY)
+    with db.session() as s:
+        names = [n for (n,) in s.execute(select(M.Patient.name)) if n]
+        methods = [m for (m,) in s.execute(select(M.LabResult.method).distinct()) if m]
+        titles = [t for (t,) in s.execute(select(M.MdtMeeting.title)) if t]
+        ids = list(s.scalars(select(M.Patient.id).order_by(M.Patient.alert_count.desc())))
+        suspected = list(s.scalars(select(M.Patient.id).where(M.Patient.bm_status != "confirmed")
+                                   .order_by(M.Patient.id)))
+    db.dispose()
+    sources = [r.source for r in catalogue()] + [
+        t.source for t in RECOMMENDATIONS.values()]
+    exempt = (names + methods + titles + sources + [source_text(x, "zh") for x in sources]
+              + [str(path), "dr.zh"])
+    return path, exempt, ids, suspected
+
+
+@pytest.fixture
+def zh_session(qtbot, demo):
+    path = demo[0]
+    session = prepare_gui(argparse.Namespace(db=str(path), demo=False, lang="zh_CN",
+                                             command=None), show_dialogs=False)
+    try:
+        qtbot.addWidget(session.window)
+        session.window.show()
+        qtbot.waitExposed(session.window)
+        qtbot.waitUntil(lambda: not session.window.model.busy, timeout=5000)
+        yield session
+    finally:
+        session.translations.install("en")  # the other tests run in English
+        session.db.dispose()
+
+
+def check(name: str, widget, exempt) -> None:
+    QApplication.processEvents()
+    bad = latin_words(widget_texts(widget), exempt)
+    assert not bad, f"{name}: English in the Chinese UI: {bad}"
+
+
+def test_registry_and_worklist_in_chinese(qtbot, zh_session, demo):
+    exempt = demo[1]
+    check("registry", zh_session.window, exempt)
+    worklist = zh_session.window.chart_opener.show_worklist()
+    qtbot.addWidget(worklist)
+    qtbot.waitUntil(lambda: not worklist.running, timeout=30000)
+    assert worklist.model.rowCount() > 0
+    check("worklist", worklist, exempt)
+
+
+def test_chart_tabs_and_forms_in_chinese(qtbot, zh_session, demo):
+    _path, exempt, ids, _ = demo
+    opener = zh_session.window.chart_opener
+    for pid in ids[:3]:  # the patients with the most findings
+        chart = opener.open_chart(pid)
+        qtbot.addWidget(chart)
+        assert chart.findings.findings_model.rowCount() > 0
+        for i in range(chart.tabs.count()):
+            chart.tabs.setCurrentIndex(i)
+            check(f"chart {pid} tab {i}", chart, exempt)
+        chart.close()
+    chart = opener.open_chart(ids[0])
+    qtbot.addWidget(chart)
+    for kind in ADD_SHORTCUTS:
+        chart.add_record(kind)
+        check(f"form {kind}", chart.dialog, exempt)
+        chart.dialog.reject()
+    for key in SECTION_SHORTCUTS:
+        chart.edit_section(key)
+        check(f"section {key}", chart.dialog, exempt)
+        chart.dialog.reject()
+
+
+def test_history_describes_changes_in_chinese(qtbot, zh_session, demo):
+    path, exempt, ids, _ = demo
+    db = open_database(path)
+    try:
+        service = RecordsService(db, "dr.zh")
+        version = service.chart(ids[1]).patient_version
+        service.update_patient_section(ids[1], version, Supplements(calcium=True,
+                                                                    vitamin_d=False))
+    finally:
+        db.dispose()
+    chart = zh_session.window.chart_opener.open_chart(ids[1])
+    qtbot.addWidget(chart)
+    chart.tabs.setCurrentWidget(chart.history)
+    texts = widget_texts(chart.history)
+    assert any("钙剂补充" in t for t in texts)  # the changed field, named in Chinese
+    check("history", chart, exempt)
+
+
+def test_workup_wizard_pages_in_chinese(qtbot, zh_session, demo):
+    path, exempt, _, suspected = demo
+    db = open_database(path)
+    try:
+        wiz = open_workup_wizard(None, db, suspected[0], "dr.zh", resume=False)
+        qtbot.addWidget(wiz)
+        wiz.show()
+        qtbot.waitExposed(wiz)
+        seen = set()
+        while wiz.currentId() not in seen:
+            seen.add(wiz.currentId())
+            check(f"wizard page {wiz.currentId()}", wiz, exempt)
+            wiz.next()
+        assert len(seen) >= 4
+        wiz.close()
+    finally:
+        db.dispose()
