@@ -3,7 +3,9 @@ in zh_CN offscreen through the real GUI entry point, show no Latin words outside
 (:mod:`tests.ui.visible_texts`: abbreviations, units, scores, brand names, gene symbols).
 Exempt as data, not UI text: the patients' own names and MRNs, rule IDs, the findings' sources
 (citations stay as published), the labs' assay names, the MDT meetings' titles (as the
-coordinator wrote them), the user's account name and the database path. ("zxy" in the search box's placeholder is its pinyin-initials example.)
+coordinator wrote them), the user's account name and the database path. ("zxy" in the search
+box's placeholder is its pinyin-initials example.) The trend plot's axis labels are checked
+too, and the validators' problems as the forms show them.
 
 Screens walked: the registry window, the chart (header, findings, every tab), every record
 form and patient-section form, the History tab after a recorded change, the work-up wizard's
@@ -29,7 +31,9 @@ from app.domain.names import source_text
 from app.domain.workup_texts import RECOMMENDATIONS
 from app.services.demo import write_demo_registry
 from app.services.records import RecordsService
+from app.ui.app import Translations
 from app.ui.chart.chart_window import ADD_SHORTCUTS, SECTION_SHORTCUTS
+from app.ui.forms.base import field_message
 from app.ui.workup import open_workup_wizard
 
 from .visible_texts import latin_words, widget_texts
@@ -100,6 +104,11 @@ def test_chart_tabs_and_forms_in_chinese(qtbot, zh_session, demo):
         for i in range(chart.tabs.count()):
             chart.tabs.setCurrentIndex(i)
             check(f"chart {pid} tab {i}", chart, exempt)
+        plot = chart.trends.plot  # the plot's axis labels are drawn, not widgets
+        labels = [p.getAxis(side).labelText for p in (plot.main, plot.labs, plot.lanes)
+                  for side in ("left", "right", "bottom")]
+        assert any(labels)
+        assert not latin_words(labels, exempt), labels
         chart.close()
     chart = opener.open_chart(ids[0])
     qtbot.addWidget(chart)
@@ -148,3 +157,18 @@ def test_workup_wizard_pages_in_chinese(qtbot, zh_session, demo):
         wiz.close()
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize(("problem", "chinese"), [
+    ("must be 1–365 days", "须在 1–365 天 之间"),
+    ("must be at most 120 mg", "须不超过 120 mg"),
+    ("must not be before 1900", "不能早于 1900 年"),
+])
+def test_validator_problems_are_shown_in_chinese(qapp, problem, chinese):
+    translations = Translations(qapp)
+    try:
+        assert translations.install("zh_CN")
+        assert field_message("out_of_range", problem) == f"超出范围：{chinese}"
+    finally:
+        translations.install("en")
+    assert field_message("out_of_range", problem) == f"Out of range: {problem}"

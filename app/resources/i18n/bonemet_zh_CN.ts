@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="+284"/>
+        <location filename="../../ui/workup/pages_imaging.py" line="+296"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -1709,7 +1709,7 @@
 <context>
     <name>ImagingPage</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="-158"/>
+        <location filename="../../ui/workup/pages_imaging.py" line="-159"/>
         <source>Imaging plan and results</source>
         <translation>影像计划与结果</translation>
     </message>
@@ -1804,7 +1804,7 @@
         <translation>下一步：%1 — %2（%3）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>alternatives: %1</source>
         <translation>备选：%1</translation>
     </message>
@@ -3388,7 +3388,7 @@
 <context>
     <name>PresentationPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="+56"/>
+        <location filename="../../ui/workup/pages_start.py" line="+58"/>
         <source>Presentation</source>
         <translation>临床表现</translation>
     </message>
@@ -3466,7 +3466,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/forms/base.py" line="+62"/>
+        <location filename="../../ui/forms/base.py" line="+63"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -3511,7 +3511,57 @@
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+7"/>
+        <source>must be %1–%2 %3</source>
+        <translation>须在 %1–%2 %3 之间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at least %1</source>
+        <translation>须不小于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be at most %1 mg</source>
+        <translation>须不超过 %1 mg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be greater than 0</source>
+        <translation>须大于 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a multiple of %1</source>
+        <translation>须为 %1 的倍数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not be above the upper reference limit</source>
+        <translation>不能高于参考范围上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not be before %1</source>
+        <translation>不能早于 %1 年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a drug of the catalogue</source>
+        <translation>不是目录中的药物</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <location line="+144"/>
         <source>Checks with this record (rule, reason, source):</source>
         <translation>与此记录相关的检查（规则、原因、来源）：</translation>
@@ -3736,7 +3786,7 @@
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="+126"/>
+        <location filename="../../ui/workup/pages_start.py" line="+127"/>
         <source>Risk profile</source>
         <translation>风险概况</translation>
     </message>
@@ -4021,7 +4071,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="-172"/>
+        <location filename="../../ui/workup/pages_imaging.py" line="-173"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
@@ -4775,7 +4825,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>UrgentPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="-122"/>
+        <location filename="../../ui/workup/pages_start.py" line="-123"/>
         <source>Urgent: suspected spinal cord compression</source>
         <translation>紧急：疑似脊髓压迫</translation>
     </message>
@@ -4815,7 +4865,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>本页之后继续完整评估(&amp;W)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>WU-MSCC (critical)</source>
         <translation>WU-MSCC（危急）</translation>
     </message>
