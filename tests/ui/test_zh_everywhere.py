@@ -15,6 +15,7 @@ import dialogs belong to other work and are not walked here.)"""
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 
 import pytest
@@ -54,12 +55,14 @@ def demo(tmp_path_factory):
         ids = list(s.scalars(select(M.Patient.id).order_by(M.Patient.alert_count.desc())))
         suspected = list(s.scalars(select(M.Patient.id).where(M.Patient.bm_status != "confirmed")
                                    .order_by(M.Patient.id)))
+        english = list(s.scalars(select(M.Patient.id).where(M.Patient.language == "en")
+                                 .order_by(M.Patient.alert_count.desc())))
     db.dispose()
     sources = [r.source for r in catalogue()] + [
         t.source for t in RECOMMENDATIONS.values()]
     exempt = (names + methods + titles + sources + [source_text(x, "zh") for x in sources]
               + [str(path), "dr.zh"])
-    return path, exempt, ids, suspected
+    return path, exempt, ids, suspected, english
 
 
 @pytest.fixture
@@ -95,7 +98,7 @@ def test_registry_and_worklist_in_chinese(qtbot, zh_session, demo):
 
 
 def test_chart_tabs_and_forms_in_chinese(qtbot, zh_session, demo):
-    _path, exempt, ids, _ = demo
+    _path, exempt, ids, _, _ = demo
     opener = zh_session.window.chart_opener
     for pid in ids[:3]:  # the patients with the most findings
         chart = opener.open_chart(pid)
@@ -123,7 +126,7 @@ def test_chart_tabs_and_forms_in_chinese(qtbot, zh_session, demo):
 
 
 def test_history_describes_changes_in_chinese(qtbot, zh_session, demo):
-    path, exempt, ids, _ = demo
+    path, exempt, ids, _, _ = demo
     db = open_database(path)
     try:
         service = RecordsService(db, "dr.zh")
@@ -141,7 +144,7 @@ def test_history_describes_changes_in_chinese(qtbot, zh_session, demo):
 
 
 def test_workup_wizard_pages_in_chinese(qtbot, zh_session, demo):
-    path, exempt, _, suspected = demo
+    path, exempt, _, suspected, _ = demo
     db = open_database(path)
     try:
         wiz = open_workup_wizard(None, db, suspected[0], "dr.zh", resume=False)
@@ -172,3 +175,29 @@ def test_validator_problems_are_shown_in_chinese(qapp, problem, chinese):
     finally:
         translations.install("en")
     assert field_message("out_of_range", problem) == f"Out of range: {problem}"
+
+
+def test_english_chart_of_an_english_speaking_patient_has_no_chinese(qtbot, demo):
+    """The other direction: in English, the chart and forms of a patient whose records are
+    written in English show no Chinese."""
+    path, _, _, _, english = demo
+    session = prepare_gui(argparse.Namespace(db=str(path), demo=False, lang="en",
+                                             command=None), show_dialogs=False)
+    try:
+        qtbot.addWidget(session.window)
+        chart = session.window.chart_opener.open_chart(english[0])
+        qtbot.addWidget(chart)
+        texts = []
+        for i in range(chart.tabs.count()):
+            chart.tabs.setCurrentIndex(i)
+            QApplication.processEvents()
+            texts += widget_texts(chart)
+        for kind in ADD_SHORTCUTS:
+            chart.add_record(kind)
+            texts += widget_texts(chart.dialog)
+            chart.dialog.reject()
+        assert chart.findings.findings_model.rowCount() > 0
+        chinese = [t for t in texts if re.search(r"[\u3000-\u9fff\uff00-\uffef]", t)]
+        assert chinese == []
+    finally:
+        session.db.dispose()
