@@ -4,7 +4,7 @@
 <context>
     <name>AddCaseDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+196"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+196"/>
         <source>Add a patient to an MDT meeting</source>
         <translation>将患者加入MDT会议</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>BiomarkersPage</name>
     <message>
-        <location filename="../../ui/workup/pages_labs.py" line="+127"/>
+        <location filename="../../app/ui/workup/pages_labs.py" line="+127"/>
         <source>Bone markers</source>
         <translation>骨代谢标志物</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>BiopsyForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+62"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+60"/>
         <source>&amp;Region</source>
         <translation>部位(&amp;R)</translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>BiopsyPage</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="+296"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="+294"/>
         <source>Biopsy decision</source>
         <translation>活检决策</translation>
     </message>
@@ -142,7 +142,7 @@
 <context>
     <name>BoolInput</name>
     <message>
-        <location filename="../../ui/forms/fields.py" line="+71"/>
+        <location filename="../../app/ui/forms/fields.py" line="+71"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>CancerForm</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="+49"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="+49"/>
         <source>&amp;Histology</source>
         <translation>病理类型(&amp;H)</translation>
     </message>
@@ -233,7 +233,7 @@
 <context>
     <name>CarePlanPrint</name>
     <message>
-        <location filename="../../ui/printing/careplan_print.py" line="+118"/>
+        <location filename="../../app/ui/printing/careplan_print.py" line="+118"/>
         <source>Preparing the care plan…</source>
         <translation>正在生成患者管理计划…</translation>
     </message>
@@ -262,7 +262,7 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/mdt/models.py" line="+88"/>
+        <location filename="../../app/ui/mdt/models.py" line="+88"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -290,7 +290,7 @@
 <context>
     <name>ChartDocuments</name>
     <message>
-        <location filename="../../ui/mdt/install.py" line="+57"/>
+        <location filename="../../app/ui/mdt/install.py" line="+57"/>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>ChartHeader</name>
     <message>
-        <location filename="../../ui/chart/header.py" line="+56"/>
+        <location filename="../../app/ui/chart/header.py" line="+56"/>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -363,7 +363,7 @@
         <translation>未检测 / 未记录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>none found</source>
         <translation>未发现</translation>
     </message>
@@ -421,7 +421,7 @@
 <context>
     <name>ChartOpener</name>
     <message>
-        <location filename="../../ui/chart/opener.py" line="+87"/>
+        <location filename="../../app/ui/chart/opener.py" line="+87"/>
         <source>&amp;Open chart</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
@@ -464,7 +464,7 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../ui/chart/chart_window.py" line="+173"/>
+        <location filename="../../app/ui/chart/chart_window.py" line="+173"/>
         <source>&amp;Record</source>
         <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
         <translation>记录(&amp;R)</translation>
@@ -624,7 +624,7 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/forms/choices.py" line="+20"/>
+        <location filename="../../app/ui/forms/choices.py" line="+19"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
@@ -1037,7 +1037,7 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+51"/>
         <source>Clinic &amp;name:</source>
         <translation>诊所名称(&amp;N)：</translation>
     </message>
@@ -1065,7 +1065,7 @@
 <context>
     <name>ConclusionPage</name>
     <message>
-        <location filename="../../ui/workup/pages_end.py" line="+78"/>
+        <location filename="../../app/ui/workup/pages_end.py" line="+78"/>
         <source>Conclusion and next steps</source>
         <translation>结论与下一步</translation>
     </message>
@@ -1169,7 +1169,7 @@
 <context>
     <name>DateTimeInput</name>
     <message>
-        <location filename="../../ui/forms/fields.py" line="+98"/>
+        <location filename="../../app/ui/forms/fields.py" line="+98"/>
         <source>time known</source>
         <translation>时间已知</translation>
     </message>
@@ -1177,7 +1177,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+45"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+45"/>
         <source>Record the MDT decision</source>
         <translation>记录MDT决定</translation>
     </message>
@@ -1203,9 +1203,37 @@
     </message>
 </context>
 <context>
+    <name>DentalHold</name>
+    <message>
+        <location filename="../../app/ui/forms/dental_hold.py" line="+0"/>
+        <source>Dental hold (%1 days) for the %2 planned on %3:</source>
+        <translation>牙科手术前停药（%1天）——%3计划的%2：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• skip or postpone the planned dose(s) inside the hold: %1</source>
+        <translation>• 暂停或推迟停药期内的计划给药：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• move the procedure to %1 or later (the earliest date that keeps the gap)</source>
+        <translation>• 将手术改至%1或之后（满足停药间隔的最早日期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• the gap is kept: no date needs to change</source>
+        <translation>• 已满足停药间隔：无需调整日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The oncologist and the dentist decide together.</source>
+        <translation>由肿瘤科医生和口腔科医生共同决定。</translation>
+    </message>
+</context>
+<context>
     <name>DentalProcedureForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+40"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+40"/>
         <source>&amp;Procedure</source>
         <translation>操作(&amp;P)</translation>
     </message>
@@ -1223,7 +1251,7 @@
 <context>
     <name>DoseForm</name>
     <message>
-        <location filename="../../ui/forms/dose_form.py" line="+35"/>
+        <location filename="../../app/ui/forms/dose_form.py" line="+35"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -1324,29 +1352,9 @@
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <location filename="../../ui/errors.py" line="+26"/>
-        <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
-        <translation>出现错误，上一步操作可能未完成。已保存的内容没有丢失；请检查记录后重试。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Error {kind}, reference {reference}. Details are in the log file:
-{path}</source>
-        <translation>错误 {kind}，编号 {reference}。详情见日志文件：
-{path}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>BoneMet Workstation</source>
-        <translation>骨转移诊疗工作站</translation>
-    </message>
-</context>
-<context>
     <name>EventForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+20"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+11"/>
         <source>&amp;Event</source>
         <translation>事件(&amp;E)</translation>
     </message>
@@ -1374,7 +1382,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/chart/findings_view.py" line="+66"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="+59"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -1425,7 +1433,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/chart/history_view.py" line="+34"/>
+        <location filename="../../app/ui/chart/history_view.py" line="+31"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1480,187 +1488,150 @@
         <translation>已导入</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>recorded the MDT decision</source>
         <translation>记录了MDT决定</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Patient details</source>
         <translation>患者信息</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>MDT case</source>
         <translation>MDT病例</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>MDT meeting</source>
         <translation>MDT会议</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Work-up</source>
         <translation>诊断检查</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Case file</source>
         <translation>病例文件</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>weight</source>
         <translation>体重</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>osteoporosis</source>
         <translation>骨质疏松</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>histology</source>
         <translation>病理类型</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>stage</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>driver genes</source>
         <translation>驱动基因</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>visceral metastases</source>
         <translation>内脏转移</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>number of visceral lesions</source>
         <translation>内脏病灶数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>ECOG</source>
         <translation>ECOG</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>KPS</source>
         <translation>KPS</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Frankel grade</source>
         <translation>Frankel分级</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>calcium supplement</source>
         <translation>钙剂补充</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>vitamin D supplement</source>
         <translation>维生素D补充</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>status override</source>
         <translation>状态人工判定</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>override date</source>
         <translation>人工判定日期</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>override by</source>
         <translation>人工判定人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>override reason</source>
         <translation>人工判定理由</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 changed</source>
         <translation>已修改%1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1668,7 +1639,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Change history</source>
         <translation>修改历史</translation>
     </message>
@@ -1676,7 +1647,7 @@
 <context>
     <name>ImagingForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-84"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-75"/>
         <source>&amp;Modality</source>
         <translation>检查方式(&amp;M)</translation>
     </message>
@@ -1709,7 +1680,7 @@
 <context>
     <name>ImagingPage</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="-159"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-158"/>
         <source>Imaging plan and results</source>
         <translation>影像计划与结果</translation>
     </message>
@@ -1804,7 +1775,7 @@
         <translation>下一步：%1 — %2（%3）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>alternatives: %1</source>
         <translation>备选：%1</translation>
     </message>
@@ -1872,7 +1843,7 @@
 <context>
     <name>IntervalForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="+31"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="+31"/>
         <source>D&amp;rug</source>
         <translation>药物(&amp;R)</translation>
     </message>
@@ -1890,7 +1861,7 @@
 <context>
     <name>LabForm</name>
     <message>
-        <location filename="../../ui/forms/lab_form.py" line="+23"/>
+        <location filename="../../app/ui/forms/lab_form.py" line="+23"/>
         <source>Collected (&amp;date, time)</source>
         <translation>采样（日期、时间）(&amp;D)</translation>
     </message>
@@ -1963,7 +1934,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+38"/>
+        <location filename="../../app/ui/labels.py" line="+24"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -2040,7 +2011,7 @@
         <translation>未发现</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Rebound risk</source>
         <translation>反跳风险</translation>
     </message>
@@ -2090,12 +2061,38 @@
         <translation>需口腔检查（无记录）</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location filename="../../app/ui/chart/findings_view.py" line="-90"/>
+        <location filename="../../app/ui/labels.py" line="-95"/>
         <source>Denosumab</source>
         <translation>地舒单抗</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../app/ui/labels.py" line="+1"/>
+        <source>Zoledronic acid</source>
+        <translation>唑来膦酸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pamidronate</source>
+        <translation>帕米膦酸二钠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ibandronate</source>
+        <translation>伊班膦酸钠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incadronate</source>
+        <translation>英卡膦酸二钠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clodronate</source>
+        <translation>氯膦酸二钠</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Critical</source>
         <translation>危急</translation>
     </message>
@@ -2128,7 +2125,7 @@
 <context>
     <name>LanguageDialog</name>
     <message>
-        <location filename="../../ui/printing/careplan_print.py" line="-113"/>
+        <location filename="../../app/ui/printing/careplan_print.py" line="-113"/>
         <source>Print care plan</source>
         <translation>打印患者管理计划</translation>
     </message>
@@ -2156,7 +2153,7 @@
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+35"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+35"/>
         <source>User-interface language</source>
         <translation>界面语言</translation>
     </message>
@@ -2174,7 +2171,7 @@
 <context>
     <name>LesionForm</name>
     <message>
-        <location filename="../../ui/forms/lesion_form.py" line="+31"/>
+        <location filename="../../app/ui/forms/lesion_form.py" line="+28"/>
         <source>&amp;Region</source>
         <translation>部位(&amp;R)</translation>
     </message>
@@ -2195,7 +2192,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/workup/pages_lesions.py" line="+71"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+74"/>
         <source>&amp;Side</source>
         <translation>侧别(&amp;S)</translation>
     </message>
@@ -2216,13 +2213,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/workup/pages_lesions.py" line="+0"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
         <source>&amp;Pattern</source>
         <translation>类型(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/workup/pages_lesions.py" line="+0"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+0"/>
         <source>P&amp;ain</source>
         <translation>疼痛(&amp;A)</translation>
     </message>
@@ -2272,7 +2269,7 @@
         <translation>ESCC %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/workup/pages_lesions.py" line="-1"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="-1"/>
         <source>Lesion re&amp;gion</source>
         <translation>病灶部位(&amp;G)</translation>
     </message>
@@ -2330,7 +2327,7 @@
 <context>
     <name>LesionsModel</name>
     <message>
-        <location filename="../../ui/chart/lesions_view.py" line="+41"/>
+        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
         <source>Lesion</source>
         <translation>病灶</translation>
     </message>
@@ -2358,7 +2355,7 @@
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../ui/workup/pages_lesions.py" line="+63"/>
+        <location filename="../../app/ui/workup/pages_lesions.py" line="+70"/>
         <source>Lesions and scores</source>
         <translation>病灶与评分</translation>
     </message>
@@ -2436,7 +2433,7 @@
 <context>
     <name>LesionsView</name>
     <message>
-        <location filename="../../ui/chart/lesions_view.py" line="+38"/>
+        <location filename="../../app/ui/chart/lesions_view.py" line="+37"/>
         <source>Bone lesions and scores</source>
         <translation>骨病灶与评分</translation>
     </message>
@@ -2444,7 +2441,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+137"/>
+        <location filename="../../app/ui/main_window.py" line="+137"/>
         <source>BoneMet Workstation — Patient registry</source>
         <extracomment>A registry whose latest search took less than this is searched on every keystroke (the query runs in the background and the newest one wins, so typing never waits); a slower one (e.g. a remote PostgreSQL) is searched when typing pauses for SEARCH_DEBOUNCE_MS or more.</extracomment>
         <translation>骨转移诊疗工作站 — 患者登记</translation>
@@ -2568,7 +2565,7 @@
 <context>
     <name>MdtErrors</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="-229"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="-229"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -2621,7 +2618,7 @@
 <context>
     <name>MdtHub</name>
     <message>
-        <location filename="../../ui/mdt/install.py" line="+47"/>
+        <location filename="../../app/ui/mdt/install.py" line="+47"/>
         <source>MDT &amp;meetings</source>
         <translation>MDT会议(&amp;M)</translation>
     </message>
@@ -2634,7 +2631,7 @@
 <context>
     <name>MdtTimeline</name>
     <message>
-        <location filename="../../ui/mdt/timeline_rows.py" line="+38"/>
+        <location filename="../../app/ui/mdt/timeline_rows.py" line="+38"/>
         <source>%1 (question: %2)</source>
         <translation>%1（问题：%2）</translation>
     </message>
@@ -2642,7 +2639,7 @@
 <context>
     <name>MdtWindow</name>
     <message>
-        <location filename="../../ui/mdt/window.py" line="+205"/>
+        <location filename="../../app/ui/mdt/window.py" line="+205"/>
         <location line="+21"/>
         <source>MDT meetings</source>
         <translation>MDT会议</translation>
@@ -2779,7 +2776,7 @@
         <translation>%1的病例（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/mdt/pack_actions.py" line="+26"/>
+        <location filename="../../app/ui/mdt/pack_actions.py" line="+26"/>
         <source>Preparing the case pack…</source>
         <translation>正在准备病例资料包…</translation>
     </message>
@@ -2828,7 +2825,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/mdt/dialogs.py" line="+90"/>
+        <location filename="../../app/ui/mdt/dialogs.py" line="+90"/>
         <source>New MDT meeting</source>
         <translation>新建MDT会议</translation>
     </message>
@@ -2851,7 +2848,7 @@
 <context>
     <name>MeetingsModel</name>
     <message>
-        <location filename="../../ui/mdt/models.py" line="-59"/>
+        <location filename="../../app/ui/mdt/models.py" line="-59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2889,7 +2886,7 @@
 <context>
     <name>ParamsTab</name>
     <message>
-        <location filename="../../ui/settings/params_tab.py" line="+110"/>
+        <location filename="../../app/ui/settings/params_tab.py" line="+110"/>
         <source>Thresholds and time windows of the clinical rules (rule book §9). A value that differs from the rule book&apos;s default is marked &apos;Changed&apos;; only those are written to the file.</source>
         <translation>临床规则的阈值和时间窗（规则手册第 9 节）。与规则手册默认值不同的值标记为“已更改”；只有这些值会写入文件。</translation>
     </message>
@@ -3078,7 +3075,7 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../ui/patient_dialog.py" line="+46"/>
+        <location filename="../../app/ui/patient_dialog.py" line="+46"/>
         <source>Enter the MRN (medical record number).</source>
         <translation>请输入病历号。</translation>
     </message>
@@ -3247,7 +3244,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/preview.py" line="+156"/>
+        <location filename="../../app/ui/printing/preview.py" line="+156"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -3388,7 +3385,7 @@
 <context>
     <name>PresentationPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="+58"/>
+        <location filename="../../app/ui/workup/pages_start.py" line="+56"/>
         <source>Presentation</source>
         <translation>临床表现</translation>
     </message>
@@ -3466,7 +3463,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/forms/base.py" line="+63"/>
+        <location filename="../../app/ui/forms/base.py" line="+62"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -3511,57 +3508,7 @@
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>must be %1–%2 %3</source>
-        <translation>须在 %1–%2 %3 之间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>must be at least %1</source>
-        <translation>须不小于 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>must be at most %1 mg</source>
-        <translation>须不超过 %1 mg</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>must be greater than 0</source>
-        <translation>须大于 0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>must not be negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>must be a multiple of %1</source>
-        <translation>须为 %1 的倍数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>must not be above the upper reference limit</source>
-        <translation>不能高于参考范围上限</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>must not be before %1</source>
-        <translation>不能早于 %1 年</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>is not a drug of the catalogue</source>
-        <translation>不是目录中的药物</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>days</source>
-        <translation>天</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <location line="+144"/>
         <source>Checks with this record (rule, reason, source):</source>
         <translation>与此记录相关的检查（规则、原因、来源）：</translation>
@@ -3621,11 +3568,51 @@
         <source>This record was changed on another workstation since the chart was opened. Nothing was saved. Close this form and reopen it from the refreshed chart.</source>
         <translation>打开病历后，此记录已在其他工作站被修改。未保存任何内容。请关闭此表单，并从刷新后的病历重新打开。</translation>
     </message>
+    <message>
+        <source>must be %1–%2 %3</source>
+        <translation>须在 %1–%2 %3 之间</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>须不小于 %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1 mg</source>
+        <translation>须不超过 %1 mg</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>须大于 0</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be a multiple of %1</source>
+        <translation>须为 %1 的倍数</translation>
+    </message>
+    <message>
+        <source>must not be above the upper reference limit</source>
+        <translation>不能高于参考范围上限</translation>
+    </message>
+    <message>
+        <source>must not be before %1</source>
+        <translation>不能早于 %1 年</translation>
+    </message>
+    <message>
+        <source>is not a drug of the catalogue</source>
+        <translation>不是目录中的药物</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
 </context>
 <context>
     <name>RecordText</name>
     <message>
-        <location filename="../../ui/chart/record_text.py" line="+43"/>
+        <location filename="../../app/ui/chart/record_text.py" line="+43"/>
         <source>H (high)</source>
         <translation>高</translation>
     </message>
@@ -3698,7 +3685,7 @@
 <context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../ui/registry_model.py" line="+65"/>
+        <location filename="../../app/ui/registry_model.py" line="+65"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -3772,7 +3759,7 @@
 <context>
     <name>RegistryView</name>
     <message>
-        <location filename="../../ui/registry_view.py" line="+62"/>
+        <location filename="../../app/ui/registry_view.py" line="+62"/>
         <source>Patients</source>
         <extracomment>False: every row is painted by QTableView (tests compare the two)</extracomment>
         <translation>患者</translation>
@@ -3786,7 +3773,7 @@
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="+127"/>
+        <location filename="../../app/ui/workup/pages_start.py" line="+126"/>
         <source>Risk profile</source>
         <translation>风险概况</translation>
     </message>
@@ -3875,7 +3862,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/registry_view.py" line="+96"/>
+        <location filename="../../app/ui/registry_view.py" line="+96"/>
         <source>Search: MRN, name, pinyin or initials (e.g. zxy)  [Ctrl+F]</source>
         <translation>搜索：病历号、姓名、拼音或首字母（如 zxy）  [Ctrl+F]</translation>
     </message>
@@ -3893,7 +3880,7 @@
 <context>
     <name>SectionDialog</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="-36"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="-36"/>
         <source>Edit: %1</source>
         <translation>编辑：%1</translation>
     </message>
@@ -3901,7 +3888,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+21"/>
+        <location filename="../../app/ui/settings/dialog.py" line="+21"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3954,7 +3941,7 @@
 <context>
     <name>SettingsHub</name>
     <message>
-        <location filename="../../ui/settings/install.py" line="+58"/>
+        <location filename="../../app/ui/settings/install.py" line="+58"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3996,7 +3983,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../cli/gui_cmd.py" line="+96"/>
+        <location filename="../../app/cli/gui_cmd.py" line="+96"/>
         <source>BoneMet Workstation</source>
         <translation>骨转移诊疗工作站</translation>
     </message>
@@ -4025,7 +4012,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StatusOverrideForm</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="+56"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="+56"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
@@ -4053,7 +4040,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StopForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-16"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-16"/>
         <source>D&amp;rug</source>
         <translation>药物(&amp;R)</translation>
     </message>
@@ -4071,7 +4058,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>StudyForm</name>
     <message>
-        <location filename="../../ui/workup/pages_imaging.py" line="-173"/>
+        <location filename="../../app/ui/workup/pages_imaging.py" line="-179"/>
         <source>Study dat&amp;e</source>
         <translation>检查日期(&amp;E)</translation>
     </message>
@@ -4114,7 +4101,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>SupplementsForm</name>
     <message>
-        <location filename="../../ui/forms/section_forms.py" line="-13"/>
+        <location filename="../../app/ui/forms/section_forms.py" line="-13"/>
         <source>&amp;Calcium supplement</source>
         <translation>钙剂补充(&amp;C)</translation>
     </message>
@@ -4127,7 +4114,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>SymptomForm</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-42"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-42"/>
         <source>&amp;Symptom</source>
         <translation>症状(&amp;S)</translation>
     </message>
@@ -4155,7 +4142,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/chart/timeline.py" line="+58"/>
+        <location filename="../../app/ui/chart/timeline.py" line="+58"/>
         <source>Date (newest first)</source>
         <translation>日期（最新在前）</translation>
     </message>
@@ -4206,7 +4193,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Trends</name>
     <message>
-        <location filename="../../ui/trends/badge.py" line="+89"/>
+        <location filename="../../app/ui/trends/badge.py" line="+89"/>
         <source>Denosumab rebound risk</source>
         <translation>地舒单抗停药反跳风险</translation>
     </message>
@@ -4221,7 +4208,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>地舒单抗已停用 — 处于反跳风险期</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot.py" line="+259"/>
+        <location filename="../../app/ui/trends/plot.py" line="+259"/>
         <source>Trend plot: ALP and CTX over time</source>
         <translation>趋势图：ALP 和 CTX 随时间变化</translation>
     </message>
@@ -4242,7 +4229,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/trends/table.py" line="+78"/>
+        <location filename="../../app/ui/trends/table.py" line="+78"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4258,13 +4245,13 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../ui/trends/text.py" line="+27"/>
+        <location filename="../../app/ui/trends/text.py" line="+27"/>
         <source>ALP</source>
         <translation>ALP</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/trends/text.py" line="+1"/>
+        <location filename="../../app/ui/trends/text.py" line="+1"/>
         <source>CTX</source>
         <translation>CTX</translation>
     </message>
@@ -4275,7 +4262,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/trends/text.py" line="+2"/>
+        <location filename="../../app/ui/trends/text.py" line="+2"/>
         <source>Creatinine</source>
         <translation>肌酐</translation>
     </message>
@@ -4310,7 +4297,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>停药</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot_items.py" line="+53"/>
+        <location filename="../../app/ui/trends/plot_items.py" line="+53"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
@@ -4370,13 +4357,13 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{label}：{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot.py" line="+5"/>
-        <location filename="../../ui/trends/plot_items.py" line="+43"/>
+        <location filename="../../app/ui/trends/plot.py" line="+5"/>
+        <location filename="../../app/ui/trends/plot_items.py" line="+43"/>
         <source>As of {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/plot_lanes.py" line="+26"/>
+        <location filename="../../app/ui/trends/plot_lanes.py" line="+26"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -4386,7 +4373,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>检验变更</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/table.py" line="+1"/>
+        <location filename="../../app/ui/trends/table.py" line="+1"/>
         <source>Test</source>
         <translation>检测</translation>
     </message>
@@ -4421,7 +4408,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/text.py" line="-1"/>
+        <location filename="../../app/ui/trends/text.py" line="-1"/>
         <source>Corrected calcium</source>
         <translation>校正钙</translation>
     </message>
@@ -4756,7 +4743,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>{rule}：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/trends/view.py" line="+215"/>
+        <location filename="../../app/ui/trends/view.py" line="+215"/>
         <location line="+11"/>
         <source>Export trend plot</source>
         <translation>导出趋势图</translation>
@@ -4825,7 +4812,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>UrgentPage</name>
     <message>
-        <location filename="../../ui/workup/pages_start.py" line="-123"/>
+        <location filename="../../app/ui/workup/pages_start.py" line="-122"/>
         <source>Urgent: suspected spinal cord compression</source>
         <translation>紧急：疑似脊髓压迫</translation>
     </message>
@@ -4865,7 +4852,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <translation>本页之后继续完整评估(&amp;W)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>WU-MSCC (critical)</source>
         <translation>WU-MSCC（危急）</translation>
     </message>
@@ -4878,7 +4865,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../ui/worklist/model.py" line="+47"/>
+        <location filename="../../app/ui/worklist/model.py" line="+47"/>
         <source>Critical finding</source>
         <translation>危急提示</translation>
     </message>
@@ -4911,7 +4898,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorklistModel</name>
     <message>
-        <location line="+174"/>
+        <location line="+166"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -4959,7 +4946,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../ui/worklist/window.py" line="+147"/>
+        <location filename="../../app/ui/worklist/window.py" line="+147"/>
         <source>BoneMet Workstation — Worklist</source>
         <translation>骨转移诊疗工作站 — 工作清单</translation>
     </message>
@@ -5062,7 +5049,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorkupWizard</name>
     <message>
-        <location filename="../../ui/workup/wizard.py" line="+99"/>
+        <location filename="../../app/ui/workup/wizard.py" line="+99"/>
         <source>Bone-metastasis work-up — %1 (resumed draft)</source>
         <translation>骨转移评估 — %1（继续草稿）</translation>
     </message>
@@ -5186,7 +5173,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>_Dated</name>
     <message>
-        <location filename="../../ui/forms/simple_forms.py" line="-14"/>
+        <location filename="../../app/ui/forms/simple_forms.py" line="-14"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
@@ -5194,7 +5181,7 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>_MarkerBox</name>
     <message>
-        <location filename="../../ui/workup/pages_labs.py" line="-99"/>
+        <location filename="../../app/ui/workup/pages_labs.py" line="-99"/>
         <source>&amp;ALP value</source>
         <translation>ALP 数值(&amp;A)</translation>
     </message>
@@ -5247,6 +5234,23 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+3"/>
         <source>%1 upper limit: expected a number greater than 0</source>
         <translation>%1 上限：应为大于 0 的数字</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
+        <translation>出现错误，上一步操作可能未完成。已保存的内容没有丢失；请检查记录后重试。</translation>
+    </message>
+    <message>
+        <source>Error {kind}, reference {reference}. Details are in the log file:
+{path}</source>
+        <translation>错误 {kind}，编号 {reference}。详情见日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>BoneMet Workstation</source>
+        <translation>骨转移诊疗工作站</translation>
     </message>
 </context>
 </TS>
