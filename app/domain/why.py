@@ -3,7 +3,8 @@
 :func:`why_text` turns ``Finding.data`` into phrases from :mod:`app.domain.why_texts` — one
 handler per data-key family (a lab result, a dose, the creatinine behind a CrCl, the calcium
 and its albumin correction, dates, events, lesions…). Keys that only repeat another key
-(``ctx_ng_ml`` beside ``ctx``) are left out. Pure: the finding's data in, text out.
+(``ctx_ng_ml`` beside ``ctx``) are left out. Pure: the finding's data in, text out. The value
+formatting lives in :mod:`app.domain.why_format`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from app.domain.bma_renal import BANDS
-from app.domain.names import analyte_name, date_text, driver_text, drug_name, is_zh, region_text
+from app.domain.names import driver_text, drug_name, is_zh
 from app.domain.units import ANALYTES
-from app.domain.why_texts import FIELDS, PHRASES, WORDS
+from app.domain.why_format import Ctx, creatinine, dose, event, item, items, lab, num
+from app.domain.why_texts import WORDS
 
 _SKIP = {
     "ctx_ng_ml", "nadir_ng_ml", "nadir_date", "date", "above_nadir_threshold", "planned",
@@ -27,125 +29,9 @@ _SKIP = {
 }
 
 
-class _Ctx:
-    def __init__(self, rule: str, data: dict[str, Any], lang: str) -> None:
-        self.rule, self.data, self.lang, self.zh = rule, data, lang, is_zh(lang)
-
-    def t(self, phrase: str, **params: Any) -> str:
-        return PHRASES[phrase][1 if self.zh else 0].format(**params)
-
-    def word(self, code: Any) -> str:
-        if code is None:
-            return "—"
-        if isinstance(code, bool):
-            return self.word("yes" if code else "no")
-        pair = WORDS.get(str(code))
-        return (pair[1] if self.zh else pair[0]) if pair else str(code)
-
-    def date(self, value: Any) -> str:
-        return date_text(value, self.lang)
-
-    def region(self, value: Any) -> str:
-        return region_text(value, self.lang)
-
-    def join(self, items: list[str], limit: int = 4) -> str:
-        more = len(items) > limit
-        items = items[:limit] + (["…"] if more else [])
-        return ("、" if self.zh else ", ").join(items)
-
-
-def num(v: Any) -> str:
-    return f"{v:g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
-
-
-def _analyte_for(c: _Ctx) -> str:
-    return "CTX" if "CTX" in c.rule else "ALP" if "ALP" in c.rule else ""
-
-
-def lab(c: _Ctx, v: dict[str, Any]) -> str:
-    analyte = v.get("analyte") or _analyte_for(c)
-    info = ANALYTES.get(analyte)
-    unit = v.get("unit") or (info.canonical if info else "")
-    params = dict(analyte=analyte, value=num(v.get("value")), unit=unit, date=c.date(v.get("date")))
-    if v.get("uln") is not None:
-        return c.t("lab_uln", uln=num(v["uln"]), **params)
-    return c.t("lab", **params)
-
-
-def dose(c: _Ctx, v: dict[str, Any]) -> str:
-    if isinstance(v.get("dose"), dict):  # a per-dose record with its renal check
-        v = v["dose"]
-    when = c.date(v.get("date") or v.get("dose_date"))
-    drug = drug_name(v.get("drug"), c.lang)
-    planned = bool(v.get("planned"))
-    if v.get("dose_mg") is None:
-        return c.t("dose_planned_nomg" if planned else "dose_given_nomg", drug=drug, date=when)
-    return c.t("dose_planned" if planned else "dose_given", drug=drug, mg=num(v["dose_mg"]),
-               date=when)
-
-
-def creatinine(c: _Ctx, v: dict[str, Any]) -> str:
-    return c.t("creatinine_mg", umol=num(v.get("umol_l")), mg=num(v.get("mg_dl")),
-               date=c.date(v.get("date")))
-
-
-def event(c: _Ctx, v: dict[str, Any]) -> str:
-    if "modality" in v:
-        return c.t("study", modality=c.word(v["modality"]), region=c.region(v.get("region")),
-                   date=c.date(v.get("date")), result=c.word(v.get("result")))
-    if "site" in v or "pattern" in v:
-        kind = c.word(v.get("kind") or "bone_pain")
-        site = c.region(v.get("site"))
-        if v.get("pattern"):
-            return c.t("symptom", kind=kind, pattern=c.word(v["pattern"]), site=site,
-                       date=c.date(v.get("date")))
-        return c.t("symptom_plain", kind=kind, site=site, date=c.date(v.get("date")))
-    if "drug" in v:
-        return dose(c, v)
-    kind = v.get("kind") or ("onj" if "DENT-ONJ" in c.rule else "radiotherapy"
-                             if "RT" in c.rule else "fracture")
-    region = c.region(v["region"]) if v.get("region") else ""
-    if kind in WORDS and "overdue" in v:  # a dental procedure
-        key = "procedure_planned" if v.get("planned") else "procedure"
-        return c.t(key, kind=c.word(kind), date=c.date(v.get("date")))
-    key = "event_planned" if v.get("planned") else "event"
-    return c.t(key, kind=c.word(kind), region=region, date=c.date(v.get("date"))).replace(
-        "  ", " ")
-
-
-def item(c: _Ctx, v: Any) -> str:
-    """One element of a list in a finding's data."""
-    if isinstance(v, dict):
-        if {"denosumab", "bisphosphonate"} <= v.keys():
-            return c.t("pair", a=dose(c, v["denosumab"]), b=dose(c, v["bisphosphonate"]))
-        if "bone_scan" in v or "study" in v:
-            first = v.get("bone_scan") or v.get("study")
-            return c.t("pair", a=event(c, first), b=event(c, v["mri"]))
-        if "studies" in v:
-            return c.join([event(c, s) for s in v["studies"]])
-        if "value" in v and ("analyte" in v or "unit" in v):
-            return lab(c, v)
-        if "calcium_mmol_l" in v:
-            return c.t("calcium", value=num(v["calcium_mmol_l"]), date=c.date(v.get("date")))
-        if "dose" in v or "dose_mg" in v or "drug" in v:
-            return dose(c, v)
-        return event(c, v)
-    if isinstance(v, str) and v in WORDS:
-        return c.word(v)
-    if isinstance(v, str) and v.rsplit(".", 1)[-1] in FIELDS:
-        return FIELDS[v.rsplit(".", 1)[-1]][1 if c.zh else 0]
-    if isinstance(v, str) and v.startswith("labs."):
-        return v[5:] if v[5:] in ("CTX", "ALP") else analyte_name(v[5:], c.lang)
-    return c.date(v) if isinstance(v, str) else num(v)
-
-
-def items(c: _Ctx, values: list[Any]) -> str:
-    return c.join([item(c, v) for v in values])
-
-
 # --- handlers: one per data key (or key family); None = nothing worth saying -------------
 
-def _ctx(c: _Ctx, v: Any) -> str | None:
+def _ctx(c: Ctx, v: Any) -> str | None:
     text = lab(c, v)
     nadir = c.data.get("nadir")
     if isinstance(nadir, dict) and nadir.get("value"):
@@ -159,17 +45,17 @@ def _ctx(c: _Ctx, v: Any) -> str | None:
     return text
 
 
-def _nadir(c: _Ctx, v: Any) -> str | None:
+def _nadir(c: Ctx, v: Any) -> str | None:
     return None if isinstance(c.data.get("ctx"), dict) else lab(c, v) if v else None
 
 
-def _last_dose(c: _Ctx, v: Any) -> str | None:
+def _last_dose(c: Ctx, v: Any) -> str | None:
     if isinstance(v, dict):
         return c.t("last_dose", dose=dose(c, v))
     return c.t("last_den_dose", date=c.date(v)) if v else None
 
 
-def _calcium(c: _Ctx, v: Any) -> str | None:
+def _calcium(c: Ctx, v: Any) -> str | None:
     d = c.data
     if d.get("albumin_corrected") and d.get("measured_mmol_l") is not None:
         text = c.t("calcium_corrected", value=num(v), date=c.date(d.get("calcium_date")),
@@ -179,13 +65,13 @@ def _calcium(c: _Ctx, v: Any) -> str | None:
     return text
 
 
-def _uln_mmol(c: _Ctx, v: Any) -> str | None:
+def _uln_mmol(c: Ctx, v: Any) -> str | None:
     if c.data.get("lln_mmol_l") is not None:
         return c.t("calcium_range", lln=num(c.data["lln_mmol_l"]), uln=num(v))
     return c.t("calcium_uln", uln=num(v))
 
 
-def _crcl(c: _Ctx, v: Any) -> str | None:
+def _crcl(c: Ctx, v: Any) -> str | None:
     parts = [c.t("crcl", value=num(v))]
     if c.data.get("creatinine_umol_l") is not None:
         parts.append(c.t("creatinine", value=num(c.data["creatinine_umol_l"]),
@@ -193,24 +79,24 @@ def _crcl(c: _Ctx, v: Any) -> str | None:
     return ("，" if c.zh else ", ").join(parts)
 
 
-def _missing(c: _Ctx, v: Any) -> str | None:
+def _missing(c: Ctx, v: Any) -> str | None:
     return c.t("missing", fields=items(c, list(v))) if v else None
 
 
-def _doses(c: _Ctx, v: Any) -> str | None:
+def _doses(c: Ctx, v: Any) -> str | None:
     if not v or (len(v) == 1 and ("dose" in c.data or "first_dose" in c.data
                                    or "drug" in c.data and "dose_mg" in c.data)):
         return None
     return c.t("doses", list=items(c, list(v)))
 
 
-def _pairs(c: _Ctx, v: Any) -> str | None:
+def _pairs(c: Ctx, v: Any) -> str | None:
     if not v or (len(v) == 1 and ("denosumab" in c.data or "bisphosphonate" in c.data)):
         return None
     return items(c, list(v))
 
 
-def _drug_dose(c: _Ctx, v: Any) -> str | None:
+def _drug_dose(c: Ctx, v: Any) -> str | None:
     """``drug`` + ``dose_mg`` + ``date``/``dose_date`` + ``planned`` as one dose."""
     d = c.data
     if "dose_mg" in d and ("date" in d or "dose_date" in d):
@@ -218,7 +104,7 @@ def _drug_dose(c: _Ctx, v: Any) -> str | None:
     return c.t("drug", drug=drug_name(v, c.lang))
 
 
-def _factors(c: _Ctx, v: Any) -> str | None:
+def _factors(c: Ctx, v: Any) -> str | None:
     if not v:
         return None
     if not c.zh:
@@ -245,41 +131,41 @@ def _factors(c: _Ctx, v: Any) -> str | None:
     return c.t("factors", items="；".join(out))
 
 
-def _label(c: _Ctx, v: Any) -> str | None:
+def _label(c: Ctx, v: Any) -> str | None:
     if not c.zh:
         return c.t("label", text=v)
     zh = next((b.label_zh for b in BANDS if b.label == v), None)
     return c.t("label", text=zh) if zh else None
 
 
-def _lacking(c: _Ctx, v: Any) -> str | None:
+def _lacking(c: Ctx, v: Any) -> str | None:
     return c.t("lacking", items=items(c, list(v))) if v else None
 
 
-def _n(key: str) -> Callable[[_Ctx, Any], str | None]:
+def _n(key: str) -> Callable[[Ctx, Any], str | None]:
     return lambda c, v: None if v is None else c.t(key, n=num(v))
 
 
-def _value(key: str) -> Callable[[_Ctx, Any], str | None]:
+def _value(key: str) -> Callable[[Ctx, Any], str | None]:
     return lambda c, v: None if v is None else c.t(key, value=num(v))
 
 
-def _on_date(key: str) -> Callable[[_Ctx, Any], str | None]:
+def _on_date(key: str) -> Callable[[Ctx, Any], str | None]:
     return lambda c, v: None if not v else c.t(key, date=c.date(v))
 
 
-def _flag(yes: str | None, no: str | None) -> Callable[[_Ctx, Any], str | None]:
-    def handler(c: _Ctx, v: Any) -> str | None:
+def _flag(yes: str | None, no: str | None) -> Callable[[Ctx, Any], str | None]:
+    def handler(c: Ctx, v: Any) -> str | None:
         key = yes if v is True else no if v is False else None
         return c.t(key) if key else None
     return handler
 
 
-def _one(key: str, render: Callable[[_Ctx, Any], str]) -> Callable[[_Ctx, Any], str | None]:
+def _one(key: str, render: Callable[[Ctx, Any], str]) -> Callable[[Ctx, Any], str | None]:
     return lambda c, v: None if not v else c.t(key, **{_PARAM[key]: render(c, v)})
 
 
-def _list_if_many(c: _Ctx, v: Any, single: str) -> str | None:
+def _list_if_many(c: Ctx, v: Any, single: str) -> str | None:
     if not v or (len(v) == 1 and single in c.data):
         return None
     return items(c, list(v))
@@ -289,7 +175,7 @@ _PARAM = {"first_dose": "dose", "latest_dose": "dose", "next_planned_dose": "dos
           "baseline": "creatinine", "latest_creatinine": "creatinine",
           "lowest_earlier": "lab", "latest": "lab", "last_ctx": "lab"}
 
-_HANDLERS: dict[str, Callable[[_Ctx, Any], str | None]] = {
+_HANDLERS: dict[str, Callable[[Ctx, Any], str | None]] = {
     "ctx": _ctx, "nadir": _nadir, "last_dose": _last_dose,
     "nadir_factor": lambda c, v: c.t("nadir_factor", factor=num(v)),
     "samples": lambda c, v: c.t("samples", n=len(v)) if v and len(v) > 1 else None,
@@ -391,7 +277,7 @@ _HANDLERS: dict[str, Callable[[_Ctx, Any], str | None]] = {
 }
 
 
-def _oligo(c: _Ctx) -> str | None:
+def _oligo(c: Ctx) -> str | None:
     d = c.data
     if "total" not in d or "bone_lesions" not in d:
         return None
@@ -401,7 +287,7 @@ def _oligo(c: _Ctx) -> str | None:
 
 def why_parts(rule: str, data: dict[str, Any], lang: str) -> list[str]:
     """The phrases of one finding's data, in data order."""
-    c = _Ctx(rule, data or {}, lang)
+    c = Ctx(rule, data or {}, lang)
     out: list[str] = []
     oligo = _oligo(c)
     if oligo:
@@ -427,7 +313,7 @@ def why_text(rule: str, data: dict[str, Any], lang: str) -> str:
 
 def field_name(path: str, lang: str) -> str:
     """An input named as missing (``lesions.posterolateral``, ``labs.PLT``) for the reader."""
-    return item(_Ctx("", {}, lang), path)
+    return item(Ctx("", {}, lang), path)
 
 
 def handled_keys() -> set[str]:
