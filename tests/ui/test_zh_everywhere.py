@@ -9,7 +9,8 @@ too, and the validators' problems as the forms show them.
 
 Screens walked: the registry window, the chart (header, findings, every tab), every record
 form and patient-section form, the History tab after a recorded change, the work-up wizard's
-pages, and the worklist after its assessment pass. (The MDT pack, the care plan and the lab
+pages, the worklist after its assessment pass, the add/edit patient dialog and the Settings
+dialog's tabs. (The MDT pack, the care plan and the lab
 import dialogs belong to other work and are not walked here.)"""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 from sqlalchemy import select
 
 from app.cli.gui_cmd import prepare_gui
@@ -95,6 +96,26 @@ def test_registry_and_worklist_in_chinese(qtbot, zh_session, demo):
     qtbot.waitUntil(lambda: not worklist.running, timeout=30000)
     assert worklist.model.rowCount() > 0
     check("worklist", worklist, exempt)
+
+
+def test_patient_and_settings_dialogs_in_chinese(qtbot, zh_session, demo):
+    _path, exempt, ids, _, _ = demo
+    main = zh_session.window
+    main.new_patient()
+    check("new patient", main.current_dialog(), exempt)
+    main.current_dialog().reject()
+    qtbot.waitUntil(lambda: main.current_dialog() is None, timeout=3000)
+    main.edit_patient(ids[0])
+    check("edit patient", main.current_dialog(), exempt)
+    main.current_dialog().reject()
+    dialog = main.settings_hub.open_settings()
+    qtbot.addWidget(dialog)
+    tabs = dialog.findChildren(QTabWidget)
+    for tab_widget in tabs:
+        for i in range(tab_widget.count()):
+            tab_widget.setCurrentIndex(i)
+            check(f"settings tab {i}", dialog, exempt)
+    dialog.reject()
 
 
 def test_chart_tabs_and_forms_in_chinese(qtbot, zh_session, demo):

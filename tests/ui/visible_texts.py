@@ -4,7 +4,7 @@ headers) and find the Latin words in them that are not on the allow-list.
 
 Used by the "Chinese all the way" check (test_zh_everywhere.py): a Chinese UI may show Latin
 letters only for abbreviations, units, spine levels, scores, brand names, patients' own names,
-MRNs, rule IDs and citations."""
+MRNs, rule IDs, file paths and citations."""
 
 from __future__ import annotations
 
@@ -37,13 +37,14 @@ ALLOWED = {
     "ROS1", "KRAS", "BRAF", "MET", "RET", "HER2", "NTRK", "PDF", "A4", "Ctrl", "Shift", "Alt",
     "Enter", "Esc", "Tab", "Del", "PgUp", "PgDn", "F1", "F2", "F5", "BoneMet", "Xgeva", "Prolia",
     "Zometa", "Bilsky", "Gy", "PNG", "zxy", "SQLite", "PostgreSQL", "English",
-    "LOINC", "HL7", "CSV", "FHIR", "X", "OH", "β", "γ", "CrossLaps", "Elecsys",
+    "LOINC", "YYYY", "MM", "DD",  # the ISO date format shown as a hint "HL7", "CSV", "FHIR", "X", "OH", "β", "γ", "CrossLaps", "Elecsys",
 }
 #: spine levels (T8, L1-L3), TNM stages (IVB), protein changes (L858R), ESCC grades (1a)
 _CODES = re.compile(
     r"^([CTLS]\d{1,2}|I{1,3}[ABC]?\d?|IV[ABC]?|[A-Z]\d+[A-Z]|\d+[a-c]|[A-Z])$")
 _RULE_ID = re.compile(r"\b(WU|BMA|DEN|DENT|LOC|IO)(-[A-Z0-9]+)+\b")
 _MRN = re.compile(r"\b[A-Z]{1,3}-\d{3,}\b")
+_PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[/\\][^\s，。；（）()]+")  # a file's path
 _TOKEN = re.compile(r"[A-Za-z0-9µβγ]*[A-Za-z][A-Za-z0-9µβγ]*")
 
 
@@ -99,11 +100,13 @@ def latin_words(texts: Iterable[str], exempt: Iterable[str] = ()) -> dict[str, s
     exempt = sorted({e for e in exempt if e}, key=len, reverse=True)
     found: dict[str, str] = {}
     for text in texts:
-        # rich text: tags are not shown, entities are
-        t = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("&", "")
+        # rich text: tags are not shown, entities are; <code> holds an identifier (a key of
+        # the site's parameter file), shown as the file spells it
+        t = re.sub(r"<code>.*?</code>", " ", text)
+        t = html.unescape(re.sub(r"<[^>]+>", " ", t)).replace("&", "")
         for e in exempt:
             t = t.replace(e, " ")
-        t = _MRN.sub(" ", _RULE_ID.sub(" ", t))
+        t = _PATH.sub(" ", _MRN.sub(" ", _RULE_ID.sub(" ", t)))
         for token in _TOKEN.findall(t):
             if token in ALLOWED or _CODES.match(token):
                 continue
