@@ -37,7 +37,8 @@ ALLOWED = {
     "ROS1", "KRAS", "BRAF", "MET", "RET", "HER2", "NTRK", "PDF", "A4", "Ctrl", "Shift", "Alt",
     "Enter", "Esc", "Tab", "Del", "PgUp", "PgDn", "F1", "F2", "F5", "BoneMet", "Xgeva", "Prolia",
     "Zometa", "Bilsky", "Gy", "PNG", "zxy", "SQLite", "PostgreSQL", "English",
-    "LOINC", "YYYY", "MM", "DD",  # the ISO date format shown as a hint "HL7", "CSV", "FHIR", "X", "OH", "β", "γ", "CrossLaps", "Elecsys",
+    "YYYY", "MM", "DD",  # the ISO date format shown as a hint
+    "LOINC", "HL7", "CSV", "FHIR", "X", "OH", "β", "γ", "CrossLaps", "Elecsys",
 }
 #: spine levels (T8, L1-L3), TNM stages (IVB), protein changes (L858R), ESCC grades (1a)
 _CODES = re.compile(
