@@ -2,15 +2,15 @@
 in zh_CN offscreen through the real GUI entry point, show no Latin words outside the allow-list
 (:mod:`tests.ui.visible_texts`: abbreviations, units, scores, brand names, gene symbols).
 Exempt as data, not UI text: the patients' own names and MRNs, rule IDs, the findings' sources
-(citations stay as published), the labs' assay names, the MDT meetings' titles (as the
-coordinator wrote them), the user's account name and the database path. ("zxy" in the search
+(citations stay as published), the labs' assay names, the MDT meetings' titles, questions
+and decisions (as the coordinator wrote them), the user's account name and the database path. ("zxy" in the search
 box's placeholder is its pinyin-initials example.) The trend plot's axis labels are checked
 too, and the validators' problems as the forms show them.
 
 Screens walked: the registry window, the chart (header, findings, every tab), every record
 form and patient-section form, the History tab after a recorded change, the work-up wizard's
-pages, the worklist after its assessment pass, the add/edit patient dialog and the Settings
-dialog's tabs. (The MDT pack, the care plan and the lab
+pages, the worklist after its assessment pass, the add/edit patient dialog, the Settings
+dialog's tabs and the MDT meetings window. (The MDT pack, the care plan and the lab
 import dialogs belong to other work and are not walked here.)"""
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def demo(tmp_path_factory):
         names = [n for (n,) in s.execute(select(M.Patient.name)) if n]
         methods = [m for (m,) in s.execute(select(M.LabResult.method).distinct()) if m]
         titles = [t for (t,) in s.execute(select(M.MdtMeeting.title)) if t]
+        titles += [t for row in s.execute(select(M.MdtCase.question, M.MdtCase.decision))
+                   for t in row if t]
         ids = list(s.scalars(select(M.Patient.id).order_by(M.Patient.alert_count.desc())))
         suspected = list(s.scalars(select(M.Patient.id).where(M.Patient.bm_status != "confirmed")
                                    .order_by(M.Patient.id)))
@@ -116,6 +118,14 @@ def test_patient_and_settings_dialogs_in_chinese(qtbot, zh_session, demo):
             tab_widget.setCurrentIndex(i)
             check(f"settings tab {i}", dialog, exempt)
     dialog.reject()
+
+
+def test_mdt_meetings_window_in_chinese(qtbot, zh_session, demo):
+    exempt = demo[1]
+    window = zh_session.window.mdt_hub.show_meetings()
+    qtbot.addWidget(window)
+    qtbot.wait(300)
+    check("MDT meetings", window, exempt)
 
 
 def test_chart_tabs_and_forms_in_chinese(qtbot, zh_session, demo):

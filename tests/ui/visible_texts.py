@@ -36,7 +36,7 @@ ALLOWED = {
     "U", "IU", "µg", "mEq", "nL", "nmol", "µL", "D", "D2", "D3", "h", "EGFR", "ALK", "EML4",
     "ROS1", "KRAS", "BRAF", "MET", "RET", "HER2", "NTRK", "PDF", "A4", "Ctrl", "Shift", "Alt",
     "Enter", "Esc", "Tab", "Del", "PgUp", "PgDn", "F1", "F2", "F5", "BoneMet", "Xgeva", "Prolia",
-    "Zometa", "Bilsky", "Gy", "PNG", "zxy", "SQLite", "PostgreSQL", "English",
+    "Zometa", "Bilsky", "Gy", "SBRT", "PNG", "zxy", "SQLite", "PostgreSQL", "English",
     "YYYY", "MM", "DD",  # the ISO date format shown as a hint
     "LOINC", "HL7", "CSV", "FHIR", "X", "OH", "β", "γ", "CrossLaps", "Elecsys",
 }
