@@ -3,9 +3,10 @@ in zh_CN offscreen through the real GUI entry point, show no Latin words outside
 (:mod:`tests.ui.visible_texts`: abbreviations, units, scores, brand names, gene symbols).
 Exempt as data, not UI text: the patients' own names and MRNs, rule IDs, the findings' sources
 (citations stay as published), the labs' assay names, the MDT meetings' titles, questions
-and decisions (as the coordinator wrote them), the user's account name and the database path. ("zxy" in the search
-box's placeholder is its pinyin-initials example.) The trend plot's axis labels are checked
-too, and the validators' problems as the forms show them.
+and decisions (as the coordinator wrote them), the user's account name, file paths and the
+parameter-file keys. ("zxy" in the search box's placeholder is its pinyin-initials example.)
+The trend plot's axis labels are checked too, and the validators' problems as the forms show
+them.
 
 Screens walked: the registry window, the chart (header, findings, every tab), every record
 form and patient-section form, the History tab after a recorded change, the work-up wizard's
