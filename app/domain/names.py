@@ -82,6 +82,8 @@ _DRIVER_WORDS = (  # (pattern, Chinese) for the driver alterations' English word
     (r"exon (\d+) skipping", r"\1号外显子跳跃突变"), (r" fusion", "融合"),
     (r" mutation", "突变"), (r" amplification", "扩增"),
 )
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ZH_TO_EN = sorted(((zh, en) for en, zh in REGION_WORDS.items()), key=lambda p: -len(p[0]))
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -161,7 +163,7 @@ def region_text(text: str | None, lang: str) -> str:
     if not text:
         return "—"
     if not is_zh(lang):
-        return text
+        return _region_en(text) if _CJK.search(text) else text
     low = text.strip().casefold()
     if low in REGION_WORDS:
         return REGION_WORDS[low]
@@ -187,3 +189,32 @@ def region_text(text: str | None, lang: str) -> str:
     if len(out) > 1 and out[-1] == "双侧":  # "femur (bilateral)" → "双侧股骨"
         out = out[-1:] + out[:-1]
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _region_en(text: str) -> str:
+    """A region written in Chinese, for the English reader ('右第6肋' → 'right rib 6',
+    '左股骨' → 'left femur', 'T10以下双下肢' → 'lower limbs below T10'); unknown words stay."""
+    t = text.strip()
+    m = re.fullmatch(r"(左|右)?第(\d+)肋", t)
+    if m:
+        side = {"左": "left ", "右": "right "}.get(m.group(1) or "", "")
+        return f"{side}rib {m.group(2)}"
+    m = re.fullmatch(r"(\S+?)以下(.+)", t)
+    if m:
+        return f"{_region_en(m.group(2))} below {m.group(1)}"
+    words: list[str] = []
+    i = 0
+    while i < len(t):
+        for zh, en in _ZH_TO_EN:
+            if t.startswith(zh, i):
+                words.append(en)
+                i += len(zh)
+                break
+        else:
+            if words and not _CJK.match(t[i]) and not t[i].isspace() and words[-1][-1:].isalnum() \
+                    and not _CJK.search(words[-1]) and t[i - 1:i].isalnum():
+                words[-1] += t[i]
+            elif not t[i].isspace():
+                words.append(t[i])
+            i += 1
+    return " ".join(words).replace(" 、", ",")

@@ -62,6 +62,15 @@ def test_regions_in_chinese():
     assert region_text("right rib 6", "en") == "right rib 6"
 
 
+def test_regions_written_in_chinese_read_in_english():
+    assert region_text("右第6肋", "en") == "right rib 6"
+    assert region_text("双侧股骨", "en") == "bilateral femur"
+    assert region_text("T10以下双下肢", "en") == "lower limbs below T10"
+    assert region_text("腰部 L4", "en") == "lower back L4"
+    assert region_text("全身", "en") == "whole body"
+    assert region_text("T8", "en") == "T8"
+
+
 CTX_DATA = {
     "ctx": {"date": "2026-10-12", "analyte": "CTX", "value": 0.95,
             "reported": {"value": 950.0, "unit": "pg/mL"}},
