@@ -116,26 +116,3 @@ def record_when(r: Any) -> str:
 def unit_text(unit: str) -> str:
     """Units as printed (µ, not u)."""
     return unit.replace("umol", "µmol").replace("ug/", "µg/").replace("uL", "µL")
-
-
-def value_text(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return translate("RecordText", "yes") if value else translate("RecordText", "no")
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return ", ".join(value_text(v) for v in value) or "—"
-    if isinstance(value, dict):
-        text = ", ".join(f"{k} {value_text(v)}" for k, v in value.items())
-        return "{" + (text if len(text) <= 200 else text[:197] + "…") + "}"
-    if isinstance(value, list):
-        text = " | ".join(value_text(v) for v in value)
-        return text if len(text) <= 240 else text[:237] + "…"
-    return str(value)
-
-
-def data_text(data: dict[str, Any]) -> str:
-    """A finding's triggering data as compact text (keys as the rule book names them)."""
-    return "; ".join(f"{key}: {value_text(value)}" for key, value in data.items())
