@@ -123,7 +123,8 @@ def store_summary(session: Session, patient_id: int, summary: Any, as_of: date) 
         .values(
             bm_status=summary.bm_status, current_bma=summary.current_bma,
             alert_count=summary.alert_count, alert_top_severity=summary.alert_top_severity,
-            next_due_date=summary.next_due_date, next_due_text=summary.next_due_text,
+            next_due_date=summary.next_due_date,
+            next_due_text=getattr(summary, "next_due_stored", None) or summary.next_due_text,
             rebound_open=bool(summary.rebound_open), summary_as_of=as_of,
         )
     )

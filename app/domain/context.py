@@ -79,6 +79,10 @@ class CrCl:
     scr_mg_dl: float
 
 
+#: a whole-body study's region, in English or Chinese
+WHOLE_BODY = ("whole body", "全身")
+
+
 def region_key(region: str | None) -> str:
     """Regions match when equal after trimming spaces and ignoring case."""
     return (region or "").strip().casefold()
@@ -91,7 +95,7 @@ def same_region(a: str | None, b: str | None) -> bool:
 def imaging_covers(modality: str, imaging_region: str, region: str | None) -> bool:
     """A study covers a region when the regions match, or when it is a whole-body bone scan
     or PET-CT."""
-    if modality in ("bone_scan", "pet_ct") and region_key(imaging_region) == "whole body":
+    if modality in ("bone_scan", "pet_ct") and region_key(imaging_region) in WHOLE_BODY:
         return True
     return same_region(imaging_region, region)
 

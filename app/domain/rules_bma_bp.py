@@ -44,7 +44,7 @@ BP_RENAL = register(208, RuleInfo(
     "over 1 h; clodronate −25% or −50%: 1200 or 800 mg daily for the 1600 mg regimen). Shows "
     "the CrCl, the creatinine (value, date, provisional: repeat before the dose) and weight",
     "不推荐/禁用：不要给药；可考虑地舒单抗（需监测血钙，见BMA-DEN-CKD）。减量：按说明书的肾功能剂量"
-    "（伊班膦酸4 mg或2 mg溶于500 mL输注1小时；氯膦酸减25%或50%：1600 mg方案减为每日1200 mg"
+    "（伊班膦酸钠4 mg或2 mg溶于500 mL输注1小时；氯膦酸二钠减25%或50%：1600 mg方案减为每日1200 mg"
     "或800 mg）。显示CrCl、肌酐（数值、日期、是否暂用：给药前需复查）及体重",
     ("LABEL", "DESIGN"),
     "LABEL (pamidronate, ibandronate, clodronate); DESIGN (incadronate; severity of an excess "

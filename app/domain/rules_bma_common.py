@@ -17,13 +17,12 @@ from typing import Any
 
 from app.domain.case import Administration
 from app.domain.context import CaseView, CrCl, LabValue, Missing, round_crcl, round_lab
+from app.domain.names import DRUG_NAMES
 
 _EPS = 1e-9
 
-DRUG_ZH = {
-    "denosumab": "地舒单抗", "zoledronic_acid": "唑来膦酸", "pamidronate": "帕米膦酸",
-    "ibandronate": "伊班膦酸", "incadronate": "英卡膦酸", "clodronate": "氯膦酸",
-}
+#: the drugs' Chinese names, from the one bilingual catalogue (app.domain.names)
+DRUG_ZH = {key: zh for key, (_en, zh) in DRUG_NAMES.items()}
 
 
 def dose_en(a: Administration) -> str:

@@ -131,7 +131,7 @@ def _non_oncology(view: CaseView) -> Finding | None:
         "oncology regimen (denosumab 120 mg q4w; zoledronic acid 4 mg, renally adjusted; "
         "ibandronate 6 mg IV every 3–4 weeks, renally adjusted).",
         f"{dose_zh(a)}：此为骨质疏松的制剂/剂量，并非肿瘤用方案（地舒单抗120 mg每4周；"
-        "唑来膦酸4 mg，按肾功能调整；伊班膦酸6 mg静脉每3–4周，按肾功能调整）。",
+        "唑来膦酸4 mg，按肾功能调整；伊班膦酸钠6 mg静脉每3–4周，按肾功能调整）。",
         {"drug": a.drug, "dose_mg": a.dose_mg, "date": a.date.isoformat(),
          "planned": a.planned, "doses": [dose_json(h) for h in hits]},
         sort_date=a.date.isoformat(),

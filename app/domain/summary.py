@@ -1,8 +1,9 @@
 """The one-line patient summary cached on the registry row (contracts.md).
 
 :func:`summarize` condenses a case and its assessment into a :class:`PatientSummary`: the
-bone-metastasis status, the current bone drug, the next due item (a date and a short English
-text), the number of findings and the most severe one, and whether the denosumab rebound flag
+bone-metastasis status, the current bone drug, the next due item (a date and a structured
+message, :mod:`app.domain.messages`: stored as its key and parameters, shown in the reader's
+language), the number of findings and the most severe one, and whether the denosumab rebound flag
 is open (DEN-STOP-WINDOW fires — rule book §5: the flag shows on the registry row while that
 rule fires).
 
@@ -31,6 +32,7 @@ from app.domain.case import DRUGS, Case
 from app.domain.context import CaseView
 from app.domain.denosumab import den_course
 from app.domain.findings import SEVERITY_RANK
+from app.domain.messages import Message, encode, render
 from app.domain.params import DEFAULTS, Params
 
 REBOUND_RULE = "DEN-STOP-WINDOW"
@@ -47,10 +49,20 @@ class PatientSummary:
     bm_status: str | None
     current_bma: str | None  # drug key, e.g. "denosumab"
     next_due_date: date | None
-    next_due_text: str | None  # short English text
+    next_due: Message | None  # key + parameters, rendered in the reader's language
     alert_count: int
     alert_top_severity: str | None
     rebound_open: bool
+
+    @property
+    def next_due_text(self) -> str | None:
+        """The next due item in English (command line, JSON output)."""
+        return None if self.next_due is None else render(self.next_due, "en")
+
+    @property
+    def next_due_stored(self) -> str | None:
+        """The next due item as stored in the registry (its key and parameters, as JSON)."""
+        return encode(self.next_due)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,39 +90,34 @@ def _current_bma(view: CaseView) -> str | None:
     return max(active, key=key)
 
 
-def _candidates(view: CaseView, rebound_open: bool) -> list[tuple[date, int, str]]:
-    out: list[tuple[date, int, str]] = []
+def _candidates(view: CaseView, rebound_open: bool) -> list[tuple[date, int, Message]]:
+    out: list[tuple[date, int, Message]] = []
     as_of = view.as_of
     active = set(active_drugs(view))
     for drug in DRUGS:
         st = drug_state(view, drug)
-        name = DRUG_EN[drug]
         if st.planned:
             p = st.planned[0]
-            if p.date < as_of:
-                out.append((p.date, 0, f"Overdue planned {name.lower()} {p.dose_mg:g} mg dose"))
-            else:
-                out.append((p.date, 0, f"{name} {p.dose_mg:g} mg planned"))
+            key = "due.planned_overdue" if p.date < as_of else "due.planned"
+            out.append((p.date, 0, Message(key, {"drug": drug, "dose_mg": p.dose_mg})))
         last = st.last_given
         if drug in active and last is not None and not st.stopped:
             if not any(p.date > last.date for p in st.planned):
                 due = last.date + timedelta(days=st.interval)
-                text = (f"{name} dose overdue" if due < as_of else f"Next {name.lower()} dose due")
-                out.append((due, 1, text))
+                key = "due.dose_overdue" if due < as_of else "due.next_dose"
+                out.append((due, 1, Message(key, {"drug": drug})))
     if rebound_open:
         c = den_course(view)
         if c is not None and c.checks_due:
             d = c.checks_due[0]
-            text = ("Rebound check overdue: fasting CTX + calcium" if d < as_of
-                    else "Rebound check: fasting CTX + calcium")
-            out.append((d, 2, text))
+            out.append((d, 2, Message("due.rebound_overdue" if d < as_of else "due.rebound")))
     if active:
         exams = view.dental_exams
         if exams:
             due = exams[-1] + timedelta(days=view.params.dental_review_days)
-            out.append((due, 3, "Dental review overdue" if due < as_of else "Dental review due"))
+            out.append((due, 3, Message("due.dental_overdue" if due < as_of else "due.dental")))
         else:
-            out.append((as_of, 3, "Dental exam needed (none recorded)"))
+            out.append((as_of, 3, Message("due.dental_exam")))
     return out
 
 
@@ -127,13 +134,13 @@ def summarize(
     bm_status = status if isinstance(status, str) or status is None else getattr(
         status, "bone_metastasis", None)
     top = min((f.severity for f in findings), key=lambda s: SEVERITY_RANK[s], default=None)
-    cands = sorted(_candidates(view, rebound_open))
+    cands = sorted(_candidates(view, rebound_open), key=lambda c: (c[0], c[1]))
     nxt = cands[0] if cands else None
     return PatientSummary(
         bm_status=bm_status,
         current_bma=_current_bma(view),
         next_due_date=nxt[0] if nxt else None,
-        next_due_text=nxt[2] if nxt else None,
+        next_due=nxt[2] if nxt else None,
         alert_count=len(findings),
         alert_top_severity=top,
         rebound_open=rebound_open,

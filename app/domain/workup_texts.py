@@ -28,9 +28,9 @@ SENSITIVITY_NOTE = (
     "meta-analyses do not all agree with this order (PET-CT is often reported at least as "
     "sensitive as MRI for whole-body detection, and more specific than a bone scan); the rule "
     "book keeps the ranking as SEED evidence, not as an independently sourced fact.",
-    "种子访谈中的敏感性排序（SEED，专家意见）：MRI > PET-CT > 骨扫描 > CT > X线——"
+    "种子访谈中的敏感性排序（专家经验，专家意见）：MRI > PET-CT > 骨扫描 > CT > X线——"
     "MRI居首，因为转移最早发生于骨髓。已发表的荟萃分析并不都支持这一排序（PET-CT在全身检出方面"
-    "常被报告为不低于MRI，且特异性高于骨扫描）；规则库将此排序作为SEED证据，而非独立来源的事实。",
+    "常被报告为不低于MRI，且特异性高于骨扫描）；规则库将此排序作为专家经验证据，而非独立来源的事实。",
 )
 
 RECOMMENDATIONS: dict[str, Template] = {

@@ -28,8 +28,9 @@ Two passes, so a 100,000-patient registry shows its worklist at once:
 refresh-summaries``). The worklist itself never writes: a background write of a summary could
 overwrite a newer one saved from a chart meanwhile.
 
-Item ``detail`` texts are English (the finding's message or the due text); the UI labels the
-categories itself.
+Each item carries a structured ``message`` (:mod:`app.domain.messages`: a key and typed
+parameters) that the UI renders in its language; ``detail`` is its English rendering (command
+line, tests). The UI labels the categories itself.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ from app.domain.assess import Assessment, assess
 from app.domain.bma_state import active_drugs, drug_state
 from app.domain.case import DRUGS, Case
 from app.domain.context import CaseView
+from app.domain.findings import Finding
+from app.domain.messages import Message
 from app.domain.params import DEFAULTS, Params
 from app.domain.summary import summarize
 from app.services.records_map import load_cases
@@ -57,9 +60,6 @@ DUE_WINDOW_DAYS = 14
 _DENTAL_RULES = ("BMA-DENTAL-CLEARANCE", "BMA-DENTAL-REVIEW", "DENT-INVASIVE", "DENT-ONJ")
 # a BMA without a recorded indication: confirm bone metastasis first (imaging, biopsy)
 _WORKUP_RULES = ("BMA-NO-INDICATION",)
-_DRUG_EN = {"denosumab": "Denosumab", "zoledronic_acid": "Zoledronic acid",
-            "pamidronate": "Pamidronate", "ibandronate": "Ibandronate",
-            "incadronate": "Incadronate", "clodronate": "Clodronate"}
 
 Cancel = Callable[[], bool]
 Progress = Callable[[int, int], None]
@@ -74,8 +74,14 @@ class WorklistItem:
     severity: str  # critical | warning | info
     due_date: date | None
     rules: tuple[str, ...]
-    detail: str  # English
+    detail: str  # English (the message rendered in English)
     provisional: bool = False  # from the cached summary only; replaced once assessed
+    message: Message | None = None  # the detail as key + parameters (shown in the UI language)
+
+
+def finding_message(f: Finding) -> Message:
+    """A finding's message (already in both languages) as a worklist detail."""
+    return Message("wl.finding", {"text": {"en": f.message, "zh": f.message_zh}})
 
 
 @dataclass(frozen=True)
@@ -120,20 +126,20 @@ def _dose_rules(a: Assessment, drug: str) -> tuple[str, ...]:
 
 
 def _dose_items(case: Case, as_of: date, params: Params, window: int
-                ) -> list[tuple[str, date, str, str]]:
+                ) -> list[tuple[str, date, str, Message]]:
     view = CaseView(case, as_of, params)
     out = []
     active = set(active_drugs(view))
     for drug in DRUGS:
         st = drug_state(view, drug)
-        name = _DRUG_EN[drug]
-        due: tuple[date, str] | None = None
+        due: tuple[date, Message] | None = None
         if st.planned:
             p = st.planned[0]
-            due = (p.date, f"{name} {p.dose_mg:g} mg planned")
+            due = (p.date, Message("due.planned", {"drug": drug, "dose_mg": p.dose_mg}))
         elif drug in active and st.last_given is not None and not st.stopped:
             due = (st.last_given.date + timedelta(days=st.interval),
-                   f"{name}: last dose {st.last_given.date.isoformat()} + {st.interval} days")
+                   Message("wl.dose_interval", {"drug": drug, "days": st.interval,
+                                                "date": st.last_given.date.isoformat()}))
         if due is None:
             continue
         if due[0] < as_of:
@@ -150,13 +156,14 @@ def items_for(patient_id: int, mrn: str, name: str | None, case: Case, a: Assess
     out: list[WorklistItem] = []
 
     def add(category: str, severity: str, due: date | None, rules: tuple[str, ...],
-            detail: str) -> None:
-        out.append(WorklistItem(patient_id, mrn, name, category, severity, due, rules, detail))
+            msg: Message) -> None:
+        out.append(WorklistItem(patient_id, mrn, name, category, severity, due, rules, str(msg),
+                                message=msg))
 
     critical = [f for f in a.findings if f.severity == "critical"]
     if critical:
         add("critical", "critical", None, tuple(dict.fromkeys(f.rule for f in critical)),
-            critical[0].message)
+            finding_message(critical[0]))
     for category, due, drug, text in _dose_items(case, as_of, params, window):
         add(category, "warning", due, _dose_rules(a, drug), text)
     den: Any = a.derived.get("denosumab")
@@ -166,20 +173,24 @@ def items_for(patient_id: int, mrn: str, name: str | None, case: Case, a: Assess
         due = date.fromisoformat(checks[0]) if checks else None
         rebound_rules = tuple(dict.fromkeys(
             f.rule for f in a.findings if f.rule.startswith("DEN-")))
-        detail = (f"checks due: {', '.join(checks)}" if checks else "no check due") + (
-            f"; window ends {den.get('window_end')}" if den and den.get("window_end") else "")
+        end = den.get("window_end") if den else None
+        key = ("wl.rebound_checks" if checks else "wl.rebound_none") + ("_end" if end else "")
+        detail = Message(key, {"dates": checks, **({"window_end": end} if end else {})})
         add("rebound", "critical" if any(f.severity == "critical" for f in a.findings
                                          if f.rule.startswith("DEN-")) else "warning",
             due, rebound_rules, detail)
     dental = [f for f in a.findings if f.rule in _DENTAL_RULES]
     if dental:
         worst = min(dental, key=lambda f: ("critical", "warning", "info").index(f.severity))
-        add("dental", worst.severity, None, tuple(f.rule for f in dental), worst.message)
+        add("dental", worst.severity, None, tuple(f.rule for f in dental),
+            finding_message(worst))
     workup = [f for f in a.findings
               if (f.rule.startswith("WU-") and f.severity != "info") or f.rule in _WORKUP_RULES]
     if a.status.bone_metastasis == "suspected" or workup:
         rules = tuple(f.rule for f in workup)
-        detail = workup[0].message if workup else f"bone metastasis suspected: {a.status.basis}"
+        basis = {"en": a.status.basis, "zh": a.status.basis_zh or a.status.basis}
+        detail = (finding_message(workup[0]) if workup
+                  else Message("wl.suspected", {"text": basis}))
         add("workup", "warning", None, rules, detail)
     return out
 

@@ -11,9 +11,23 @@ import re
 from datetime import date
 
 from app.domain.dates import age_on
+from app.domain.messages import Message, decode, render
+from app.domain.names import DRUG_NAMES, drug_name
 from app.ui.print_language import translate  # printouts draw in their own language
 
 NONE_TEXT = "—"
+
+
+def ui_is_chinese() -> bool:
+    """True while the Chinese translation is installed. The UI has two languages and the
+    drug labels are always translated in zh_CN, so an installed translation shows there."""
+    return translate("Labels", "Denosumab") != "Denosumab"  # the print language when printing
+
+
+def ui_lang() -> str:
+    """``"zh"`` while the Chinese translation is installed, else ``"en"`` (the language
+    argument of the domain's bilingual catalogues)."""
+    return "zh" if ui_is_chinese() else "en"
 
 
 def sex_label(code: str | None) -> str:
@@ -60,15 +74,14 @@ def bm_status_label(code: str | None) -> str:
 
 
 def drug_label(code: str | None) -> str:
-    labels = {
-        "denosumab": translate("Labels", "Denosumab"),
-        "zoledronic_acid": translate("Labels", "Zoledronic acid"),
-        "pamidronate": translate("Labels", "Pamidronate"),
-        "ibandronate": translate("Labels", "Ibandronate"),
-        "incadronate": translate("Labels", "Incadronate"),
-        "clodronate": translate("Labels", "Clodronate"),
-    }
-    return NONE_TEXT if code is None else labels.get(code, code)
+    """A drug's name from the one bilingual catalogue (:data:`app.domain.names.DRUG_NAMES`),
+    capitalised in English ("Zoledronic acid")."""
+    if code is None:
+        return NONE_TEXT
+    if code not in DRUG_NAMES:
+        return code
+    name = drug_name(code, ui_lang())
+    return name[:1].upper() + name[1:]
 
 
 def severity_label(code: str | None) -> str:
@@ -160,12 +173,23 @@ def _due_fixed() -> dict[str, str]:
     }
 
 
+def message_text(msg: Message | str | None) -> str:
+    """A structured message (:mod:`app.domain.messages`) in the UI language; a plain text
+    (stored before structured messages) through :func:`due_item_text`."""
+    if isinstance(msg, Message):
+        return render(msg, ui_lang())
+    return due_item_text(msg)
+
+
 def due_item_text(text: str | None) -> str:
-    """A patient's next due item (``Denosumab dose overdue``, ``Dental review due``…), as the
-    domain stores it in English, in the UI language. A text of no known form is shown as it is;
-    in English the text is returned unchanged."""
+    """A patient's next due item in the UI language: the stored key and parameters
+    (:func:`app.domain.messages.encode`) rendered; an older row stored in English
+    (``Denosumab dose overdue``…) translated by its known forms, else shown as it is."""
     if not text:
         return NONE_TEXT
+    msg = decode(text)
+    if msg is not None:
+        return render(msg, ui_lang())
     fixed = _due_fixed().get(text)
     if fixed is not None:
         return fixed

@@ -238,7 +238,7 @@ def test_chart_fragments_are_case_file_records():
 def test_sensitivity_note_is_labelled_seed_and_mentions_disagreement():
     en, zh = SENSITIVITY_NOTE
     assert "SEED" in en and "meta-analyses" in en
-    assert "MRI > PET-CT > bone scan > CT > X-ray" in en and "SEED" in zh
+    assert "MRI > PET-CT > bone scan > CT > X-ray" in en and "专家经验" in zh
 
 
 def test_lesions_entered_in_the_workup_feed_the_scores():

@@ -46,7 +46,7 @@ def test_header_findings_and_timeline(qtbot, chart_registry):
     ranks = [SEVERITY_RANK[f.severity] for f in findings]
     assert ranks == sorted(ranks)
     row = [f.rule for f in findings].index("DEN-STOP-WINDOW")
-    assert "stop_date" in model.index(row, 3).data()  # the triggering data is shown
+    assert "stop recorded on " in model.index(row, 3).data()  # the why, in words
     assert "SEED" in model.index(row, 4).data()  # evidence and source
     kinds = {win.timeline.timeline_model.stored(r).kind
              for r in range(win.timeline.timeline_model.rowCount())}

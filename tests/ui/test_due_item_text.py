@@ -1,12 +1,15 @@
-"""The summary's next due item, stored in English by the domain, shows in the UI language."""
+"""The summary's next due item shows in the UI language: stored as a message key and
+parameters (rendered at display time), and older rows stored in English translated by form."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from app.domain import summary
+from app.domain.messages import Message, decode, encode
 from app.ui import labels
 from app.ui.app import Translations
 
@@ -77,3 +80,12 @@ def test_every_text_the_demo_registry_writes_is_a_known_form(chinese, tmp_path):
     assert len(texts) >= 5
     untranslated = [t for t in texts if labels.due_item_text(t) == t]
     assert untranslated == []
+    # stored as key + parameters, never as English text
+    assert all(decode(t) is not None for t in texts)
+    shown = {labels.due_item_text(t) for t in texts}
+    assert not [t for t in shown if re.search(r"[A-Za-z]", re.sub(r"CTX|\bmg\b", "", t))]
+
+
+def test_a_stored_message_renders_in_the_ui_language(qapp, chinese):
+    stored = encode(Message("due.planned", {"drug": "ibandronate", "dose_mg": 6.0}))
+    assert labels.due_item_text(stored) == "已计划伊班膦酸钠 6 mg"

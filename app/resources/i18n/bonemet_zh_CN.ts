@@ -1830,6 +1830,154 @@ A safety copy of the current registry will be saved first as:
         <source>imported</source>
         <translation>已导入</translation>
     </message>
+    <message>
+        <source>recorded the MDT decision</source>
+        <translation>记录了MDT决定</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Patient details</source>
+        <translation>患者信息</translation>
+    </message>
+    <message>
+        <source>MDT case</source>
+        <translation>MDT病例</translation>
+    </message>
+    <message>
+        <source>MDT meeting</source>
+        <translation>MDT会议</translation>
+    </message>
+    <message>
+        <source>Work-up</source>
+        <translation>诊断检查</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>病例文件</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>osteoporosis</source>
+        <translation>骨质疏松</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>histology</source>
+        <translation>病理类型</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>driver genes</source>
+        <translation>驱动基因</translation>
+    </message>
+    <message>
+        <source>visceral metastases</source>
+        <translation>内脏转移</translation>
+    </message>
+    <message>
+        <source>number of visceral lesions</source>
+        <translation>内脏病灶数</translation>
+    </message>
+    <message>
+        <source>ECOG</source>
+        <translation>ECOG</translation>
+    </message>
+    <message>
+        <source>KPS</source>
+        <translation>KPS</translation>
+    </message>
+    <message>
+        <source>Frankel grade</source>
+        <translation>Frankel分级</translation>
+    </message>
+    <message>
+        <source>calcium supplement</source>
+        <translation>钙剂补充</translation>
+    </message>
+    <message>
+        <source>vitamin D supplement</source>
+        <translation>维生素D补充</translation>
+    </message>
+    <message>
+        <source>status override</source>
+        <translation>状态人工判定</translation>
+    </message>
+    <message>
+        <source>override date</source>
+        <translation>人工判定日期</translation>
+    </message>
+    <message>
+        <source>override by</source>
+        <translation>人工判定人</translation>
+    </message>
+    <message>
+        <source>override reason</source>
+        <translation>人工判定理由</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>已修改%1</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
@@ -2585,7 +2733,7 @@ A safety copy of the current registry will be saved first as:
     <message>
         <location line="+1"/>
         <source>Ibandronate</source>
-        <translation>伊班膦酸</translation>
+        <translation>伊班膦酸钠</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4148,6 +4296,46 @@ A safety copy of the current registry will be saved first as:
         <location line="-4"/>
         <source>This record was changed on another workstation since the chart was opened. Nothing was saved. Close this form and reopen it from the refreshed chart.</source>
         <translation>打开病历后，此记录已在其他工作站被修改。未保存任何内容。请关闭此表单，并从刷新后的病历重新打开。</translation>
+    </message>
+    <message>
+        <source>must be %1–%2 %3</source>
+        <translation>须在 %1–%2 %3 之间</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>须不小于 %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1 mg</source>
+        <translation>须不超过 %1 mg</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>须大于 0</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be a multiple of %1</source>
+        <translation>须为 %1 的倍数</translation>
+    </message>
+    <message>
+        <source>must not be above the upper reference limit</source>
+        <translation>不能高于参考范围上限</translation>
+    </message>
+    <message>
+        <source>must not be before %1</source>
+        <translation>不能早于 %1 年</translation>
+    </message>
+    <message>
+        <source>is not a drug of the catalogue</source>
+        <translation>不是目录中的药物</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
     </message>
 </context>
 <context>
@@ -5907,6 +6095,23 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+3"/>
         <source>%1 upper limit: expected a number greater than 0</source>
         <translation>%1 上限：应为大于 0 的数字</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
+        <translation>出现错误，上一步操作可能未完成。已保存的内容没有丢失；请检查记录后重试。</translation>
+    </message>
+    <message>
+        <source>Error {kind}, reference {reference}. Details are in the log file:
+{path}</source>
+        <translation>错误 {kind}，编号 {reference}。详情见日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>BoneMet Workstation</source>
+        <translation>骨转移诊疗工作站</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from datetime import date
 from app.domain.case import Administration, Bma, Case, Dental, Patient, StatusOverride
 from app.services.demo import events, labs, treatment, workup
 from app.services.demo.draft import DAY, Draft
+from app.services.demo.localise import localise_zh
 from app.services.demo.names import name_language_phone
 from app.services.demo.profile import cancer_profile, crcl_target, demographics
 
@@ -113,6 +114,8 @@ def make_patient(index: int, seed: int, ref: date) -> DemoPatient:
         events=sorted(d.events, key=lambda e: e.date),
         status_override=override,
     )
+    if language == "zh":
+        localise_zh(case)
     return DemoPatient(case=case, language=language, phone=phone, workup=d.workup,
                        treatment=d.treatment if confirmed else None)
 

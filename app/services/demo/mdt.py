@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain.case import Case
+from app.domain.names import region_text
+from app.domain.why_texts import WORDS
 from app.services.demo.generator import DemoPatient
 
 THURSDAY = 3
@@ -123,28 +125,6 @@ def _features(case: Case, treatment: str | None, workup: str) -> list[tuple[str,
 
 PRIORITY = ("escc", "mirels", "renal", "den_stop", "extraction", "inconclusive", "sins",
             "oligo")
-_ZH_WORDS = {
-    "left": "左", "right": "右", "bilateral": "双侧", "femur": "股骨", "humerus": "肱骨",
-    "tibia": "胫骨", "rib": "肋", "ribs": "肋骨", "pelvis": "骨盆", "sternum": "胸骨",
-    "skull": "颅骨", "scapula": "肩胛骨", "clavicle": "锁骨", "whole body": "全身",
-}
-_ZH_REASONS = {
-    "dental extraction": "拔牙", "patient choice": "患者意愿", "financial reasons": "经济原因",
-    "hypocalcaemia": "低钙血症", "osteonecrosis of the jaw": "颌骨坏死",
-    "poor general condition": "一般情况差", "travelling abroad": "出国",
-    "no reason recorded": "未记录原因",
-}
-
-
-def _zh_region(text: str) -> str:
-    """'right humerus' → '右肱骨'; 'left rib 6' → '左第6肋'; levels stay as they are."""
-    words = text.replace("(", " ").replace(")", " ").split()
-    if words[-1:] and words[-1].isdigit() and "rib" in words:
-        side = _ZH_WORDS.get(words[0], "") if words[0] != "rib" else ""
-        return f"{side}第{words[-1]}肋"
-    return "".join(_ZH_WORDS.get(w, w) for w in words)
-
-
 def _item(rng: random.Random, p: DemoPatient, decided: bool, used: dict[str, int]
           ) -> DemoMdtCase | None:
     feats = [f for f in _features(p.case, p.treatment, p.workup) if used.get(f[0], 0) < 2]
@@ -157,9 +137,9 @@ def _item(rng: random.Random, p: DemoPatient, decided: bool, used: dict[str, int
     if p.language == "zh":
         values = dict(values)
         if "r" in values:
-            values["r"] = "、".join(_zh_region(r) for r in values["r"].split(", "))
-        if "why" in values:
-            values["why"] = _ZH_REASONS.get(values["why"], values["why"])
+            values["r"] = "、".join(region_text(r, "zh") for r in values["r"].split(", "))
+        if values.get("why") in WORDS:
+            values["why"] = WORDS[values["why"]][1]
         return DemoMdtCase(p.mrn, zh.format_map(_Default(values)), dec_zh if decided else None)
     return DemoMdtCase(p.mrn, en.format_map(_Default(values)), dec_en if decided else None)
 

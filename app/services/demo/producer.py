@@ -46,7 +46,7 @@ def summariser() -> Callable[[Any, date], Summary | None] | None:
         return {
             "bm_status": s.bm_status, "current_bma": s.current_bma,
             "alert_count": s.alert_count, "alert_top_severity": s.alert_top_severity,
-            "next_due_date": s.next_due_date, "next_due_text": s.next_due_text,
+            "next_due_date": s.next_due_date, "next_due_text": s.next_due_stored,
             "rebound_open": bool(s.rebound_open), "summary_as_of": as_of,
         }
 

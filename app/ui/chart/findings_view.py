@@ -11,24 +11,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.domain.findings import Finding
-from app.ui.chart.record_text import data_text
+from app.domain.names import evidence_name, source_text
+from app.domain.why import why_text
 from app.ui.icons import severity_icon
-from app.ui.labels import severity_label
+from app.ui.labels import severity_label, ui_is_chinese, ui_lang
 from app.ui.table_base import Index as _Index
 from app.ui.table_base import RowsTableModel
 
 COLUMNS = ("severity", "rule", "message", "why", "basis")
 
 
-def ui_is_chinese() -> bool:
-    """True while the Chinese translation is installed. The UI has two languages and the
-    drug labels are always translated in zh_CN, so an installed translation shows there."""
-    return QCoreApplication.translate("Labels", "Denosumab") != "Denosumab"
+def finding_why(f: Finding) -> str:
+    """The finding's triggering data as words, in the UI language."""
+    return why_text(f.rule, f.data, ui_lang()) or "—"
+
+
+def finding_basis(f: Finding) -> str:
+    """Evidence labels in the UI language; the citations stay as published."""
+    sep = "、" if ui_is_chinese() else ", "
+    labels = sep.join(evidence_name(e, ui_lang()) for e in f.evidence)
+    return f"{labels} · {source_text(f.source, ui_lang())}"
 
 
 def finding_message(f: Finding) -> str:
@@ -76,16 +83,16 @@ class FindingsModel(RowsTableModel[Finding]):
             if col == "message":
                 return finding_message(f)
             if col == "why":
-                return data_text(f.data)
-            return f"{', '.join(f.evidence)} · {f.source}"
+                return finding_why(f)
+            return finding_basis(f)
         if role == Qt.ItemDataRole.DecorationRole and col == "severity":
             return severity_icon(f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join([
                 f"{f.rule} ({severity_label(f.severity)})", finding_message(f), "",
-                self.tr("Why: %1").replace("%1", data_text(f.data)),
-                self.tr("Evidence: %1").replace("%1", ", ".join(f.evidence)),
-                self.tr("Source: %1").replace("%1", f.source),
+                self.tr("Why: %1").replace("%1", finding_why(f)),
+                self.tr("Evidence: %1").replace("%1", finding_basis(f).split(" · ")[0]),
+                self.tr("Source: %1").replace("%1", source_text(f.source, ui_lang())),
             ])
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{severity_label(f.severity)} {f.rule}: {finding_message(f)}"

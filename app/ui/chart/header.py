@@ -12,11 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
+from app.domain.names import driver_text
 from app.domain.params import DEFAULTS, Params
 from app.domain.trends_rebound import rebound_flag
 from app.services.records import ChartData
 from app.ui import labels
-from app.ui.chart.findings_view import ui_is_chinese
 from app.ui.forms.choices import label
 from app.ui.trends.badge import ReboundBadge
 
@@ -60,7 +60,8 @@ class ChartHeader(QWidget):
             labels.sex_label(p.sex), self.tr("age %1").replace("%1", age), weight,
         ]))
         drivers = (self.tr("not tested / not recorded") if c.drivers is None
-                   else (", ".join(c.drivers) if c.drivers else self.tr("none found")))
+                   else (", ".join(driver_text(d, labels.ui_lang()) for d in c.drivers)
+                         if c.drivers else self.tr("none found")))
         perf = []
         if c.ecog is not None:
             perf.append(self.tr("ECOG %1").replace("%1", str(c.ecog)))
@@ -77,7 +78,7 @@ class ChartHeader(QWidget):
         self.status.setText(
             self.tr("Bone metastasis: %1 — basis: %2")
             .replace("%1", labels.bm_status_label(a.status.bone_metastasis))
-            .replace("%2", (a.status.basis_zh if ui_is_chinese() and a.status.basis_zh
+            .replace("%2", (a.status.basis_zh if labels.ui_is_chinese() and a.status.basis_zh
                             else a.status.basis) or "—")
         )
         if s.current_bma:
@@ -90,8 +91,8 @@ class ChartHeader(QWidget):
             due = self.tr("next due %1").replace("%1", s.next_due_date.isoformat())
             if s.next_due_date < chart.as_of:
                 due += " " + self.tr("(OVERDUE)")
-            if s.next_due_text:
-                due += f" ({labels.due_item_text(s.next_due_text)})"
+            if s.next_due is not None:
+                due += f" ({labels.message_text(s.next_due)})"
             text += " · " + due
         self.drug.setText(text)
         self.rebound.set_flag(rebound_flag(case, chart.as_of, params,

@@ -3,6 +3,7 @@ the reason for an entered-in-error mark or a critical-finding override."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,8 @@ from app.ui.table_base import Index as _Index
 from app.ui.table_base import RowsTableModel
 
 COLUMNS = ("at", "actor", "action", "record", "reason")
+# the audit trail's composed summary (app.services.audit.compose_summary)
+_SUMMARY = re.compile(r"^(?P<action>\w+) (?P<entity>\w+)(?:: (?P<parts>.*))?$")
 
 
 class HistoryModel(RowsTableModel[HistoryEntry]):
@@ -38,7 +41,50 @@ class HistoryModel(RowsTableModel[HistoryEntry]):
             "entered_in_error": self.tr("marked entered in error"),
             "override": self.tr("overrode a critical finding"),
             "update": self.tr("updated"), "import": self.tr("imported"),
+            "decide": self.tr("recorded the MDT decision"), "export": self.tr("exported"),
         }.get(action, action)
+
+    def _entity(self, entity: str) -> str:
+        return {
+            "patient": self.tr("Patient details"), "mdt_case": self.tr("MDT case"),
+            "mdt_meeting": self.tr("MDT meeting"), "workup": self.tr("Work-up"),
+            "case": self.tr("Case file"),
+        }.get(entity, entity.replace("_", " "))
+
+    def _field(self, name: str) -> str:
+        return {
+            "name": self.tr("name"), "sex": self.tr("sex"), "birth_date": self.tr("birth date"),
+            "weight_kg": self.tr("weight"), "osteoporosis": self.tr("osteoporosis"),
+            "language": self.tr("language"), "phone": self.tr("phone"),
+            "histology": self.tr("histology"), "stage": self.tr("stage"),
+            "drivers": self.tr("driver genes"),
+            "visceral_metastases": self.tr("visceral metastases"),
+            "visceral_lesion_count": self.tr("number of visceral lesions"),
+            "ecog": self.tr("ECOG"), "kps": self.tr("KPS"), "frankel": self.tr("Frankel grade"),
+            "calcium": self.tr("calcium supplement"), "vitamin_d": self.tr("vitamin D supplement"),
+            "override_status": self.tr("status override"),
+            "override_date": self.tr("override date"), "override_by": self.tr("override by"),
+            "override_reason": self.tr("override reason"), "question": self.tr("question"),
+            "decision": self.tr("decision"), "draft": self.tr("draft"),
+            "status": self.tr("status"),
+        }.get(name, name.replace("_", " "))
+
+    def audit_text(self, e: HistoryEntry) -> str:
+        """An audit row about no chart record, for a clinician: "Patient details: histology,
+        stage changed" (the audit keeps field names, never values)."""
+        m = _SUMMARY.match(e.summary)
+        if e.action == "override" or m is None:
+            return e.summary
+        text = self._entity(m.group("entity"))
+        details = []
+        for part in (m.group("parts") or "").split("; "):
+            if part.startswith("fields "):
+                sep = self.tr(", ")
+                names = sep.join(self._field(f) for f in part[7:].split(", "))
+                details.append(self.tr("%1 changed").replace("%1", names))
+            elif part.endswith(" records") and part.split()[0].isdigit():
+                details.append(self.tr("%1 records").replace("%1", part.split()[0]))
+        return text + (self.tr(": ") + self.tr("; ").join(details) if details else "")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
@@ -56,7 +102,7 @@ class HistoryModel(RowsTableModel[HistoryEntry]):
             if e.record is not None and e.kind is not None:
                 return (f"{kind_label(e.kind)} {record_when(e.record)}: "
                         f"{record_text(e.kind, e.record)}")
-            return e.summary
+            return self.audit_text(e)
         return e.reason or ""
 
 

@@ -9,9 +9,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.domain.names import band_name
 from app.domain.scores import mirels, sins
+from app.domain.why import field_name
 from app.services.records_map import StoredRecord
 from app.ui.chart.record_text import record_text
+from app.ui.labels import ui_lang
 from app.ui.table_base import Index as _Index
 from app.ui.table_base import RowsTableModel
 
@@ -21,7 +24,8 @@ COLUMNS = ("lesion", "sins", "mirels", "escc", "missing")
 def _score(r) -> str:
     if r is None:
         return ""
-    return "?" if r.value is None else f"{r.value} ({r.band})"
+    return "?" if r.value is None else f"{r.value} ({band_name(r.band, ui_lang())})"
+
 
 
 class LesionsModel(RowsTableModel[StoredRecord]):
@@ -52,7 +56,8 @@ class LesionsModel(RowsTableModel[StoredRecord]):
         if col == "escc":
             return lesion.escc or ""
         missing = [x for r in (s, m) if r is not None for x in r.missing]
-        return ", ".join(dict.fromkeys(x.split(".", 1)[-1] for x in missing))
+        names = dict.fromkeys(field_name(x, ui_lang()) for x in missing)
+        return ("、" if ui_lang() == "zh" else ", ").join(names)
 
 
 class LesionsView(QTableView):

@@ -13,8 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.context import round_lab
+from app.domain.names import region_text
 from app.domain.units import ANALYTES, normalise_unit, to_canonical
 from app.ui.forms.choices import label
+from app.ui.labels import ui_lang
 
 translate = QCoreApplication.translate
 
@@ -78,30 +80,35 @@ def record_text(kind: str, r: Any) -> str:
         if r.bone_destruction:
             extra.append(translate("RecordText", "bone destruction"))
         more = f" ({', '.join(extra)})" if extra else ""
-        return f"{label(r.modality)} {r.region}: {label(r.result)}{more}"
+        return f"{label(r.modality)} {_region(r.region)}: {label(r.result)}{more}"
     if kind == "biopsy":
-        return fill(translate("RecordText", "Biopsy %1: %2"), r.region, label(r.result))
+        return fill(translate("RecordText", "Biopsy %1: %2"), _region(r.region), label(r.result))
     if kind == "dental_exam":
         return translate("RecordText", "Dental exam")
     if kind == "dental_procedure":
         return translate("RecordText", "Dental: %1").replace("%1", label(r.kind)) + planned
     if kind == "event":
-        where = f" {r.region}" if r.region else ""
+        where = f" {_region(r.region)}" if r.region else ""
         return f"{label(r.kind)}{where}{planned}"
     if kind == "symptom":
         bits = [label(r.kind)]
         if r.pattern:
             bits.append(label(r.pattern))
         if r.site:
-            bits.append(r.site)
+            bits.append(_region(r.site))
         return " · ".join(bits)
     if kind == "lesion":
         where = r.level or label(r.bone)
         if where.casefold() == (r.region or "").strip().casefold():
             where = label(r.bone)
         side = f" {label(r.side)}" if r.side else ""
-        return f"{r.region} ({where}{side})"
+        return f"{_region(r.region)} ({where}{side})"
     return str(r)
+
+
+def _region(text: str | None) -> str:
+    """A free-text region as the reader reads it (display only; the record keeps its text)."""
+    return region_text(text, ui_lang())
 
 
 def record_when(r: Any) -> str:
@@ -115,26 +122,3 @@ def record_when(r: Any) -> str:
 def unit_text(unit: str) -> str:
     """Units as printed (µ, not u)."""
     return unit.replace("umol", "µmol").replace("ug/", "µg/").replace("uL", "µL")
-
-
-def value_text(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return translate("RecordText", "yes") if value else translate("RecordText", "no")
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return ", ".join(value_text(v) for v in value) or "—"
-    if isinstance(value, dict):
-        text = ", ".join(f"{k} {value_text(v)}" for k, v in value.items())
-        return "{" + (text if len(text) <= 200 else text[:197] + "…") + "}"
-    if isinstance(value, list):
-        text = " | ".join(value_text(v) for v in value)
-        return text if len(text) <= 240 else text[:237] + "…"
-    return str(value)
-
-
-def data_text(data: dict[str, Any]) -> str:
-    """A finding's triggering data as compact text (keys as the rule book names them)."""
-    return "; ".join(f"{key}: {value_text(value)}" for key, value in data.items())

@@ -22,6 +22,7 @@ jumps to a field.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -76,8 +77,45 @@ def field_message(code: str, message: str) -> str:
         if "date" in message:
             return translate("RecordDialog", "Enter a valid date.")
     if code == "out_of_range":
-        return translate("RecordDialog", "Out of range: %1").replace("%1", message)
-    return translate("RecordDialog", "Not allowed: %1").replace("%1", message)
+        return translate("RecordDialog", "Out of range: %1").replace("%1", problem_text(message))
+    return translate("RecordDialog", "Not allowed: %1").replace("%1", problem_text(message))
+
+
+def _problem_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # literal translate() calls, so that lupdate finds every template
+    return (
+        (re.compile(r"must be (-?[\d.]+)–(-?[\d.]+)(?: (.+))?"),
+         translate("RecordDialog", "must be %1–%2 %3")),
+        (re.compile(r"must be ≥ (-?[\d.]+)"), translate("RecordDialog", "must be at least %1")),
+        (re.compile(r"must be at most ([\d.]+) mg"),
+         translate("RecordDialog", "must be at most %1 mg")),
+        (re.compile(r"must be > 0"), translate("RecordDialog", "must be greater than 0")),
+        (re.compile(r"must not be negative"), translate("RecordDialog", "must not be negative")),
+        (re.compile(r"must be a multiple of (\d+)"),
+         translate("RecordDialog", "must be a multiple of %1")),
+        (re.compile(r"must not be above ref_high"),
+         translate("RecordDialog", "must not be above the upper reference limit")),
+        (re.compile(r"must not be before (\d+)"),
+         translate("RecordDialog", "must not be before %1")),
+        (re.compile(r"is not a drug of the catalogue"),
+         translate("RecordDialog", "is not a drug of the catalogue")),
+    )
+
+
+def problem_text(message: str) -> str:
+    """A validator's problem (English, from the service) in the UI language, for the forms it
+    takes; another text is shown as it is."""
+    for pattern, template in _problem_forms():
+        m = pattern.fullmatch(message.strip())
+        if m is None:
+            continue
+        text = template
+        for i, value in enumerate(m.groups(), start=1):
+            if value == "days":
+                value = translate("RecordDialog", "days")
+            text = text.replace(f"%{i}", value or "")
+        return text.strip()
+    return message
 
 
 class RecordDialog(QDialog):

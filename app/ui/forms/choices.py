@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain import case as C
+from app.domain.names import analyte_name
 from app.domain.units import ANALYTES
 from app.ui import labels
 
@@ -142,6 +143,8 @@ def kind_label(kind: str) -> str:
 
 
 def analyte_label(key: str) -> str:
-    """``CTX — serum β-CTX (β-CrossLaps)``."""
-    info = ANALYTES.get(key)
-    return key if info is None else f"{key} — {info.name}"
+    """``CTX — serum β-CTX (β-CrossLaps)`` / ``CTX — 血清β-CTX（β-胶原降解产物）``, from the one
+    bilingual catalogue (:data:`app.domain.names.ANALYTE_NAMES`)."""
+    if key not in ANALYTES:
+        return key
+    return f"{key} — {analyte_name(key, labels.ui_lang())}"

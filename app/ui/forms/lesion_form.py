@@ -12,10 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain import case as C
+from app.domain.names import band_name
 from app.domain.scores import ESCC_HIGH, mirels, sins
+from app.domain.why import field_name
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import CHOICES
 from app.ui.forms.fields import CheckInput, ChoiceInput, TextInput
+from app.ui.labels import ui_lang
 
 _VERTEBRA_ONLY = ("level", "alignment", "collapse", "posterolateral")
 _LONG_ONLY = ("size", "limb")
@@ -85,10 +88,10 @@ class LesionForm(RecordDialog):
                 continue
             if r.value is None:
                 parts.append(self.tr("%1: incomplete (missing %2)").replace("%1", name).replace(
-                    "%2", ", ".join(x.split(".", 1)[-1] for x in r.missing)))
+                    "%2", ", ".join(field_name(x, ui_lang()) for x in r.missing)))
             else:
                 parts.append(self.tr("%1 %2 — %3").replace("%1", name).replace(
-                    "%2", str(r.value)).replace("%3", r.band or "—"))
+                    "%2", str(r.value)).replace("%3", band_name(r.band, ui_lang())))
         if record.escc is not None:
             high = self.tr(" (high grade)") if record.escc in ESCC_HIGH else ""
             parts.append(self.tr("ESCC %1%2").replace("%1", record.escc).replace("%2", high))

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
-
 from app.domain.context import round_lab
 from app.domain.trends import ChangeMarker, DoseMarker, EventMarker, StopMarker, TrendPoint
 from app.domain.trends_rebound import ReboundFlag
-from app.ui.labels import drug_label
+from app.ui.labels import drug_label, ui_is_chinese
 from app.ui.print_language import translate  # printouts draw in their own language
 
 NONE_TEXT = "—"
@@ -285,5 +283,5 @@ def flag_lines(flag: ReboundFlag) -> list[str]:
 
 
 def _chinese_ui() -> bool:
-    """The rule engine gives each message in English and Chinese: follow the UI locale."""
-    return QLocale().language() == QLocale.Language.Chinese
+    """The rule engine gives each message in English and Chinese: follow the UI language."""
+    return ui_is_chinese()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 from app.domain.findings import SEVERITY_RANK
 from app.services.worklist import CATEGORIES, WorklistItem
 from app.ui.icons import severity_icon
-from app.ui.labels import due_item_text, rebound_flag_text, severity_label
+from app.ui.labels import message_text, rebound_flag_text, severity_label
 from app.ui.table_base import Index as _Index
 from app.ui.table_base import RowsTableModel
 
@@ -51,6 +51,14 @@ def category_label(code: str) -> str:
         "dental": QCoreApplication.translate("Worklist", "Dental"),
         "workup": QCoreApplication.translate("Worklist", "Work-up to confirm"),
     }.get(code, code)
+
+
+def detail_text(it: WorklistItem) -> str:
+    """The item's detail in the UI language (its structured message; an older stored text
+    through the due-text patterns)."""
+    if it.message is not None:
+        return message_text(it.message)
+    return message_text(it.detail) if it.detail else ""
 
 
 class _Descending:
@@ -101,7 +109,7 @@ class WorklistModel(RowsTableModel[WorklistItem]):
             "mrn": lambda it: it.mrn.casefold(),
             "name": lambda it: (it.name or "").casefold(),
             "rules": lambda it: ", ".join(it.rules).casefold(),
-            "detail": lambda it: it.detail.casefold(),
+            "detail": lambda it: detail_text(it).casefold(),
         }[col]
 
         def key(it: WorklistItem) -> Any:
@@ -257,7 +265,7 @@ class WorklistModel(RowsTableModel[WorklistItem]):
                 return it.name or ""
             if col == "rules":
                 return ", ".join(it.rules)
-            detail = due_item_text(it.detail) if it.detail else ""  # due items: translated
+            detail = detail_text(it)
             if it.provisional:
                 return self.tr("%1 (saved summary, not yet re-checked)").replace("%1", detail)
             return detail
@@ -295,6 +303,7 @@ class WorklistFilter(QSortFilterProxyModel):
         if self._category is not None and it.category != self._category:
             return False
         if self._text:
-            hay = " ".join([it.mrn, it.name or "", " ".join(it.rules), it.detail]).casefold()
+            hay = " ".join([it.mrn, it.name or "", " ".join(it.rules), it.detail,
+                            detail_text(it)]).casefold()
             return self._text in hay
         return True

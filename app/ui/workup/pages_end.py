@@ -23,7 +23,7 @@ from app.domain.workup_entries import WorkupEntries, chart_fragments
 from app.ui.forms.choices import kind_label
 from app.ui.labels import bm_status_label, severity_label
 from app.ui.workup.page_base import WorkupPage
-from app.ui.workup.widgets import AdviceBox, pick
+from app.ui.workup.widgets import AdviceBox, basis_text, pick
 
 GROUP_ORDER = ("urgent", "imaging", "biopsy", "bone_drug", "local_therapy", "mdt", "info")
 
@@ -112,8 +112,8 @@ class ConclusionPage(WorkupPage):
                 rules = ", ".join(s.rules)
                 tag = f"[{escape(severity_label(s.severity))}{' · ' + rules if rules else ''}]"
                 html.append(f"<li><b>{tag}</b> {escape(pick(s.text, s.text_zh))}"
-                            f"<br><span style='color:#555'>{escape(', '.join(s.evidence))} — "
-                            f"{escape(s.source)}</span></li>")
+                            f"<br><span style='color:#555'>"
+                            f"{escape(basis_text(s.evidence, s.source))}</span></li>")
             html.append("</ul>")
         if not html:
             html.append(escape(self.tr("No further steps are called for by the rules.")))

@@ -22,13 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import case as C
+from app.domain.context import WHOLE_BODY
+from app.domain.names import region_text, source_text
 from app.domain.workup import SENSITIVITY_NOTE, WorkupAnalysis
 from app.domain.workup_entries import BiopsyEntry, StudyEntry, WorkupEntries
 from app.ui.forms.choices import label
 from app.ui.forms.fields import ChoiceInput
-from app.ui.labels import bm_status_label
+from app.ui.labels import bm_status_label, ui_lang
 from app.ui.workup.page_base import BIOPSY, CONCLUSION, LESIONS, WorkupPage
-from app.ui.workup.widgets import AdviceBox, DateField, entry_table, pick
+from app.ui.workup.widgets import AdviceBox, DateField, basis_text, entry_table, evidence_text, pick
+
+
+def _prefill_region(region: str | None) -> str | None:
+    """The recommended region as typed into the form: the user's own region text unchanged
+    (regions must keep matching the chart's), the whole body in the UI language (the domain
+    reads both spellings, :data:`app.domain.context.WHOLE_BODY`)."""
+    if region is not None and region.casefold() == WHOLE_BODY[0] and ui_lang() == "zh":
+        return WHOLE_BODY[1]
+    return region
 
 
 class StudyForm(QWidget):
@@ -220,12 +231,13 @@ class ImagingPage(WorkupPage):
 
     def refresh(self, analysis: WorkupAnalysis) -> None:
         r = analysis.recommendation
-        self._recommended = (r.modality, r.region)
+        self._recommended = (r.modality, _prefill_region(r.region))
         status = bm_status_label(analysis.status)
         if r.modality:
             alts = ", ".join(label(a) for a in r.alternatives)
             title = self.tr("Next: %1 — %2 (%3)").replace("%1", label(r.modality)).replace(
-                "%2", r.region or "").replace("%3", self._purpose(r.purpose))
+                "%2", region_text(r.region, ui_lang()) if r.region else "").replace(
+                "%3", self._purpose(r.purpose))
             if alts:
                 title += " · " + self.tr("alternatives: %1").replace("%1", alts)
         else:
@@ -233,12 +245,12 @@ class ImagingPage(WorkupPage):
                 "%1", self._purpose(r.purpose))
         rules = ", ".join(r.rules) if r.rules else self.tr("no rule fired")
         evidence = self.tr("Status now: %1 · Rules: %2 · Evidence: %3 — %4").replace(
-            "%1", status).replace("%2", rules).replace("%3", ", ".join(r.evidence)).replace(
-            "%4", r.source)
+            "%1", status).replace("%2", rules).replace("%3", evidence_text(r.evidence)).replace(
+            "%4", source_text(r.source, ui_lang()))
         self.advice.show_advice(title, pick(r.text, r.text_zh), evidence)
         self.use_button.setEnabled(r.modality is not None)
         if not self.form.dirty and not self.form.region.text().strip():
-            self.form.prefill(r.modality, r.region)
+            self.form.prefill(r.modality, _prefill_region(r.region))
 
     def _purpose(self, purpose: str) -> str:
         return {
@@ -298,12 +310,12 @@ class BiopsyPage(WorkupPage):
 
     def refresh(self, analysis: WorkupAnalysis) -> None:
         parts = [pick(f.message, f.message_zh) for f in analysis.biopsy]
-        sources = "; ".join(f"{f.rule}: {', '.join(f.evidence)} — {f.source}"
+        sources = "; ".join(f"{f.rule}: {basis_text(f.evidence, f.source)}"
                             for f in analysis.biopsy)
         self.advice.show_advice(self.tr("Biopsy"), "\n".join(parts),
                                 self.tr("Evidence: %1").replace("%1", sources))
         if not self.region.text() and analysis.recommendation.region:
-            self.region.setText(analysis.recommendation.region)
+            self.region.setText(_prefill_region(analysis.recommendation.region))
 
     def load(self, e: WorkupEntries) -> None:
         b = e.biopsies[0] if e.biopsies else None

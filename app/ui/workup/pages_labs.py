@@ -18,7 +18,7 @@ from app.domain.workup import WorkupAnalysis
 from app.domain.workup_entries import LabEntry, WorkupEntries
 from app.ui.forms.fields import ChoiceInput
 from app.ui.workup.page_base import WorkupPage
-from app.ui.workup.widgets import AdviceBox, DateField, pick
+from app.ui.workup.widgets import AdviceBox, DateField, basis_text, pick
 
 ANALYTE_KEYS = ("ALP", "CTX")
 
@@ -168,7 +168,7 @@ class BiomarkersPage(WorkupPage):
             evidence = ""
             if v.finding is not None:
                 evidence = self.tr("Evidence: %1").replace(
-                    "%1", ", ".join(v.finding.evidence) + " — " + v.finding.source)
+                    "%1", basis_text(v.finding.evidence, v.finding.source))
             box.verdict.show_advice(title, pick(v.text, v.text_zh), evidence)
         self.problems.setText("\n".join(self.problem_list()))
 

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import case as C
+from app.domain.names import source_text
 from app.domain.workup import WorkupAnalysis
 from app.domain.workup_entries import MSCC_ACTIONS, WorkupEntries
 from app.ui.forms.fields import BoolInput, ChoiceInput
+from app.ui.labels import ui_lang
 from app.ui.workup.page_base import CONCLUSION, RISK, URGENT, WorkupPage
-from app.ui.workup.widgets import AdviceBox, DateField, pick
+from app.ui.workup.widgets import AdviceBox, DateField, basis_text, pick
 
 
 class PresentationPage(WorkupPage):
@@ -139,7 +141,8 @@ class UrgentPage(WorkupPage):
         r = analysis.recommendation
         f = next((x for x in analysis.assessment.findings if x.rule == "WU-MSCC"), None)
         body = pick(f.message, f.message_zh) if f else pick(r.text, r.text_zh)
-        evidence = ", ".join(f.evidence) + " — " + f.source if f else r.source
+        evidence = (basis_text(f.evidence, f.source) if f
+                    else source_text(r.source, ui_lang()))
         self.advice.show_advice(self.tr("WU-MSCC (critical)"), body,
                                 self.tr("Evidence: %1").replace("%1", evidence))
 
@@ -243,7 +246,7 @@ class RiskPage(WorkupPage):
             self.factors.show_advice(
                 self.tr("High risk of bone metastasis (WU-HIGH-RISK)"),
                 pick(f.message, f.message_zh),
-                self.tr("Evidence: %1").replace("%1", ", ".join(f.evidence) + " — " + f.source))
+                self.tr("Evidence: %1").replace("%1", basis_text(f.evidence, f.source)))
         else:
             self.factors.show_advice(self.tr("High-risk factors"), self.tr(
                 "None of the rule book's high-risk factors is recorded."))

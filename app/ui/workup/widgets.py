@@ -25,11 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.app import resolve_language
+from app.domain.names import evidence_name, source_text
+from app.ui.labels import ui_is_chinese, ui_lang
 
 
 def is_zh() -> bool:
-    return resolve_language(None) == "zh_CN"
+    """The installed UI language (``--lang`` or the Language menu), not only the stored one."""
+    return ui_is_chinese()
+
+
+def evidence_text(evidence) -> str:
+    """Evidence labels (LABEL, GL…) in the UI language."""
+    lang = ui_lang()
+    return ("、" if lang == "zh" else ", ").join(evidence_name(e, lang) for e in evidence)
+
+
+def basis_text(evidence, source: str) -> str:
+    """"GL, SEED — SEED R10; GL …" in the UI language (the citations stay as published)."""
+    return f"{evidence_text(evidence)} — {source_text(source, ui_lang())}"
 
 
 def pick(text: str, text_zh: str) -> str:
