@@ -53,7 +53,9 @@ def demo(tmp_path_factory):
     with db.session() as s:
         names = [n for (n,) in s.execute(select(M.Patient.name)) if n]
         methods = [m for (m,) in s.execute(select(M.LabResult.method).distinct()) if m]
-        titles = [t for (t,) in s.execute(select(M.MdtMeeting.title)) if t]
+        titles = [t for row in s.execute(select(M.MdtMeeting.title, M.MdtMeeting.place,
+                                                M.MdtMeeting.chair, M.MdtMeeting.attendees))
+                  for t in row if t]  # meeting details as the coordinator typed them
         titles += [t for row in s.execute(select(M.MdtCase.question, M.MdtCase.decision))
                    for t in row if t]
         ids = list(s.scalars(select(M.Patient.id).order_by(M.Patient.alert_count.desc())))

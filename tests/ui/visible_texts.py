@@ -39,6 +39,9 @@ ALLOWED = {
     "Zometa", "Bilsky", "Gy", "SBRT", "PNG", "zxy", "SQLite", "PostgreSQL", "English",
     "YYYY", "MM", "DD",  # the ISO date format shown as a hint
     "LOINC", "HL7", "CSV", "FHIR", "X", "OH", "β", "γ", "CrossLaps", "Elecsys",
+    "PID", "OBX", "OBR", "MSH", "MLLP", "ACK", "UCUM", "v2",  # HL7 segments, standard names
+    "bonemet", "careplan",  # a command name, as it is typed ("bonemet careplan")
+    "backups", "done", "failed",  # folder names, as they are on disk
 }
 #: spine levels (T8, L1-L3), TNM stages (IVB), protein changes (L858R), ESCC grades (1a)
 _CODES = re.compile(

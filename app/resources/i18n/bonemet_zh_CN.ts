@@ -2275,7 +2275,7 @@ A safety copy of the current registry will be saved first as:
     <name>LabFeedsTab</name>
     <message>
         <source>Lab results can reach BoneMet while it runs: pushed by the laboratory system over the network (HL7 v2 over MLLP; each message is answered with an acknowledgement once it is stored), or as files dropped in a watched folder (imported files are moved to done/ or failed/ beside them, with a report for failures).</source>
-        <translation>BoneMet 运行时可以接收检验结果：由检验科系统通过网络推送（HL7 v2 over MLLP；每条消息保存后即回复确认），或放入监视文件夹的文件（导入后的文件移到旁边的 done/ 或 failed/ 文件夹，失败的附有报告）。</translation>
+        <translation>BoneMet 运行时可以接收检验结果：由检验科系统通过网络推送（HL7 v2，经 MLLP 协议；每条消息保存后即回复确认），或放入监视文件夹的文件（导入后的文件移到旁边的 done/ 或 failed/ 文件夹，失败的附有报告）。</translation>
     </message>
     <message>
         <source>Recei&amp;ve lab results over the network while BoneMet runs</source>
@@ -6095,23 +6095,6 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+3"/>
         <source>%1 upper limit: expected a number greater than 0</source>
         <translation>%1 上限：应为大于 0 的数字</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>Something went wrong and the last action may not have finished. Nothing already saved was lost; please check the record and try again.</source>
-        <translation>出现错误，上一步操作可能未完成。已保存的内容没有丢失；请检查记录后重试。</translation>
-    </message>
-    <message>
-        <source>Error {kind}, reference {reference}. Details are in the log file:
-{path}</source>
-        <translation>错误 {kind}，编号 {reference}。详情见日志文件：
-{path}</translation>
-    </message>
-    <message>
-        <source>BoneMet Workstation</source>
-        <translation>骨转移诊疗工作站</translation>
     </message>
 </context>
 </TS>
