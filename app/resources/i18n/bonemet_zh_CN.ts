@@ -1165,6 +1165,46 @@
         <source>nothing (only the work-up record)</source>
         <translation>无（仅评估记录）</translation>
     </message>
+    <message>
+        <source>Finish will add to the chart:</source>
+        <translation>完成后将写入病历：</translation>
+    </message>
+    <message>
+        <source>Histology</source>
+        <translation>组织学类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Drivers (positive)</source>
+        <translation>驱动基因（阳性）</translation>
+    </message>
+    <message>
+        <source>Visceral metastases</source>
+        <translation>内脏转移</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Change the chart — %1</source>
+        <translation>修改病历 — %1</translation>
+    </message>
+    <message>
+        <source>Finish will change on the chart:</source>
+        <translation>完成后将修改病历：</translation>
+    </message>
+    <message>
+        <source>Tick each change of histology or stage to confirm it, or go Back to the risk profile and restore the chart&apos;s value.</source>
+        <translation>请勾选确认每一项组织学类型或分期的修改，或返回风险概况页恢复病历原值。</translation>
+    </message>
 </context>
 <context>
     <name>DateTimeInput</name>
@@ -5128,6 +5168,10 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <source>Bone-metastasis &amp;work-up…</source>
         <extracomment>The chart&apos;s shortcut for the work-up (the registry window&apos;s Ctrl+Shift+W is the worklist).</extracomment>
         <translation>骨转移评估(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>changes the chart&apos;s value: tick the change to confirm it</source>
+        <translation>将修改病历原值：请勾选该修改以确认</translation>
     </message>
 </context>
 <context>
