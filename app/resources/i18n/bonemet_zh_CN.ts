@@ -33,6 +33,10 @@
         <source>&amp;Question:</source>
         <translation>问题(&amp;Q)：</translation>
     </message>
+    <message>
+        <source>%1 patients match — pick one from the list</source>
+        <translation>%1 位患者匹配 — 请从列表中选择</translation>
+    </message>
 </context>
 <context>
     <name>BiomarkersPage</name>
@@ -2527,6 +2531,14 @@
         <location line="+3"/>
         <source>changed on another workstation; reload the list</source>
         <translation>已在其他工作站上被修改；请刷新列表</translation>
+    </message>
+    <message>
+        <source>no patient with this MRN, name or pinyin in the registry</source>
+        <translation>登记库中没有与此病历号、姓名或拼音匹配的患者</translation>
+    </message>
+    <message>
+        <source>several patients match: pick one from the list</source>
+        <translation>多位患者匹配：请从列表中选择一位</translation>
     </message>
 </context>
 <context>

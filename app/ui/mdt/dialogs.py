@@ -50,6 +50,10 @@ def problem_text(exc: MdtError) -> str:
             translate("MdtErrors", "a meeting on this date already exists"),
         "no patient with this MRN in the registry":
             translate("MdtErrors", "no patient with this MRN in the registry"),
+        "no patient with this MRN, name or pinyin in the registry":
+            translate("MdtErrors", "no patient with this MRN, name or pinyin in the registry"),
+        "several patients match: pick one from the list":
+            translate("MdtErrors", "several patients match: pick one from the list"),
         "this patient is already listed for this meeting":
             translate("MdtErrors", "this patient is already listed for this meeting"),
         "the meeting has not taken place yet":
@@ -243,7 +247,8 @@ class AddCaseDialog(FormDialog):
         self.completions = QStringListModel(self)
         self.completer = QCompleter(self.completions, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # the registry search has filtered already (pinyin, initials): show its rows as they are
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.activated.connect(self._picked)
         self.mrn_edit.setCompleter(self.completer)
         self.mrn_edit.textEdited.connect(self._search)
@@ -268,21 +273,37 @@ class AddCaseDialog(FormDialog):
         text = text.strip()
         rows = self.registry.search(text, limit=20) if len(text) >= 1 else []
         self.completions.setStringList([f"{r.mrn}  {r.name or ''}".rstrip() for r in rows])
+        if rows and self.mrn_edit.hasFocus():
+            self.completer.complete()
 
     def _picked(self, text: str) -> None:
-        mrn = text.split("  ")[0]
-        self.mrn_edit.setText(mrn)
+        self.mrn_edit.setText(text)  # "MRN  name": resolved like anything typed
 
-    def _show_patient(self, mrn: str) -> None:
-        rows = [r for r in self.registry.search(mrn, limit=5) if r.mrn == mrn] if mrn else []
-        self.patient_label.setText((rows[0].name or "") if rows else "")
+    def _show_patient(self, text: str) -> None:
+        """Name the patient the field resolves to (before OK), or say that several match."""
+        rows = self.registry.resolve(text) if text else []
+        if len(rows) == 1:
+            self.patient_label.setText(rows[0].name or rows[0].mrn)
+        elif rows:
+            self.patient_label.setText(self.tr("%1 patients match — pick one from the list")
+                                       .replace("%1", f"{len(rows)}+" if len(rows) >= 10
+                                                else str(len(rows))))
+        else:
+            self.patient_label.setText("")
 
     def submit(self) -> MdtCaseRow:
         if self.meeting_combo.count() == 0:
             raise MdtError("meeting", "no such meeting")
         if len(self.question_edit.text().strip()) > QUESTION_MAX:
             raise MdtError("question", f"too long (at most {QUESTION_MAX} characters)")
-        row = self.service.add_case(self.meeting_combo.currentData(), self.mrn_edit.text(),
+        rows = self.registry.resolve(self.mrn_edit.text())
+        if len(rows) > 1:
+            raise MdtError("mrn", "several patients match: pick one from the list")
+        if not rows:
+            if not self.question_edit.text().strip():
+                raise MdtError("question", "required")  # report it first, as the service does
+            raise MdtError("mrn", "no patient with this MRN, name or pinyin in the registry")
+        row = self.service.add_case(self.meeting_combo.currentData(), rows[0].mrn,
                                     self.question_edit.text())
         self.added.emit(row)
         return row
