@@ -122,3 +122,32 @@ def test_resolve_prefers_an_exact_mrn_and_a_suggestion(env):
     assert [r.mrn for r in registry.resolve("BM-")] == ["BM-1", "BM-2", "BM-3"]
     assert [r.mrn for r in registry.resolve("NOPE-1  someone")] == []
     assert registry.resolve("   ") == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
+def test_enter_in_the_question_submits_and_a_decision_keeps_its_lines(qtbot, env):
+    from app.ui.mdt.dialogs import DecisionDialog
+
+    mdt, _registry, meeting = env
+    dialog = _dialog(qtbot, env)
+    qtbot.keyClicks(dialog.mrn_edit, "BM-2")
+    dialog.question_edit.setFocus()
+    dialog.question_edit.clear()
+    qtbot.keyClicks(dialog.question_edit, "SBRT for L3?")
+    qtbot.keyClick(dialog.question_edit, Qt.Key.Key_Return)  # one paragraph: Enter submits
+    assert _listed(env) == ["BM-2"] and not dialog.isVisible()
+    assert mdt.list_cases(meeting.id)[0].question == "SBRT for L3?"
+    case = mdt.list_cases(meeting.id)[0]
+    decide = DecisionDialog(mdt, case, meeting.meeting_date + timedelta(days=1))
+    qtbot.addWidget(decide)
+    decide.show()
+    qtbot.waitExposed(decide)
+    decide.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is decide, timeout=3000)
+    qtbot.keyClicks(decide.decision_edit, "SBRT 24 Gy")
+    qtbot.keyClick(decide.decision_edit, Qt.Key.Key_Return)  # a new line, not a submit
+    qtbot.keyClicks(decide.decision_edit, "continue denosumab")
+    assert decide.isVisible()
+    qtbot.keyClick(decide.decision_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not decide.isVisible(), decide.error_text("decision")
+    assert mdt.list_cases(meeting.id)[0].decision == "SBRT 24 Gy\ncontinue denosumab"

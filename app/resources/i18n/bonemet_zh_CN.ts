@@ -624,6 +624,10 @@
         <source>This finding is not about a single record (see its data).</source>
         <translation>此提示不针对单条记录（请查看其数据）。</translation>
     </message>
+    <message>
+        <source>Tre&amp;nds (ALP, CTX)</source>
+        <translation>趋势 (ALP, CTX)(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>Choices</name>
@@ -1290,6 +1294,10 @@
         <location line="+1"/>
         <source>planned (not yet done)</source>
         <translation>计划（尚未完成）</translation>
+    </message>
+    <message>
+        <source>P&amp;lanned</source>
+        <translation>计划(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -3042,6 +3050,10 @@
         <source>Values changed from the defaults: %1</source>
         <translation>与默认值不同的值：%1 个</translation>
     </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>
@@ -3878,6 +3890,10 @@
         <location line="+11"/>
         <source>The rule parameters could not be saved: %1</source>
         <translation>无法保存规则参数：%1</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -4820,6 +4836,14 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <source>Dec</source>
         <translation>12月</translation>
     </message>
+    <message>
+        <source>1 &amp;year</source>
+        <translation>1 年(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>3 year&amp;s</source>
+        <translation>3 年(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>UrgentPage</name>
@@ -5056,6 +5080,10 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+9"/>
         <source>The worklist could not be computed (%1).</source>
         <translation>无法计算工作清单（%1）。</translation>
+    </message>
+    <message>
+        <source>Cancel compu&amp;tation</source>
+        <translation>取消计算(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,7 @@ class ChartWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("Lesions && scores"))
         self.tabs.setTabText(2, self.tr("&History"))
-        self.tabs.setTabText(3, self.tr("T&rends (ALP, CTX)"))
+        self.tabs.setTabText(3, self.tr("Tre&nds (ALP, CTX)"))  # Alt+R is the Record menu
         self.filter_label.setText(self.tr("&Show:"))
         self.kind_filter.blockSignals(True)
         current = self.kind_filter.currentData()

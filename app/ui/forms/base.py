@@ -25,7 +25,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,6 +44,7 @@ from app.services.records import (
     blocking_findings,
 )
 from app.services.records_map import StoredRecord
+from app.ui.actions import save_action
 from app.ui.chart.findings_view import FindingsView
 from app.ui.forms.choices import kind_label
 
@@ -132,11 +132,7 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save_btn.setToolTip(self.tr("Save the record (Ctrl+S)"))
-        self.save_action = QAction(self)
-        self.save_action.setShortcuts([QKeySequence(k) for k in
-                                       ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter")])
-        self.save_action.triggered.connect(lambda _checked=False: self.save())
-        self.addAction(self.save_action)
+        self.save_action = save_action(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -161,6 +157,7 @@ class RecordDialog(QDialog):
         self._show_override(False)
         self.resize(900, 700)
         self.refresh()
+        self.focus_first_input()
 
     # ---- for subclasses -------------------------------------------------------------------
     def build(self) -> None:
@@ -191,6 +188,13 @@ class RecordDialog(QDialog):
             return self.service.add(self.patient_id, record, override_reason=reason).record_id
         return self.service.correct(self.patient_id, self.stored.rid, self.stored.version,
                                     record, override_reason=reason).record_id
+
+    def focus_first_input(self) -> None:
+        """Open on the first enabled input (never on the checks table or Save)."""
+        first = next((w for w in self.inputs.values() if w.isEnabled() and not w.isHidden()),
+                     None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- fields ---------------------------------------------------------------------------
     def add_field(self, key: str, text: str, widget: Any, tip: str | None = None) -> Any:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,6 +38,7 @@ from app.services.mdt_service import (
     MeetingDetails,
 )
 from app.services.registry import RegistryService
+from app.ui.actions import save_action
 
 translate = QCoreApplication.translate
 
@@ -77,12 +79,22 @@ def problem_text(exc: MdtError) -> str:
 
 
 class PlainText(QPlainTextEdit):
-    """A multi-line text box that Tab leaves (keyboard-first)."""
+    """A text box that Tab leaves (keyboard-first). ``multiline`` (attendees, a decision):
+    Enter writes a new line and Ctrl+Enter submits; otherwise (the question) Enter submits
+    the dialog like in a one-line field and Shift+Enter writes a new line."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, multiline: bool = True) -> None:
         super().__init__(parent)
+        self.multiline = multiline
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(80)
+        self.setMinimumHeight(80 if multiline else 50)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (not self.multiline and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            event.ignore()  # the dialog's default button (OK) takes it
+            return
+        super().keyPressEvent(event)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -103,6 +115,7 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
+        save_action(self, self.try_accept)  # Ctrl+S / Ctrl+Enter, from any field
         self.general_error = QLabel(self)
         self.general_error.setWordWrap(True)
         self.general_error.setStyleSheet("color: #b00020;")
@@ -254,7 +267,7 @@ class AddCaseDialog(FormDialog):
         self.mrn_edit.textEdited.connect(self._search)
         self.mrn_edit.textChanged.connect(lambda text: self._show_patient(text.strip()))
         self.patient_label = QLabel(self)
-        self.question_edit = PlainText(self)
+        self.question_edit = PlainText(self, multiline=False)
         self.question_edit.setPlaceholderText(
             self.tr("What should the MDT decide? e.g. radiotherapy or surgery for L3?"))
         self.add_field("meeting", self.tr("&Meeting:"), self.meeting_combo)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.params import Params
 from app.services.site_settings import SiteParamsError, save_site_params
+from app.ui.actions import save_action
 from app.ui.app import LANGUAGES
 from app.ui.settings.params_tab import ParamsTab
 
@@ -134,7 +135,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
-        self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
+        self.tabs.addTab(self.language_tab, self.tr("Lan&guage"))
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -146,6 +147,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        save_action(self, self.save)  # Ctrl+S / Ctrl+Enter
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)

@@ -148,7 +148,7 @@ class WorklistWindow(QMainWindow):
         self.menu.setTitle(self.tr("&Worklist"))
         self.act_refresh.setText(self.tr("&Recompute"))
         self.act_find.setText(self.tr("&Filter…"))
-        self.act_cancel.setText(self.tr("&Cancel computation"))
+        self.act_cancel.setText(self.tr("Cancel compu&tation"))
         self.act_close.setText(self.tr("&Close"))
         for act in (self.act_refresh, self.act_find, self.act_cancel, self.act_close):
             act.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString()})")

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QTextEdit,
@@ -51,6 +54,8 @@ from app.ui.workup.pages_lesions import LesionsPage
 from app.ui.workup.pages_start import PresentationPage, RiskPage, UrgentPage
 
 SAVE_BUTTON = QWizard.WizardButton.CustomButton1
+#: what a page's first input can be (a page opens with the focus there)
+FIRST_INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QCheckBox)
 
 
 def holds_return(widget: QWidget | None) -> bool:
@@ -96,6 +101,7 @@ class WorkupWizard(QWizard):
             self.setPage(i, page)
             page.load(self.entries)
         self.customButtonClicked.connect(self._custom)
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self.focus_first_input))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
         QShortcut(QKeySequence("Alt+Right"), self, self.next)  # Return also moves on
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
@@ -117,6 +123,19 @@ class WorkupWizard(QWizard):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focus_first_input(self) -> None:
+        """A new page opens on its first input (not on a list or a button)."""
+        page = self.currentPage()
+        if page is None:
+            return
+        w = page.nextInFocusChain()
+        while w is not None and w is not page and page.isAncestorOf(w):
+            if (isinstance(w, FIRST_INPUTS) and w.isVisible() and w.isEnabled()
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            w = w.nextInFocusChain()
 
     def advance(self) -> None:
         """Ctrl+Return: Next, or Complete on the last page (the buttons' own checks apply)."""
