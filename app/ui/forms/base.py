@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.finding_subject import finding_key, is_new
 from app.domain.findings import Finding
 from app.services.records import (
     ConcurrentEditError,
@@ -93,7 +94,8 @@ class RecordDialog(QDialog):
         self.service = service
         self.patient_id = patient_id
         self.stored = stored
-        self._baseline_rules = {f.rule for f in baseline or []}
+        # a finding is "new" when its (rule, subject) was not on the chart (issue 20)
+        self._baseline_keys = {finding_key(f) for f in baseline or []}
         self.inputs: dict[str, Any] = {}
         self._errors: dict[str, QLabel] = {}
         self._attempted = False
@@ -249,16 +251,16 @@ class RecordDialog(QDialog):
         self.pending = self.preview(self.record)
         self._blocking = blocking_findings(self.KIND, self.pending)
         blocking_rules = {f.rule for f in self._blocking}
-        shown = [f for f in self.pending
-                 if f.rule in blocking_rules or f.rule not in self._baseline_rules
-                 or self.relevant(f)]
+        new = [is_new(f, self._baseline_keys) for f in self.pending]
+        shown = [(f, fresh) for f, fresh in zip(self.pending, new, strict=True)
+                 if f.rule in blocking_rules or fresh or self.relevant(f)]
         marks = {}
-        for i, f in enumerate(shown):
+        for i, (f, fresh) in enumerate(shown):
             if f.rule in blocking_rules:
                 marks[i] = self.tr("blocks saving")
-            elif f.rule not in self._baseline_rules:
+            elif fresh:
                 marks[i] = self.tr("new")
-        self.checks.set_findings(shown, marks)
+        self.checks.set_findings([f for f, _ in shown], marks)
         self.checks_title.setText(
             self.tr("Checks with this record (rule, reason, source):") if shown
             else self.tr("Checks with this record: no new finding."))
