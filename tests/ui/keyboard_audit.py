@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -98,6 +99,14 @@ def duplicate_menu_mnemonics(window: QWidget) -> dict[str, list[str]]:
                 seen[k].append(act.text())
         out.update({f"{menu.title()}:{k}": v for k, v in seen.items() if len(v) > 1})
     return out
+
+
+def dead_mnemonics(window: QWidget) -> list[str]:
+    """Labels whose Alt-letter does nothing: the buddy cannot take the focus (a label skips
+    such a buddy — the lab form's Alt+D of issue 20)."""
+    return [lab.text() for lab in window.findChildren(QLabel)
+            if lab.buddy() is not None and mnemonic(lab.text())
+            and lab.buddy().focusPolicy() == Qt.FocusPolicy.NoFocus]
 
 
 def first_input(window: QWidget) -> QWidget | None:

@@ -20,6 +20,7 @@ from app.ui.forms.factory import RECORD_FORMS, SECTION_FORMS
 
 from .chart_fixtures import chart_registry_fixture  # noqa: F401
 from .keyboard_audit import (
+    dead_mnemonics,
     duplicate_alt_keys,
     duplicate_menu_mnemonics,
     first_input,
@@ -51,6 +52,7 @@ def audit_dialog(qtbot, dialog: QDialog, *, save_keys: bool = True, esc: bool = 
     name = dialog.objectName() or type(dialog).__name__
     assert not duplicate_alt_keys(dialog), (name, duplicate_alt_keys(dialog))
     assert not duplicate_menu_mnemonics(dialog), name
+    assert not dead_mnemonics(dialog), (name, dead_mnemonics(dialog))
     now = focused()
     assert not is_bad_focus(now), (name, now)
     assert now is first_input(dialog), (name, now, first_input(dialog))
@@ -105,6 +107,14 @@ def test_every_record_form(qtbot, chart_registry, kind):
     _db, ids, svc = chart_registry
     win = _chart(qtbot, svc, ids["D-1"])
     win.add_record(kind)
+    assert win.dialog is not None
+    audit_dialog(qtbot, win.dialog)
+
+
+def test_lab_panel_dialog(qtbot, chart_registry):
+    _db, ids, svc = chart_registry
+    win = _chart(qtbot, svc, ids["D-1"])
+    win.add_lab_panel()
     assert win.dialog is not None
     audit_dialog(qtbot, win.dialog)
 

@@ -628,6 +628,10 @@
         <source>Tre&amp;nds (ALP, CTX)</source>
         <translation>趋势 (ALP, CTX)(&amp;N)</translation>
     </message>
+    <message>
+        <source>Add lab panel (several results of one sample)…</source>
+        <translation>添加检验组合（同一份样本的多项结果）…</translation>
+    </message>
 </context>
 <context>
     <name>Choices</name>
@@ -5278,6 +5282,53 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+3"/>
         <source>%1 upper limit: expected a number greater than 0</source>
         <translation>%1 上限：应为大于 0 的数字</translation>
+    </message>
+</context>
+<context>
+    <name>LabPanelDialog</name>
+    <message>
+        <source>Collected (&amp;date, time)</source>
+        <translation>采样（日期、时间）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Unit of %1</source>
+        <translation>%1 的单位</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>The value is outside the plausible range: tick to confirm it was read correctly (recorded in the audit log)</source>
+        <translation>该值超出合理范围：勾选以确认读数无误（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>&amp;Fasting sample</source>
+        <translation>空腹样本(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Method / assay</source>
+        <translation>方法 / 检测试剂(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add: lab panel (one sample)</source>
+        <translation>添加：检验组合（同一份样本）</translation>
+    </message>
+    <message>
+        <source>This patient is no longer in the registry. Nothing was saved.</source>
+        <translation>该患者已不在登记库中。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Outside the plausible range %1: tick confirm if it is right.</source>
+        <translation>超出合理范围 %1：如数值无误请勾选“确认”。</translation>
+    </message>
+    <message>
+        <source>Impossible for %1 (possible: %2): check the value.</source>
+        <translation>%1 不可能为此值（可能范围：%2）：请核对数值。</translation>
+    </message>
+    <message>
+        <source>Enter at least one value.</source>
+        <translation>请至少输入一个数值。</translation>
     </message>
 </context>
 </TS>

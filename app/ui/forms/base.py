@@ -212,7 +212,9 @@ class RecordDialog(QDialog):
         v.addWidget(widget)
         v.addWidget(error)
         lab = QLabel(text, self)
-        lab.setBuddy(widget)
+        # a composite input (date + "time known") takes Alt+letter at its focus proxy: a label
+        # skips a buddy that cannot take focus itself (issue 20: Alt+D did nothing)
+        lab.setBuddy(widget.focusProxy() or widget)
         widget.setAccessibleName(text.replace("&", ""))
         if tip:
             widget.setToolTip(tip)
