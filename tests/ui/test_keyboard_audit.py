@@ -101,30 +101,18 @@ def test_chart_window_every_tab(qtbot, chart_registry):
             QApplication.focusWidget()), (key, QApplication.focusWidget())
 
 
-@pytest.mark.qt_log_ignore(LOG_IGNORE)
-@pytest.mark.parametrize("kind", sorted(RECORD_FORMS))
-def test_every_record_form(qtbot, chart_registry, kind):
-    _db, ids, svc = chart_registry
-    win = _chart(qtbot, svc, ids["D-1"])
-    win.add_record(kind)
-    assert win.dialog is not None
-    audit_dialog(qtbot, win.dialog)
-
-
-def test_lab_panel_dialog(qtbot, chart_registry):
-    _db, ids, svc = chart_registry
-    win = _chart(qtbot, svc, ids["D-1"])
-    win.add_lab_panel()
-    assert win.dialog is not None
-    audit_dialog(qtbot, win.dialog)
+CHART_FORMS = ([("record", k) for k in sorted(RECORD_FORMS)]
+               + [("section", k) for k in sorted(SECTION_FORMS)] + [("panel", "lab_panel")])
 
 
 @pytest.mark.qt_log_ignore(LOG_IGNORE)
-@pytest.mark.parametrize("key", sorted(SECTION_FORMS))
-def test_every_section_form(qtbot, chart_registry, key):
+@pytest.mark.parametrize(("how", "kind"), CHART_FORMS, ids=[k for _h, k in CHART_FORMS])
+def test_every_chart_form(qtbot, chart_registry, how, kind):
+    """Every record form, section form and the lab panel, opened as the chart opens them."""
     _db, ids, svc = chart_registry
     win = _chart(qtbot, svc, ids["D-1"])
-    win.edit_section(key)
+    {"record": win.add_record, "section": win.edit_section,
+     "panel": lambda _k: win.add_lab_panel()}[how](kind)
     assert win.dialog is not None
     audit_dialog(qtbot, win.dialog)
 
