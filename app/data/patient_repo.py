@@ -77,6 +77,7 @@ def _order(sort: str, descending: bool) -> list:
         "bm_status": [d(Patient.bm_status)],
         "current_bma": [d(Patient.current_bma)],
         "alerts": [d(severity), d(func.coalesce(Patient.alert_count, 0))],
+        "next_due": [d(Patient.next_due_date)],  # soonest (overdue) first; none last
     }[sort]
     return keys + ([Patient.mrn.asc()] if sort != "mrn" else []) + [Patient.id.asc()]
 

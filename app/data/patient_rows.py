@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-SORT_KEYS = ("mrn", "name", "sex_age", "histology_stage", "bm_status", "current_bma", "alerts")
+SORT_KEYS = ("mrn", "name", "sex_age", "histology_stage", "bm_status", "current_bma", "alerts",
+             "next_due")
 SEVERITY_RANK = {"critical": 3, "warning": 2, "info": 1}
 MRN_MAX = 32
 NAME_MAX = 100

@@ -66,6 +66,7 @@ def order_by(sort: str, descending: bool) -> str:
         "bm_status": [_nulls_last("bm_status", d)],
         "current_bma": [_nulls_last("current_bma", d)],
         "alerts": [_nulls_last(severity, d), _nulls_last("coalesce(alert_count, 0)", d)],
+        "next_due": [_nulls_last("next_due_date", d)],  # soonest (overdue) first; none last
     }[sort]
     tail = ([] if sort == "mrn" else ["mrn ASC"]) + ["id ASC"]
     return " ORDER BY " + ", ".join(keys + tail)

@@ -21,6 +21,9 @@ DRAFT_SCHEMA = "bonemet-workup/1"
 #: the risk-profile fields of ``cancer`` the wizard shows (rule book §3 WU-HIGH-RISK inputs)
 RISK_FIELDS = ("stage", "histology", "drivers", "visceral_metastases")
 MSCC_ACTIONS = ("whole_spine_mri", "corticosteroids", "urgent_referral")
+#: risk-profile fields whose change on the chart needs the clinician's explicit confirmation
+#: (issue 20: a work-up never changes the diagnosis silently)
+CONFIRM_FIELDS = ("histology", "stage")
 
 
 class DraftError(ValueError):
@@ -80,6 +83,15 @@ class RiskProfile:
     def differs_from(self, cancer: Cancer) -> list[str]:
         """Names of the fields whose value differs from the chart's ``cancer``."""
         return [f for f in RISK_FIELDS if getattr(self, f) != getattr(cancer, f)]
+
+    def changes_from(self, cancer: Cancer) -> list[tuple[str, Any, Any]]:
+        """``(field, chart value, work-up value)`` for every field that differs."""
+        return [(f, getattr(cancer, f), getattr(self, f)) for f in self.differs_from(cancer)]
+
+    def unconfirmed(self, cancer: Cancer, confirmed: Any) -> list[str]:
+        """The changed :data:`CONFIRM_FIELDS` not in ``confirmed`` (field names)."""
+        return [f for f in self.differs_from(cancer) if f in CONFIRM_FIELDS
+                and f not in confirmed]
 
 
 @dataclass

@@ -131,6 +131,26 @@ class RegistryService:
             return _search(s, text, sort=sort, descending=descending, offset=offset,
                            limit=limit)
 
+    def resolve(self, text: str, limit: int = 10) -> list[PatientRow]:
+        """The patient(s) a patient picker's text means, through the registry's own search.
+
+        A picked suggestion ``"MRN  name"`` or an exact MRN (any case) → that one patient; an
+        exact name → that patient when only one has it; otherwise every patient the search
+        finds for the text (MRN, name, pinyin or initials; at most ``limit``). One row means
+        resolved; none or several: the caller asks the user to pick (nothing is guessed)."""
+        t = (text or "").strip()
+        if not t:
+            return []
+        mrn = t.split()[0] if "  " in t else t
+        exact = [r for r in self.search(mrn, limit=limit) if r.mrn.casefold() == mrn.casefold()]
+        if exact:
+            return exact[:1]
+        if mrn != t:
+            return []  # a suggestion whose patient is no longer there
+        rows = self.search(t, limit=limit)
+        named = [r for r in rows if r.name is not None and r.name.strip() == t]
+        return named if len(named) == 1 else rows
+
     def count(self, text: str, limit: int | None = None) -> int:
         """How many patients match ``text`` (at most ``limit`` when given)."""
         reader = self.db.list_reader()

@@ -17,6 +17,7 @@ Audit summaries name fields and counts only, never values.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -228,11 +229,23 @@ class WorkupService(ActorService):
                         entity_id=row.id, patient_id=patient_id, fields=["status"])
 
     def complete(self, patient_id: int, entries: WorkupEntries, workup_id: int | None = None,
-                 version: int | None = None) -> CompleteResult:
-        """Write everything entered to the chart in one transaction (see module docstring)."""
+                 version: int | None = None, *, confirmed: Collection[str] = ()
+                 ) -> CompleteResult:
+        """Write everything entered to the chart in one transaction (see module docstring).
+
+        A changed histology or stage (:data:`CONFIRM_FIELDS`) is written only when named in
+        ``confirmed``; otherwise :class:`ValidationFailed` (code ``unconfirmed``, field
+        ``cancer.histology``) and nothing is written."""
         records = self.records(entries)
         with self._db.session() as s:
             p = self._patient(s, patient_id)
+            missing = entries.risk.unconfirmed(case_repo.load_case(s, patient_id).cancer,
+                                               confirmed)
+            if missing:
+                raise ValidationFailed([FieldError(
+                    f"cancer.{f}", "unconfirmed",
+                    "unconfirmed: a change of the chart's value needs explicit confirmation")
+                    for f in missing])
             if workup_id is None:
                 row = Workup(patient_id=patient_id, visit_date=entries.visit_date,
                              draft=entries.to_json(), created_by=self._actor,

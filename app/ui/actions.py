@@ -1,5 +1,7 @@
 """Window-wide keyboard actions.
 
+:func:`save_action` gives a form its save keys (Ctrl+S, Ctrl+Enter), the same in every form.
+
 :func:`window_action` makes the QAction the main screens (chart, MDT, worklist, and the
 chart/MDT add-ons installed on the main window) build their menus from: added to the window
 so its shortcut works anywhere in that window (and only there), triggering ``slot()``.
@@ -35,3 +37,18 @@ def add_to_menu(menu, action: QAction, before: QAction | None = None) -> bool:
         return True
     menu.addAction(action)
     return False
+
+
+SAVE_KEYS = ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter")
+
+
+def save_action(dialog: QWidget, slot: Callable[[], object]) -> QAction:
+    """The form's save keys (:data:`SAVE_KEYS`) calling ``slot()`` — it validates, never saves
+    blindly; Esc cancels as in any dialog. Ctrl+Enter saves even from a multi-line field,
+    where Enter writes a new line."""
+    act = QAction(dialog)
+    act.setShortcuts([QKeySequence(k) for k in SAVE_KEYS])
+    act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    act.triggered.connect(lambda _checked=False: slot())
+    dialog.addAction(act)
+    return act

@@ -33,6 +33,7 @@ from app.services.registry import (
     ValidationFailed,
 )
 from app.ui import labels
+from app.ui.actions import save_action
 
 translate = QCoreApplication.translate
 
@@ -150,6 +151,7 @@ class PatientDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        save_action(self, self.save)  # Ctrl+S / Ctrl+Enter
         outer = QVBoxLayout(self)
         outer.addWidget(self.banner)
         outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -474,9 +474,10 @@ class RegistryTableModel(QAbstractTableModel):
             return labels.bm_status_label(row.bm_status)
         if key == "current_bma":
             return labels.drug_label(row.current_bma)
-        if key == "alerts":  # the rebound flag as text while the window is open (rules §5)
-            flag = " · " + labels.rebound_flag_text() if row.rebound_open else ""
-            return alerts_text(row) + flag
+        if key == "alerts":  # the rebound flag as text while the window is open (rules §5),
+            # first, so that it shows however narrow the column (issue 20)
+            flag = labels.rebound_flag_text() + " · " if row.rebound_open else ""
+            return flag + alerts_text(row)
         if key == "next_due":
             return next_due_text(row, today)
         raise KeyError(key)
@@ -497,7 +498,8 @@ class RegistryTableModel(QAbstractTableModel):
             )
             text = text.replace("%2", labels.severity_label(row.alert_top_severity))
             if row.rebound_open:
-                text += " · " + translate("RegistryTableModel", "denosumab rebound window open")
+                text = translate("RegistryTableModel", "denosumab rebound window open") + \
+                    " · " + text
             return text
         header = COLUMNS[COLUMN_KEYS.index(key)].header()
         return f"{header}: {cls.display_text(row, key)}"

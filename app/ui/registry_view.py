@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
+from app.ui import labels
 from app.ui.registry_model import COLUMN_KEYS, PATIENT_ID_ROLE, RegistryTableModel
 from app.ui.registry_paint import RowPainter
 
@@ -22,6 +30,8 @@ _COLUMN_WIDTHS = {
     "current_bma": 120, "alerts": 110,
 }
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: the cell's margins around icon and text, with room to spare
+FLAG_PADDING = 28
 
 
 class RegistryView(QTableView):
@@ -59,10 +69,22 @@ class RegistryView(QTableView):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.fit_flag_column()
         self.setAccessibleName(self.tr("Patients"))
         self.setAccessibleDescription(
             self.tr("Patients matching the search. Enter opens the selected patient.")
         )
+
+    def fit_flag_column(self) -> None:
+        """Widen the Alerts column (never narrow it) to show the rebound flag with a critical
+        count in full at the default width (issue 20: not only in a tooltip)."""
+        col = COLUMN_KEYS.index("alerts")
+        sample = f"{labels.rebound_flag_text()} · 99 · {labels.severity_label('critical')}"
+        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        need = self.fontMetrics().horizontalAdvance(sample) + icon + FLAG_PADDING
+        header = self.horizontalHeader()
+        if header.sectionSize(col) < need:
+            header.resizeSection(col, need)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

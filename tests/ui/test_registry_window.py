@@ -107,11 +107,16 @@ def test_clicking_a_header_sorts_in_sql(qtbot, window):
     assert names == (list(reversed(by_pinyin)) if descending else by_pinyin)
 
 
-def test_unsortable_column_keeps_the_current_order(qtbot, window):
-    before = (window.model.sort_key, shown_mrns(window))
-    window.view.sortByColumn(COLUMN_KEYS.index("next_due"), Qt.SortOrder.AscendingOrder)
-    assert (window.model.sort_key, shown_mrns(window)) == before
-    assert window.view.horizontalHeader().sortIndicatorSection() == COLUMN_KEYS.index("mrn")
+def test_next_due_sorts_soonest_first_and_undated_last(qtbot, window):
+    column = COLUMN_KEYS.index("next_due")
+    window.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    settle(qtbot, window)
+    assert window.model.sort_key == ("next_due", False)
+    assert shown_mrns(window) == ["B2001", "A1001", "A1002", "B2002", "C3001"]  # overdue first
+    window.view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, window)
+    assert shown_mrns(window) == ["A1001", "B2001", "A1002", "B2002", "C3001"]  # undated last
+    assert window.view.horizontalHeader().sortIndicatorSection() == column
 
 
 def test_cells_show_summary_text_and_dash_for_missing(window):

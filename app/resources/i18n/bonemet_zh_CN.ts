@@ -4,6 +4,10 @@
 <context>
     <name>AddCaseDialog</name>
     <message>
+        <source>%1 patients match — pick one from the list</source>
+        <translation>%1 位患者匹配 — 请从列表中选择</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/mdt/dialogs.py" line="+233"/>
         <source>Add a patient to an MDT meeting</source>
         <translation>将患者加入MDT会议</translation>
@@ -627,6 +631,14 @@ A safety copy of the current registry will be saved first as:
 <context>
     <name>ChartWindow</name>
     <message>
+        <source>Tre&amp;nds (ALP, CTX)</source>
+        <translation>趋势 (ALP, CTX)(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add lab panel (several results of one sample)…</source>
+        <translation>添加检验组合（同一份样本的多项结果）…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/chart/chart_window.py" line="+173"/>
         <source>&amp;Record</source>
         <extracomment>Record kinds offered in the Record menu, with their shortcuts (&quot;&quot; = menu only).</extracomment>
@@ -1239,6 +1251,46 @@ A safety copy of the current registry will be saved first as:
 <context>
     <name>ConclusionPage</name>
     <message>
+        <source>Finish will add to the chart:</source>
+        <translation>完成后将写入病历：</translation>
+    </message>
+    <message>
+        <source>Histology</source>
+        <translation>组织学类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Drivers (positive)</source>
+        <translation>驱动基因（阳性）</translation>
+    </message>
+    <message>
+        <source>Visceral metastases</source>
+        <translation>内脏转移</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Change the chart — %1</source>
+        <translation>修改病历 — %1</translation>
+    </message>
+    <message>
+        <source>Finish will change on the chart:</source>
+        <translation>完成后将修改病历：</translation>
+    </message>
+    <message>
+        <source>Tick each change of histology or stage to confirm it, or go Back to the risk profile and restore the chart&apos;s value.</source>
+        <translation>请勾选确认每一项组织学类型或分期的修改，或返回风险概况页恢复病历原值。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/workup/pages_end.py" line="+78"/>
         <source>Conclusion and next steps</source>
         <translation>结论与下一步</translation>
@@ -1406,6 +1458,10 @@ A safety copy of the current registry will be saved first as:
 </context>
 <context>
     <name>DentalProcedureForm</name>
+    <message>
+        <source>P&amp;lanned</source>
+        <translation>计划(&amp;L)</translation>
+    </message>
     <message>
         <location filename="../../app/ui/forms/simple_forms.py" line="+40"/>
         <source>&amp;Procedure</source>
@@ -2475,6 +2531,53 @@ A safety copy of the current registry will be saved first as:
     </message>
 </context>
 <context>
+    <name>LabPanelDialog</name>
+    <message>
+        <source>Collected (&amp;date, time)</source>
+        <translation>采样（日期、时间）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Unit of %1</source>
+        <translation>%1 的单位</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>The value is outside the plausible range: tick to confirm it was read correctly (recorded in the audit log)</source>
+        <translation>该值超出合理范围：勾选以确认读数无误（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>&amp;Fasting sample</source>
+        <translation>空腹样本(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Method / assay</source>
+        <translation>方法 / 检测试剂(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add: lab panel (one sample)</source>
+        <translation>添加：检验组合（同一份样本）</translation>
+    </message>
+    <message>
+        <source>This patient is no longer in the registry. Nothing was saved.</source>
+        <translation>该患者已不在登记库中。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Outside the plausible range %1: tick confirm if it is right.</source>
+        <translation>超出合理范围 %1：如数值无误请勾选“确认”。</translation>
+    </message>
+    <message>
+        <source>Impossible for %1 (possible: %2): check the value.</source>
+        <translation>%1 不可能为此值（可能范围：%2）：请核对数值。</translation>
+    </message>
+    <message>
+        <source>Enter at least one value.</source>
+        <translation>请至少输入一个数值。</translation>
+    </message>
+</context>
+<context>
     <name>LabReviewHub</name>
     <message>
         <location filename="../../app/ui/labreview/install.py" line="+48"/>
@@ -3233,6 +3336,14 @@ A safety copy of the current registry will be saved first as:
 <context>
     <name>MdtErrors</name>
     <message>
+        <source>no patient with this MRN, name or pinyin in the registry</source>
+        <translation>登记库中没有与此病历号、姓名或拼音匹配的患者</translation>
+    </message>
+    <message>
+        <source>several patients match: pick one from the list</source>
+        <translation>多位患者匹配：请从列表中选择一位</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/mdt/dialogs.py" line="-264"/>
         <source>required</source>
         <translation>必填</translation>
@@ -3603,6 +3714,10 @@ A safety copy of the current registry will be saved first as:
 </context>
 <context>
     <name>ParamsTab</name>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
     <message>
         <location filename="../../app/ui/settings/params_tab.py" line="+110"/>
         <source>Thresholds and time windows of the clinical rules (rule book §9). A value that differs from the rule book&apos;s default is marked &apos;Changed&apos;; only those are written to the file.</source>
@@ -4635,6 +4750,10 @@ A safety copy of the current registry will be saved first as:
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
         <source>Lab &amp;feeds</source>
         <translation>检验结果接收(&amp;F)</translation>
     </message>
@@ -4974,6 +5093,14 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 </context>
 <context>
     <name>Trends</name>
+    <message>
+        <source>1 &amp;year</source>
+        <translation>1 年(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>3 year&amp;s</source>
+        <translation>3 年(&amp;S)</translation>
+    </message>
     <message>
         <location filename="../../app/ui/trends/badge.py" line="+89"/>
         <source>Denosumab rebound risk</source>
@@ -5807,6 +5934,10 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 <context>
     <name>WorklistWindow</name>
     <message>
+        <source>Cancel compu&amp;tation</source>
+        <translation>取消计算(&amp;T)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/worklist/window.py" line="+147"/>
         <source>BoneMet Workstation — Worklist</source>
         <translation>骨转移诊疗工作站 — 工作清单</translation>
@@ -5909,6 +6040,10 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
 </context>
 <context>
     <name>WorkupWizard</name>
+    <message>
+        <source>changes the chart&apos;s value: tick the change to confirm it</source>
+        <translation>将修改病历原值：请勾选该修改以确认</translation>
+    </message>
     <message>
         <location filename="../../app/ui/workup/wizard.py" line="+99"/>
         <source>Bone-metastasis work-up — %1 (resumed draft)</source>

@@ -49,6 +49,7 @@ from app.ui.chart.timeline import TimelineView
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import kind_label
 from app.ui.forms.factory import RECORD_FORMS, SECTION_FORMS, record_form
+from app.ui.forms.lab_panel import LabPanelDialog
 from app.ui.patient_events import patient_events
 from app.ui.trends.view import TrendView
 from app.ui.workup import workup_action, workup_action_text
@@ -60,6 +61,7 @@ ADD_SHORTCUTS: dict[str, str] = {
     "dental_exam": "Ctrl+Shift+D", "dental_procedure": "Ctrl+Shift+P",
     "event": "Ctrl+Shift+E", "symptom": "Ctrl+Shift+Y",
 }
+LAB_PANEL_SHORTCUT = "Ctrl+Shift+A"
 SECTION_SHORTCUTS = {"cancer": "Ctrl+Shift+C", "supplements": "", "status_override": ""}
 
 
@@ -73,7 +75,7 @@ class ChartWindow(QMainWindow):
         self.service = service
         self.patient_id = patient_id
         self.chart: ChartData | None = None
-        self.dialog: RecordDialog | None = None
+        self.dialog: RecordDialog | LabPanelDialog | None = None
         self.error_dialog: QInputDialog | None = None
         # Extra timeline rows for this patient (e.g. MDT decisions, set by app.ui.mdt).
         self.timeline_extra: Callable[[int], list[StoredRecord]] | None = None
@@ -136,6 +138,8 @@ class ChartWindow(QMainWindow):
     def _create_actions(self) -> None:
         self.add_actions = {k: window_action(self, s, lambda k=k: self.add_record(k))
                             for k, s in ADD_SHORTCUTS.items()}
+        self.act_panel = window_action(self, LAB_PANEL_SHORTCUT, self.add_lab_panel)
+        self.last_lab_at = None  # the lab panel's last collection time, kept while open
         self.section_actions = {k: window_action(self, s, lambda k=k: self.edit_section(k))
                                 for k, s in SECTION_SHORTCUTS.items()}
         self.act_workup = workup_action(self, self.service.db, self.patient_id,
@@ -159,6 +163,8 @@ class ChartWindow(QMainWindow):
         self.menu_record.addSeparator()
         for act in self.add_actions.values():
             self.menu_record.addAction(act)
+            if act is self.add_actions.get("lab"):
+                self.menu_record.addAction(self.act_panel)
         self.menu_record.addSeparator()
         for act in self.section_actions.values():
             self.menu_record.addAction(act)
@@ -177,6 +183,7 @@ class ChartWindow(QMainWindow):
         for kind, act in self.section_actions.items():
             act.setText(self.tr("Edit %1…").replace("%1", kind_label(kind)))
         self.act_workup.setText(workup_action_text())
+        self.act_panel.setText(self.tr("Add lab panel (several results of one sample)…"))
         self.act_correct.setText(self.tr("&Correct selected record…"))
         self.act_error.setText(self.tr("Mark selected record entered in &error…"))
         self.act_jump.setText(self.tr("&Go to the record behind the finding"))
@@ -192,7 +199,7 @@ class ChartWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Timeline"))
         self.tabs.setTabText(1, self.tr("Lesions && scores"))
         self.tabs.setTabText(2, self.tr("&History"))
-        self.tabs.setTabText(3, self.tr("T&rends (ALP, CTX)"))
+        self.tabs.setTabText(3, self.tr("Tre&nds (ALP, CTX)"))  # Alt+R is the Record menu
         self.filter_label.setText(self.tr("&Show:"))
         self.kind_filter.blockSignals(True)
         current = self.kind_filter.currentData()
@@ -285,7 +292,7 @@ class ChartWindow(QMainWindow):
         return self.timeline.current_record()
 
     # ---- record actions -------------------------------------------------------------------
-    def _open(self, dialog: RecordDialog) -> None:
+    def _open(self, dialog: RecordDialog | LabPanelDialog) -> None:
         self.dialog = dialog
         dialog.saved.connect(self._changed)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
@@ -297,6 +304,16 @@ class ChartWindow(QMainWindow):
             return
         self._open(record_form(kind, self.service, self.patient_id,
                                baseline=self.chart.assessment.findings, parent=self))
+
+    def add_lab_panel(self) -> None:
+        """Several lab results of one sample in one dialog; the date used is offered again
+        until the chart is closed (issue 20)."""
+        if self.chart is None:
+            return
+        dialog = LabPanelDialog(self.service, self.patient_id, last_at=self.last_lab_at,
+                                parent=self)
+        dialog.saved.connect(lambda: setattr(self, "last_lab_at", dialog.used_at))
+        self._open(dialog)
 
     def correct_record(self, kind: str, rid: int) -> None:
         stored = None if self.chart is None else self.chart.stored(kind, rid)

@@ -26,7 +26,6 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.finding_subject import finding_key, is_new
 from app.domain.findings import Finding
 from app.services.records import (
     ConcurrentEditError,
@@ -46,6 +46,7 @@ from app.services.records import (
     blocking_findings,
 )
 from app.services.records_map import StoredRecord
+from app.ui.actions import save_action
 from app.ui.chart.findings_view import FindingsView
 from app.ui.forms.choices import kind_label
 
@@ -131,7 +132,8 @@ class RecordDialog(QDialog):
         self.service = service
         self.patient_id = patient_id
         self.stored = stored
-        self._baseline_rules = {f.rule for f in baseline or []}
+        # a finding is "new" when its (rule, subject) was not on the chart (issue 20)
+        self._baseline_keys = {finding_key(f) for f in baseline or []}
         self.inputs: dict[str, Any] = {}
         self._errors: dict[str, QLabel] = {}
         self._attempted = False
@@ -170,11 +172,7 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save_btn.setToolTip(self.tr("Save the record (Ctrl+S)"))
-        self.save_action = QAction(self)
-        self.save_action.setShortcuts([QKeySequence(k) for k in
-                                       ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter")])
-        self.save_action.triggered.connect(lambda _checked=False: self.save())
-        self.addAction(self.save_action)
+        self.save_action = save_action(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -199,6 +197,7 @@ class RecordDialog(QDialog):
         self._show_override(False)
         self.resize(900, 700)
         self.refresh()
+        self.focus_first_input()
 
     # ---- for subclasses -------------------------------------------------------------------
     def build(self) -> None:
@@ -230,6 +229,13 @@ class RecordDialog(QDialog):
         return self.service.correct(self.patient_id, self.stored.rid, self.stored.version,
                                     record, override_reason=reason).record_id
 
+    def focus_first_input(self) -> None:
+        """Open on the first enabled input (never on the checks table or Save)."""
+        first = next((w for w in self.inputs.values() if w.isEnabled() and not w.isHidden()),
+                     None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ---- fields ---------------------------------------------------------------------------
     def add_field(self, key: str, text: str, widget: Any, tip: str | None = None) -> Any:
         error = QLabel(self)
@@ -244,7 +250,9 @@ class RecordDialog(QDialog):
         v.addWidget(widget)
         v.addWidget(error)
         lab = QLabel(text, self)
-        lab.setBuddy(widget)
+        # a composite input (date + "time known") takes Alt+letter at its focus proxy: a label
+        # skips a buddy that cannot take focus itself (issue 20: Alt+D did nothing)
+        lab.setBuddy(widget.focusProxy() or widget)
         widget.setAccessibleName(text.replace("&", ""))
         if tip:
             widget.setToolTip(tip)
@@ -283,16 +291,16 @@ class RecordDialog(QDialog):
         self.pending = self.preview(self.record)
         self._blocking = blocking_findings(self.KIND, self.pending)
         blocking_rules = {f.rule for f in self._blocking}
-        shown = [f for f in self.pending
-                 if f.rule in blocking_rules or f.rule not in self._baseline_rules
-                 or self.relevant(f)]
+        new = [is_new(f, self._baseline_keys) for f in self.pending]
+        shown = [(f, fresh) for f, fresh in zip(self.pending, new, strict=True)
+                 if f.rule in blocking_rules or fresh or self.relevant(f)]
         marks = {}
-        for i, f in enumerate(shown):
+        for i, (f, fresh) in enumerate(shown):
             if f.rule in blocking_rules:
                 marks[i] = self.tr("blocks saving")
-            elif f.rule not in self._baseline_rules:
+            elif fresh:
                 marks[i] = self.tr("new")
-        self.checks.set_findings(shown, marks)
+        self.checks.set_findings([f for f, _ in shown], marks)
         self.checks_title.setText(
             self.tr("Checks with this record (rule, reason, source):") if shown
             else self.tr("Checks with this record: no new finding."))

@@ -102,7 +102,7 @@ class DentalProcedureForm(_Dated):
         self.add_date()
         self.add_field("kind", self.tr("&Procedure"),
                        ChoiceInput(CHOICES["dental.kind"], optional=False, parent=self))
-        self.add_field("planned", self.tr("&Planned"),
+        self.add_field("planned", self.tr("P&lanned"),  # Alt+P is the procedure
                        CheckInput(self.tr("planned (not yet done)"), self))
 
     def relevant(self, finding) -> bool:

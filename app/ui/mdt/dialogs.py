@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,6 +38,7 @@ from app.services.mdt_service import (
     MeetingDetails,
 )
 from app.services.registry import RegistryService
+from app.ui.actions import save_action
 
 translate = QCoreApplication.translate
 
@@ -50,6 +52,10 @@ def problem_text(exc: MdtError) -> str:
             translate("MdtErrors", "a meeting on this date already exists"),
         "no patient with this MRN in the registry":
             translate("MdtErrors", "no patient with this MRN in the registry"),
+        "no patient with this MRN, name or pinyin in the registry":
+            translate("MdtErrors", "no patient with this MRN, name or pinyin in the registry"),
+        "several patients match: pick one from the list":
+            translate("MdtErrors", "several patients match: pick one from the list"),
         "this patient is already listed for this meeting":
             translate("MdtErrors", "this patient is already listed for this meeting"),
         "the meeting has not taken place yet":
@@ -73,12 +79,22 @@ def problem_text(exc: MdtError) -> str:
 
 
 class PlainText(QPlainTextEdit):
-    """A multi-line text box that Tab leaves (keyboard-first)."""
+    """A text box that Tab leaves (keyboard-first). ``multiline`` (attendees, a decision):
+    Enter writes a new line and Ctrl+Enter submits; otherwise (the question) Enter submits
+    the dialog like in a one-line field and Shift+Enter writes a new line."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, multiline: bool = True) -> None:
         super().__init__(parent)
+        self.multiline = multiline
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(80)
+        self.setMinimumHeight(80 if multiline else 50)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (not self.multiline and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            event.ignore()  # the dialog's default button (OK) takes it
+            return
+        super().keyPressEvent(event)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -99,6 +115,7 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
+        save_action(self, self.try_accept)  # Ctrl+S / Ctrl+Enter, from any field
         self.general_error = QLabel(self)
         self.general_error.setWordWrap(True)
         self.general_error.setStyleSheet("color: #b00020;")
@@ -243,13 +260,14 @@ class AddCaseDialog(FormDialog):
         self.completions = QStringListModel(self)
         self.completer = QCompleter(self.completions, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # the registry search has filtered already (pinyin, initials): show its rows as they are
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.activated.connect(self._picked)
         self.mrn_edit.setCompleter(self.completer)
         self.mrn_edit.textEdited.connect(self._search)
         self.mrn_edit.textChanged.connect(lambda text: self._show_patient(text.strip()))
         self.patient_label = QLabel(self)
-        self.question_edit = PlainText(self)
+        self.question_edit = PlainText(self, multiline=False)
         self.question_edit.setPlaceholderText(
             self.tr("What should the MDT decide? e.g. radiotherapy or surgery for L3?"))
         self.add_field("meeting", self.tr("&Meeting:"), self.meeting_combo)
@@ -268,21 +286,37 @@ class AddCaseDialog(FormDialog):
         text = text.strip()
         rows = self.registry.search(text, limit=20) if len(text) >= 1 else []
         self.completions.setStringList([f"{r.mrn}  {r.name or ''}".rstrip() for r in rows])
+        if rows and self.mrn_edit.hasFocus():
+            self.completer.complete()
 
     def _picked(self, text: str) -> None:
-        mrn = text.split("  ")[0]
-        self.mrn_edit.setText(mrn)
+        self.mrn_edit.setText(text)  # "MRN  name": resolved like anything typed
 
-    def _show_patient(self, mrn: str) -> None:
-        rows = [r for r in self.registry.search(mrn, limit=5) if r.mrn == mrn] if mrn else []
-        self.patient_label.setText((rows[0].name or "") if rows else "")
+    def _show_patient(self, text: str) -> None:
+        """Name the patient the field resolves to (before OK), or say that several match."""
+        rows = self.registry.resolve(text) if text else []
+        if len(rows) == 1:
+            self.patient_label.setText(rows[0].name or rows[0].mrn)
+        elif rows:
+            self.patient_label.setText(self.tr("%1 patients match — pick one from the list")
+                                       .replace("%1", f"{len(rows)}+" if len(rows) >= 10
+                                                else str(len(rows))))
+        else:
+            self.patient_label.setText("")
 
     def submit(self) -> MdtCaseRow:
         if self.meeting_combo.count() == 0:
             raise MdtError("meeting", "no such meeting")
         if len(self.question_edit.text().strip()) > QUESTION_MAX:
             raise MdtError("question", f"too long (at most {QUESTION_MAX} characters)")
-        row = self.service.add_case(self.meeting_combo.currentData(), self.mrn_edit.text(),
+        rows = self.registry.resolve(self.mrn_edit.text())
+        if len(rows) > 1:
+            raise MdtError("mrn", "several patients match: pick one from the list")
+        if not rows:
+            if not self.question_edit.text().strip():
+                raise MdtError("question", "required")  # report it first, as the service does
+            raise MdtError("mrn", "no patient with this MRN, name or pinyin in the registry")
+        row = self.service.add_case(self.meeting_combo.currentData(), rows[0].mrn,
                                     self.question_edit.text())
         self.added.emit(row)
         return row

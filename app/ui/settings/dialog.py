@@ -51,6 +51,7 @@ from app.services.careplan_settings import (
 )
 from app.services.lab_intake_settings import IntakeSettingsError, save_intake_settings
 from app.services.site_settings import SiteParamsError, default_lab_feed_path, save_site_params
+from app.ui.actions import save_action
 from app.ui.app import LANGUAGES
 from app.ui.settings.backup_tab import BackupTab
 from app.ui.settings.lab_codes_tab import LabCodesTab
@@ -191,7 +192,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.params_tab, self.tr("&Rule parameters"))
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
         self.tabs.addTab(self.backup_tab, self.tr("&Backups"))
-        self.tabs.addTab(self.language_tab, self.tr("La&nguage"))
+        self.tabs.addTab(self.language_tab, self.tr("Lan&guage"))
         self.tabs.addTab(self.lab_tab, self.tr("Lab c&odes"))
         self.tabs.addTab(self.lab_feeds_tab, self.tr("Lab &feeds"))
 
@@ -205,6 +206,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        save_action(self, self.save)  # Ctrl+S / Ctrl+Enter
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)

@@ -145,7 +145,7 @@ class ParamsTab(QWidget):
         scroll.setWidget(grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
-        self.restore_button = QPushButton(self.tr("&Restore defaults"), self)
+        self.restore_button = QPushButton(self.tr("Restore &defaults"), self)
         self.restore_button.setToolTip(self.tr(
             "Put the rule book's default in every field (saved only when you press Save)"))
         self.restore_button.clicked.connect(self.restore_defaults)

@@ -7,7 +7,7 @@ Embedding (the patient chart owns one ``TrendView`` and reuses it for every pati
     view.set_data(trend_data)              # …or shows data computed elsewhere (same thing)
     view.set_data(None)                    # no patient
 
-Controls (keyboard: Alt+1 / Alt+3 / Alt+A ranges, Alt+L log scale, Alt+C calcium and
+Controls (keyboard: Alt+Y / Alt+S / Alt+A ranges, Alt+L log scale, Alt+C calcium and
 creatinine, Alt+E export): display range 1 year / 3 years / all (the domain clips the data:
 ``TrendData.with_range``), CTX linear or log, the corrected calcium / creatinine row, and PNG
 export at print resolution (:func:`app.ui.trends.render.render_trend_png`, the renderer the
@@ -264,8 +264,9 @@ class TrendView(QWidget):
     def retranslate(self) -> None:
         self.range_label.setText(translate("Trends", "Range:"))
         names = {
-            "1y": translate("Trends", "&1 year"),
-            "3y": translate("Trends", "&3 years"),
+            # not Alt+1 / Alt+3: the chart's panel keys (issue 20)
+            "1y": translate("Trends", "1 &year"),
+            "3y": translate("Trends", "3 year&s"),
             "all": translate("Trends", "&All"),
         }
         for key, button in self.range_buttons.items():

@@ -9,7 +9,7 @@ only filters: a proxy sort of a 100,000-row list calls ``data()`` millions of ti
 Rows from the cached summaries (``provisional``) say so in their detail, in words, and are
 shown in italics; :meth:`WorklistModel.replace_patients` swaps a patient's rows for assessed
 ones. While a patient's denosumab rebound window is open (a ``rebound`` row), every row of that
-patient carries the rebound flag as text beside the name (rule book §5: the flag shows
+patient carries the rebound flag as text before the name (rule book §5: the flag shows
 wherever the patient appears; not colour alone).
 """
 
@@ -261,7 +261,8 @@ class WorklistModel(RowsTableModel[WorklistItem]):
                 return it.mrn
             if col == "name":
                 if self.rebound_open(it.patient_id):
-                    return f"{it.name or ''} · {rebound_flag_text()}".lstrip(" ·")
+                    # the flag first: visible however narrow the column (issue 20)
+                    return f"{rebound_flag_text()} · {it.name or ''}".rstrip(" ·")
                 return it.name or ""
             if col == "rules":
                 return ", ".join(it.rules)

@@ -37,6 +37,7 @@ from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
 from app.services.worklist import CATEGORIES, patient_items
 from app.ui.actions import window_action
+from app.ui.labels import rebound_flag_text
 from app.ui.patient_events import patient_events
 from app.ui.worklist.model import (
     COLUMNS,
@@ -93,6 +94,10 @@ class WorklistWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((100, 160, 140, 100, 120, 230)):
             header.resizeSection(col, width)
+        # the name column shows the rebound flag (first) and a name in full (issue 20)
+        flagged = f"{rebound_flag_text()} · Wang Xiaoming"
+        header.resizeSection(COLUMNS.index("name"), max(
+            120, self.table.fontMetrics().horizontalAdvance(flagged) + 28))  # + cell margins
         header.setStretchLastSection(True)
         self.table.sortByColumn(COLUMNS.index("severity"), Qt.SortOrder.AscendingOrder)
         self.table.activated_patient.connect(self.patientActivated)
@@ -148,7 +153,7 @@ class WorklistWindow(QMainWindow):
         self.menu.setTitle(self.tr("&Worklist"))
         self.act_refresh.setText(self.tr("&Recompute"))
         self.act_find.setText(self.tr("&Filter…"))
-        self.act_cancel.setText(self.tr("&Cancel computation"))
+        self.act_cancel.setText(self.tr("Cancel compu&tation"))
         self.act_close.setText(self.tr("&Close"))
         for act in (self.act_refresh, self.act_find, self.act_cancel, self.act_close):
             act.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString()})")

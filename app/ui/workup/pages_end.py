@@ -1,14 +1,18 @@
 """Work-up page 6: the conclusion — bone-metastasis status with its basis, the next steps drawn
 from the rules (grouped: urgent, imaging, biopsy, bone drug, local therapy, MDT), the MDT
-question, and what completing the work-up will write to the chart."""
+question, and what completing the work-up will write to the chart: every record it adds and
+every change of a chart value as "field: old → new". A changed histology or stage has a tick box
+of its own; Complete stays disabled until each such change is ticked (issue 20)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -19,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.workup import WorkupAnalysis
-from app.domain.workup_entries import WorkupEntries, chart_fragments
-from app.ui.forms.choices import kind_label
+from app.domain.workup_entries import CONFIRM_FIELDS, WorkupEntries, chart_fragments
+from app.services.workup_service import ValidationFailed
+from app.ui.chart.record_text import record_text, record_when
+from app.ui.forms.choices import kind_label, label
 from app.ui.labels import bm_status_label, severity_label
 from app.ui.workup.page_base import WorkupPage
 from app.ui.workup.widgets import AdviceBox, basis_text, pick
@@ -56,6 +62,18 @@ class ConclusionPage(WorkupPage):
         self.meeting.currentIndexChanged.connect(lambda _i: self._show_writes())
         self.writes = QLabel(self)
         self.writes.setWordWrap(True)
+        self.writes.setObjectName("writes")
+        self.writes.setTextFormat(Qt.TextFormat.PlainText)
+        self.changes_label = QLabel(self)
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setObjectName("changes")
+        self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.confirm: dict[str, QCheckBox] = {}
+        self._ticked: dict[str, Any] = {}  # field -> the new value the tick confirmed
+        self.confirm_box = QVBoxLayout()
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("confirmHint")
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setObjectName("error")
@@ -70,6 +88,9 @@ class ConclusionPage(WorkupPage):
         row.addWidget(self.meeting, 1)
         layout.addLayout(row)
         layout.addWidget(self.writes)
+        layout.addWidget(self.changes_label)
+        layout.addLayout(self.confirm_box)
+        layout.addWidget(self.hint)
         layout.addWidget(self.error)
         self._suggested = ""
         self.retranslate()
@@ -145,15 +166,85 @@ class ConclusionPage(WorkupPage):
             return
         w.collect()
         e: WorkupEntries = w.entries
-        counts = Counter(kind for kind, _ in chart_fragments(e))
-        parts = [f"{n} × {kind_label(k)}" for k, n in counts.items()]
-        changed = e.risk.differs_from(w.start_data.case.cancer)
-        if changed:
-            parts.append(self.tr("risk profile (%1)").replace("%1", ", ".join(changed)))
+        lines = self._record_lines(w, e)
         if e.mdt_meeting_id is not None:
-            parts.append(self.tr("MDT listing (%1)").replace("%1", self.meeting.currentText()))
-        self.writes.setText(self.tr("Finish will add to the chart: %1").replace(
-            "%1", "; ".join(parts) if parts else self.tr("nothing (only the work-up record)")))
+            lines.append(self.tr("MDT listing (%1)").replace("%1", self.meeting.currentText()))
+        self.writes.setText(self.tr("Finish will add to the chart:") + "\n" + (
+            "\n".join("• " + x for x in lines) if lines
+            else self.tr("nothing (only the work-up record)")))
+        self._show_changes(e.risk.changes_from(w.start_data.case.cancer))
+
+    def _record_lines(self, w: Any, e: WorkupEntries) -> list[str]:
+        """One line per record Finish adds (counts by kind while an entry is invalid)."""
+        kinds = [kind for kind, _ in chart_fragments(e)]
+        try:
+            records = w.service.records(e)
+        except ValidationFailed:
+            return [f"{n} × {kind_label(k)}" for k, n in Counter(kinds).items()]
+        return [f"{kind_label(k)} {record_when(r)}: {record_text(k, r)}"
+                for k, r in zip(kinds, records, strict=True)]
+
+    def field_title(self, name: str) -> str:
+        return {"histology": self.tr("Histology"), "stage": self.tr("Stage"),
+                "drivers": self.tr("Drivers (positive)"),
+                "visceral_metastases": self.tr("Visceral metastases")}.get(name, name)
+
+    def value_text(self, name: str, value: Any) -> str:
+        if value is None:
+            return self.tr("not recorded")
+        if isinstance(value, list):
+            return ", ".join(value) if value else self.tr("none")
+        return label(value) if name == "histology" else str(value)
+
+    def _show_changes(self, changes: list[tuple[str, Any, Any]]) -> None:
+        """"field: old → new" for every chart value Finish changes; a tick box for each
+        :data:`CONFIRM_FIELDS` change (kept ticked while its new value stays the same)."""
+        while self.confirm_box.count():
+            item = self.confirm_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.confirm = {}
+        plain = []
+        for name, old, new in changes:
+            text = f"{self.field_title(name)}: {self.value_text(name, old)} → " \
+                   f"{self.value_text(name, new)}"
+            if name not in CONFIRM_FIELDS:
+                plain.append("• " + text)
+                continue
+            box = QCheckBox(self.tr("Change the chart — %1").replace("%1", text), self)
+            box.setObjectName(f"confirm_{name}")
+            box.setChecked(self._ticked.get(name, object()) == new)
+            box.toggled.connect(lambda on, n=name, v=new: self._tick(n, v, on))
+            self.confirm_box.addWidget(box)
+            self.confirm[name] = box
+        self.changes_label.setText(
+            self.tr("Finish will change on the chart:") + "\n" + "\n".join(plain)
+            if plain else "")
+        self.changes_label.setVisible(bool(plain))
+        self._show_hint()
+        self.completeChanged.emit()
+
+    def _tick(self, name: str, value: Any, on: bool) -> None:
+        if on:
+            self._ticked[name] = value
+        else:
+            self._ticked.pop(name, None)
+        self._show_hint()
+        self.completeChanged.emit()
+
+    def _show_hint(self) -> None:
+        waiting = any(not b.isChecked() for b in self.confirm.values())
+        self.hint.setText(self.tr(
+            "Tick each change of histology or stage to confirm it, or go Back to the risk "
+            "profile and restore the chart's value.") if waiting else "")
+        self.hint.setVisible(waiting)
+
+    def confirmed(self) -> list[str]:
+        """The changes the clinician ticked (passed to the service on Finish)."""
+        return [n for n, b in self.confirm.items() if b.isChecked()]
+
+    def isComplete(self) -> bool:
+        return all(b.isChecked() for b in self.confirm.values())
 
     def load(self, e: WorkupEntries) -> None:
         self.question.setPlainText(e.mdt_question)

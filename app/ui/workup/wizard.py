@@ -4,11 +4,14 @@ Pages: presentation → (neurological deficit: urgent spinal-cord-compression pa
 profile → bone markers → imaging plan and results → (confirmed: lesions and scores) → (biopsy
 decision when the rules call for it) → conclusion.
 
-Keyboard: Return or Alt+Right = Next, Alt+Left = Back, Ctrl+S = save draft, Esc = cancel;
-every field has a mnemonic (Alt+letter). Every page keeps its input when the user goes Back; a
-saved draft can be resumed later (the latest draft opens automatically, on the page it was
-saved on); Cancel asks before discarding unsaved input; Finish writes everything to the chart
-in one transaction (:meth:`app.services.workup_service.WorkupService.complete`).
+Keyboard: Return or Alt+Right = Next, Ctrl+Return = Next / Complete from anywhere, Alt+Left =
+Back, Ctrl+S = save draft, Esc = cancel; every field has a mnemonic (Alt+letter). Return never
+moves on while the focus is in a drop-down (open or closed: Return there picks the item) or a
+multi-line field (issue 20: Return pressed to close a drop-down must not leave the page).
+Every page keeps its input when the user goes Back; a saved draft can be resumed later (the
+latest draft opens automatically, on the page it was saved on); Cancel asks before discarding
+unsaved input; Finish writes everything to the chart in one transaction
+(:meth:`app.services.workup_service.WorkupService.complete`).
 
 Entry point for the chart: :func:`open_workup_wizard` (or :func:`workup_action` for a QAction).
 """
@@ -17,9 +20,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
 
 from app.data.engine import Database
 from app.domain.params import DEFAULTS, Params
@@ -40,6 +54,20 @@ from app.ui.workup.pages_lesions import LesionsPage
 from app.ui.workup.pages_start import PresentationPage, RiskPage, UrgentPage
 
 SAVE_BUTTON = QWizard.WizardButton.CustomButton1
+#: what a page's first input can be (a page opens with the focus there)
+FIRST_INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QCheckBox)
+
+
+def holds_return(widget: QWidget | None) -> bool:
+    """True when Return belongs to ``widget``: a drop-down (or its open list), a multi-line
+    field."""
+    while widget is not None:
+        if isinstance(widget, (QComboBox, QPlainTextEdit, QTextEdit)):
+            return True
+        if widget.isWindow():  # a drop-down's open list is a popup window of the drop-down
+            return isinstance(widget.parentWidget(), QComboBox)
+        widget = widget.parentWidget()
+    return False
 
 
 class WorkupWizard(QWizard):
@@ -73,14 +101,49 @@ class WorkupWizard(QWizard):
             self.setPage(i, page)
             page.load(self.entries)
         self.customButtonClicked.connect(self._custom)
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self.focus_first_input))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
         QShortcut(QKeySequence("Alt+Right"), self, self.next)  # Return also moves on
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.advance)
         self.retranslate()
         self.resize(760, 640)
         resume = PAGE_KEYS.index(self.entries.page) if self.entries.page in PAGE_KEYS else 0
         self.setStartId(0)
         self._resume_page = resume
+
+    # ---- keyboard ---------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return / Enter reaches the wizard (= Next) only when the focused widget did not
+        use it; in a drop-down or a multi-line field it never moves on."""
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and holds_return(QApplication.focusWidget())):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focus_first_input(self) -> None:
+        """A new page opens on its first input (not on a list or a button)."""
+        page = self.currentPage()
+        if page is None:
+            return
+        w = page.nextInFocusChain()
+        while w is not None and w is not page and page.isAncestorOf(w):
+            if (isinstance(w, FIRST_INPUTS) and w.isVisible() and w.isEnabled()
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            w = w.nextInFocusChain()
+
+    def advance(self) -> None:
+        """Ctrl+Return: Next, or Complete on the last page (the buttons' own checks apply)."""
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            button = self.button(which)
+            if button.isVisible() and button.isEnabled():
+                button.click()
+                return
 
     # ---- analysis --------------------------------------------------------------------------
     def collect(self) -> None:
@@ -152,7 +215,8 @@ class WorkupWizard(QWizard):
         page: ConclusionPage = self.pages[CONCLUSION]  # type: ignore[assignment]
         try:
             self.result = self.service.complete(self.start_data.patient_id, self.entries,
-                                                self.workup_id, self.version)
+                                                self.workup_id, self.version,
+                                                confirmed=page.confirmed())
         except ValidationFailed as exc:
             page.show_errors([self._error_text(e.field, e.code, e.message) for e in exc.errors])
             return False
@@ -179,6 +243,7 @@ class WorkupWizard(QWizard):
             "out_of_range": self.tr("is out of range"),
             "too_long": self.tr("is too long"),
             "duplicate": self.tr("the patient is already listed for this meeting"),
+            "unconfirmed": self.tr("changes the chart's value: tick the change to confirm it"),
         }
         return f"{field}: {problems.get(code, message)}"
 
