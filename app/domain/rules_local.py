@@ -263,11 +263,12 @@ def _rt(view: CaseView) -> list[Finding]:
     if rest:
         regions = ", ".join(f"{f.region or 'region not recorded'} {f.date.isoformat()}"
                             for f in rest)
+        regions_zh = "，".join(f"{f.region or '部位未记录'} {f.date.isoformat()}" for f in rest)
         out.append(make_finding(
             RT,
             f"Pathological fracture without radiotherapy of that region since ({regions}): "
             "radiotherapy indicated; single 8 Gy for uncomplicated painful metastasis.",
-            f"病理性骨折后该部位无放疗（{regions}）："
+            f"病理性骨折后该部位无放疗（{regions_zh}）："
             "有放疗指征；无并发症的疼痛性骨转移可单次8 Gy。",
             {"region": rest[0].region,
              "fractures": [{"date": f.date.isoformat(), "region": f.region} for f in rest]},
@@ -288,11 +289,14 @@ def _post_fix_rt(view: CaseView) -> Finding | None:
         return None
     text = "; ".join(f"{e.kind.replace('_', ' ')} {e.region or '(region not recorded)'} "
                      f"{e.date.isoformat()}" for e in open_events)
+    kinds_zh = {"surgery_to_bone": "骨手术", "vertebroplasty": "椎体成形术"}
+    text_zh = "；".join(f"{kinds_zh[e.kind]} {e.region or '（部位未记录）'} {e.date.isoformat()}"
+                       for e in open_events)
     return make_finding(
         POST_FIX_RT,
         f"No radiotherapy on record after {text}: radiotherapy after fixation / cement is "
         "usually still needed.",
-        f"{text} 之后无放疗记录：内固定/骨水泥术后通常仍需放疗。",
+        f"{text_zh} 之后无放疗记录：内固定/骨水泥术后通常仍需放疗。",
         {"events": [{"date": e.date.isoformat(), "kind": e.kind, "region": e.region}
                     for e in open_events]},
         sort_date=open_events[0].date.isoformat(),

@@ -143,7 +143,7 @@ def test_unknown_unit_is_input_error(analyte, unit):
     (lambda o: o.update(labs=[{"date": "2026-13-01", "analyte": "ALP", "value": 1,
                                "unit": "U/L"}]), "labs[0].date"),
     (lambda o: o.update(labs=[{"date": "2026-01-01", "analyte": "ALP", "value": 1, "unit": "U/L",
-                               "flag": "H"}]), "labs[0].flag"),
+                               "colour": "red"}]), "labs[0].colour"),  # (flag is a kept key)
     (lambda o: o.update(imaging=[{"date": "2026-01-01", "modality": "pet", "region": "L3",
                                   "result": "positive"}]), "imaging[0].modality"),
     (lambda o: o.update(imaging=[{"date": "2026-01-01", "modality": "ct", "result": "positive"}]),

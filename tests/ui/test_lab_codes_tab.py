@@ -24,7 +24,7 @@ def test_map_test_and_save(qtbot, window, tmp_path):
     _hub, dialog = open_dialog(qtbot, window, tmp_path)
     tab = dialog.lab_tab
     dialog.tabs.setCurrentWidget(tab)
-    assert dialog.tabs.tabText(dialog.tabs.indexOf(tab)) == "La&b codes"
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(tab)) == "Lab anal&yte codes"
     tab.sample.setPlainText(MESSAGE)
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
     before = tab.result.toPlainText()

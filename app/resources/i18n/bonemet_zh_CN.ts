@@ -2271,8 +2271,8 @@ A safety copy of the current registry will be saved first as:
     </message>
     <message>
         <location line="+2"/>
-        <source>Local &amp;codes (code = ANALYTE [unit]):</source>
-        <translation>本地代码(&amp;C)（代码 = 项目 [单位]）：</translation>
+        <source>Local code &amp;map (code = ANALYTE [unit]):</source>
+        <translation>本地代码对照(&amp;M)（代码 = 项目 [单位]）：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2354,8 +2354,8 @@ A safety copy of the current registry will be saved first as:
         <translation>监视文件夹</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Brow&amp;se…</source>
+        <translation>浏览(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
@@ -4796,8 +4796,8 @@ A safety copy of the current registry will be saved first as:
     </message>
     <message>
         <location line="+1"/>
-        <source>Lab c&amp;odes</source>
-        <translation>化验代码(&amp;O)</translation>
+        <source>Lab anal&amp;yte codes</source>
+        <translation>化验代码(&amp;Y)</translation>
     </message>
     <message>
         <location line="+21"/>

@@ -193,7 +193,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
         self.tabs.addTab(self.backup_tab, self.tr("&Backups"))
         self.tabs.addTab(self.language_tab, self.tr("Lan&guage"))
-        self.tabs.addTab(self.lab_tab, self.tr("Lab c&odes"))
+        self.tabs.addTab(self.lab_tab, self.tr("Lab anal&yte codes"))
         self.tabs.addTab(self.lab_feeds_tab, self.tr("Lab &feeds"))
 
         self.error = QLabel(self)

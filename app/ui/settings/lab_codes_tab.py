@@ -112,7 +112,7 @@ class LabCodesTab(QWidget):
         if self.load_problem:
             note += "\n" + self.tr("It cannot be used: %1").replace("%1", self.load_problem)
         self.file_note.setText(note)
-        self.codes_label.setText(self.tr("Local &codes (code = ANALYTE [unit]):"))
+        self.codes_label.setText(self.tr("Local code &map (code = ANALYTE [unit]):"))
         self.fields_label.setText(self.tr("Patient &ID fields, in order:"))
         self.auth_label.setText(self.tr("Accepted assigning &authorities:"))
         self.sample_label.setText(self.tr("&HL7 message to test:"))

@@ -74,7 +74,7 @@ class LabFeedsTab(QWidget):
         self.folder.setMaxLength(1000)
         self.folder.setPlaceholderText(self.tr("none"))
         self.folder.setAccessibleName(self.tr("Watched folder"))
-        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse = QPushButton(self.tr("Brow&se…"), self)
         self.browse.setObjectName("labWatchBrowse")
         self.browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
