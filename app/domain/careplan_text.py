@@ -16,6 +16,7 @@ from datetime import date
 
 from app.domain.careplan_phrases import PLAN_PHRASES
 from app.domain.careplan_phrases_leaflet import LEAFLET_PHRASES
+from app.domain.names import DRUG_NAMES
 
 LANGS = ("en", "zh")
 
@@ -31,15 +32,8 @@ LAY_DRUGS: dict[str, tuple[str, str]] = {
     "incadronate": ("incadronate", "英卡膦酸二钠"),
 }
 
-#: Plain drug names (no brand), shared with the MDT pack.
-DRUGS: dict[str, tuple[str, str]] = {
-    "denosumab": ("denosumab", "地舒单抗"),
-    "zoledronic_acid": ("zoledronic acid", "唑来膦酸"),
-    "pamidronate": ("pamidronate", "帕米膦酸二钠"),
-    "ibandronate": ("ibandronate", "伊班膦酸钠"),
-    "incadronate": ("incadronate", "英卡膦酸二钠"),
-    "clodronate": ("clodronate", "氯膦酸二钠"),
-}
+#: Plain drug names (no brand), shared with the MDT pack: the one bilingual catalogue's.
+DRUGS: dict[str, tuple[str, str]] = DRUG_NAMES
 
 #: How each drug is given, in lay words.
 ROUTES: dict[str, tuple[str, str]] = {

@@ -8,6 +8,7 @@ status basis, the source of a finding) are printed as they are.
 from __future__ import annotations
 
 from app.domain.careplan_text import BONES, DRUGS, HISTOLOGIES, pick
+from app.domain.names import BAND_NAMES
 
 LABELS: dict[str, tuple[str, str]] = {
     # identity and tumour
@@ -46,15 +47,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "tomita": ("Tomita (2–10)", "Tomita评分（2–10）"),
     "katagiri": ("New Katagiri (0–10)", "新Katagiri评分（0–10）"),
     "not_computable": ("not computable", "无法计算"),
-    "stable": ("stable", "稳定"), "indeterminate": ("indeterminate", "潜在不稳定"),
-    "unstable": ("unstable", "不稳定"), "low": ("low", "低"), "borderline": ("borderline", "临界"),
-    "high": ("high", "高"), "intermediate": ("intermediate", "中"),
-    "<6 months": ("<6 months", "<6个月"), "≥6 months": ("≥6 months", "≥6个月"),
-    "≥1 year": ("≥1 year", "≥1年"),
-    "long-term local control": ("long-term local control", "长期局部控制"),
-    "middle-term local control": ("middle-term local control", "中期局部控制"),
-    "short-term palliation": ("short-term palliation", "短期姑息"),
-    "terminal care": ("terminal care", "临终关怀"),
+    **BAND_NAMES,  # score bands: the one bilingual catalogue's
     # doses
     "no_creatinine": ("no creatinine within {n} days before", "给药前{n}天内无肌酐结果"),
     "crcl_missing": ("CrCl not computable (missing {what})", "无法计算肌酐清除率（缺少{what}）"),

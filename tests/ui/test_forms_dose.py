@@ -93,7 +93,7 @@ def test_dose_form_invalid_input(qtbot, chart_registry):
     form = open_form(qtbot, record_form("administration", svc, ids["P-1"]))
     form.dose.setText("-5")
     form.save()
-    assert "must be > 0" in form.error_text("dose_mg")
+    assert "must be greater than 0" in form.error_text("dose_mg")  # shown in words
     form.dose.setText("500")
     form.save()
     assert "at most 240 mg for denosumab" in form.error_text("dose_mg")
