@@ -8,9 +8,7 @@ reported as counts only; nothing here logs patient data.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -30,9 +28,9 @@ from app.interop.fhir.patient import add_bone_metastasis, add_lung_cancer, add_p
 from app.interop.fhir.procedures import add_events
 from app.interop.fhir.scores import add_scores
 from app.services import case_batches
+from app.services.files import write_file_atomic
 
-__all__ = ["ExportReport", "build_bundle", "bundle_json", "export_patients", "file_name_for",
-           "write_atomic"]
+__all__ = ["ExportReport", "build_bundle", "bundle_json", "export_patients", "file_name_for"]
 
 
 def build_bundle(case: Case, as_of: date, zone: tzinfo, *, params: Params = DEFAULTS,
@@ -60,20 +58,6 @@ def build_bundle(case: Case, as_of: date, zone: tzinfo, *, params: Params = DEFA
 
 def bundle_json(bundle: Bundle) -> str:
     return bundle.model_dump_json(indent=2, exclude_none=True) + "\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder, then rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -113,7 +97,7 @@ def export_patients(db: Database, ids: list[int], out: Path, as_of: date, zone: 
             break
         text = bundle_json(build_bundle(case, as_of, zone, params=params))
         target = out if single_file else out / file_name_for(case.patient.mrn, taken)
-        write_atomic(target, text)
+        write_file_atomic(target, text.encode("utf-8"))
         report.written.append(target)
         if progress is not None:
             progress(done, len(ids))

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import platformdirs
 
 from app.domain.params import DEFAULTS, Params, ParamsError, params_from_mapping
+from app.services.files import write_file_atomic
 
 APP_DIR_NAME = "BoneMet"
 PARAMS_FILE_NAME = "parameters.json"
@@ -148,24 +147,10 @@ def params_json(params: Params) -> str:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (a temporary file in the same folder, flushed,
-    then renamed over the old one); creates the folder. Raises ``OSError``."""
-    tmp_name: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+    """Write ``text`` (UTF-8) to ``path`` atomically, creating the folder: the one atomic
+    writer, :func:`app.services.files.write_file_atomic`. Raises ``OSError``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_file_atomic(path, text.encode("utf-8"))
 
 
 def save_site_params(params: Params, path: Path) -> None:

@@ -134,7 +134,8 @@ class FhirChartExport(_BackgroundExport):
 
     def export_to(self, path: str) -> Job | None:
         """Build and write the chart patient's bundle off the GUI thread."""
-        from app.interop.fhir_export import build_bundle, bundle_json, write_atomic
+        from app.interop.fhir_export import build_bundle, bundle_json
+        from app.services.files import write_file_atomic
 
         chart = self.window.chart
         title = self.tr("Export FHIR")
@@ -148,7 +149,7 @@ class FhirChartExport(_BackgroundExport):
             text = bundle_json(build_bundle(case, as_of, zone, params=params))
             if cancel():
                 raise BuildCancelled()
-            write_atomic(target, text)
+            write_file_atomic(target, text.encode("utf-8"))
             return str(target)
 
         return self._run(self.window, Job(work), self.tr("Exporting the FHIR bundle…"), title)
