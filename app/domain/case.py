@@ -77,6 +77,17 @@ STATUSES = ("confirmed", "suspected", "not_found", "unknown")
 # recorded in docs/clinical-readings.md): Chinese or English.
 LANGUAGES = ("en", "zh")
 
+# Oncology history (issue 20 item 8; optional keys of bonemet-case/1, docs/case-file.md)
+#: RECIST 1.1 best overall response of a systemic-therapy line (NE: not evaluable)
+RECIST_RESPONSES = ("CR", "PR", "SD", "PD", "NE")
+THERAPY_STOP_REASONS = ("progression", "toxicity", "completed", "patient_choice", "other")
+SMOKING_STATUSES = ("never", "former", "current")
+#: dated milestones of the cancer's course; each may carry the stage found then
+COURSE_KINDS = ("diagnosis", "recurrence", "progression", "restaging")
+ORAL_HYGIENE = ("good", "fair", "poor")
+#: WHO analgesic ladder: 1 non-opioid, 2 weak opioid, 3 strong opioid
+ANALGESIC_STEPS = (1, 2, 3)
+
 
 def _rid() -> int | None:
     return field(default=None, compare=False, repr=False)
@@ -118,6 +129,8 @@ class Symptom:
     site: str | None = None
     mechanical: bool | None = None
     at: datetime | None = None
+    nrs: int | None = None  # pain score, numeric rating scale 0-10
+    analgesic_step: int | None = None  # WHO ladder step 1-3 (ANALGESIC_STEPS)
     rid: int | None = _rid()
 
 
@@ -156,6 +169,7 @@ class Imaging:
     pattern: str | None = None
     bone_destruction: bool | None = None
     at: datetime | None = None
+    report: str | None = None  # the radiologist's report text, as written
     rid: int | None = _rid()
 
 
@@ -183,6 +197,8 @@ class Lesion:
     posterolateral: str | None = None
     size: str | None = None
     escc: str | None = None
+    first_seen: date | None = None  # when the lesion was first seen on imaging
+    size_mm: float | None = None  # largest diameter, mm
     rid: int | None = _rid()
 
 
@@ -228,9 +244,34 @@ class DentalProcedure:
 
 
 @dataclass
+class DentalExam:
+    """A dental exam with what it found (every finding optional: ``None`` = not recorded).
+    An exam that found an extraction needed is not a dental clearance (BMA-DENTAL-CLEARANCE,
+    docs/clinical-readings.md)."""
+
+    date: date
+    oral_hygiene: str | None = None  # ORAL_HYGIENE
+    infection: bool | None = None
+    extraction_needed: bool | None = None
+    rid: int | None = _rid()
+
+    def has_findings(self) -> bool:
+        return any(v is not None for v in (self.oral_hygiene, self.infection,
+                                           self.extraction_needed))
+
+
+@dataclass
 class Dental:
-    exams: list[date] = field(default_factory=list)
+    exams: list[date] = field(default_factory=list)  # every exam's date
     procedures: list[DentalProcedure] = field(default_factory=list)
+    # the exams that recorded findings (their dates are in ``exams`` too)
+    findings: list[DentalExam] = field(default_factory=list)
+
+    def clearance_exams(self) -> list[date]:
+        """Exam dates that count as a dental clearance: not a day whose exam found an
+        extraction needed."""
+        blocked = {f.date for f in self.findings if f.extraction_needed}
+        return [d for d in self.exams if d not in blocked]
 
 
 @dataclass
@@ -241,6 +282,57 @@ class Event:
     vertebral: bool | None = None
     planned: bool = False
     at: datetime | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class TherapyLine:
+    """A line of systemic anticancer therapy (drugs by name, as prescribed)."""
+
+    line: int
+    drugs: list[str]
+    start: date
+    stop: date | None = None
+    stop_reason: str | None = None  # THERAPY_STOP_REASONS
+    best_response: str | None = None  # RECIST_RESPONSES
+    note: str | None = None
+    rid: int | None = _rid()
+
+    @property
+    def date(self) -> date:
+        """The start (what a timeline sorts by)."""
+        return self.start
+
+
+@dataclass
+class Pdl1:
+    """A PD-L1 result: tumour proportion score and/or combined positive score."""
+
+    date: date
+    tps: float | None = None  # % of tumour cells, 0-100
+    cps: float | None = None  # 0-100
+    assay: str | None = None  # antibody clone / assay, e.g. 22C3
+    rid: int | None = _rid()
+
+
+@dataclass
+class Smoking:
+    """Smoking status as recorded on a date, with pack-years when known."""
+
+    date: date
+    status: str  # SMOKING_STATUSES
+    pack_years: float | None = None
+    rid: int | None = _rid()
+
+
+@dataclass
+class CourseEntry:
+    """A dated milestone of the cancer's course (diagnosis, recurrence, …) with the stage
+    found then: together the diagnosis/recurrence dates and the stage history."""
+
+    date: date
+    kind: str  # COURSE_KINDS
+    stage: str | None = None  # STAGES
     rid: int | None = _rid()
 
 
@@ -266,4 +358,8 @@ class Case:
     dental: Dental = field(default_factory=Dental)
     events: list[Event] = field(default_factory=list)
     status_override: StatusOverride | None = None
+    therapy_lines: list[TherapyLine] = field(default_factory=list)
+    pdl1: list[Pdl1] = field(default_factory=list)
+    smoking: list[Smoking] = field(default_factory=list)
+    disease_course: list[CourseEntry] = field(default_factory=list)
     schema: str = SCHEMA

@@ -28,7 +28,18 @@ from app.domain import case as C
 from app.domain.casefile_write import case_to_json  # the inverse, re-exported here
 from app.domain.codes.loinc import analyte_for_loinc
 from app.domain.dates import DateFormatError, parse_date_or_datetime
-from app.domain.limits import case_limit_problem, json_limit_problem
+from app.domain.limits import (
+    ANALGESIC_STEP_RANGE,
+    LESION_SIZE_MM_RANGE,
+    MAX_LINE_DRUGS,
+    NRS_RANGE,
+    PACK_YEARS_RANGE,
+    PDL1_RANGE,
+    THERAPY_LINE_RANGE,
+    case_limit_problem,
+    json_limit_problem,
+    range_problem,
+)
 from app.domain.units import ANALYTES as UNIT_TABLE
 from app.domain.units import UnitError, factor
 
@@ -139,6 +150,20 @@ class _Obj:
             return None
         return _when(value, self.p(key))
 
+    def day(self, key: str, required: bool = False) -> date | None:
+        """A calendar date (a time of day, if given, is not kept)."""
+        found = self.when(key, required)
+        return None if found is None else found[0]
+
+    def bounded(self, key: str, limits: tuple[float, float], unit: str = "",
+                required: bool = False) -> float | None:
+        """A number within ``limits`` (:mod:`app.domain.limits`)."""
+        value = self.number(key, required)
+        problem = range_problem(value, limits, unit)
+        if problem is not None:
+            raise CaseFileError(self.p(key), problem)
+        return value
+
     def strings(self, key: str) -> list[str] | None:
         value = self.get(key)
         if value is None:
@@ -206,6 +231,8 @@ def _records(raw: dict[str, Any], key: str, path: str, reader: Callable[[Any, st
 _TOP = (
     "schema", "patient", "cancer", "symptoms", "labs", "imaging", "biopsies", "lesions", "bma",
     "supplements", "dental", "events", "status_override",
+    # optional oncology-history keys (issue 20; docs/case-file.md)
+    "therapy_lines", "pdl1", "smoking", "disease_course",
 )
 
 
@@ -247,7 +274,8 @@ def _cancer(raw: Any) -> C.Cancer:
 
 
 def _symptom(raw: Any, path: str) -> C.Symptom:
-    o = _Obj(raw, path, ("date", "kind", "pattern", "site", "mechanical"))
+    o = _Obj(raw, path, ("date", "kind", "pattern", "site", "mechanical", "nrs",
+                         "analgesic_step"))
     d, at = o.when("date", required=True)  # type: ignore[misc]
     return C.Symptom(
         date=d, at=at,
@@ -255,6 +283,8 @@ def _symptom(raw: Any, path: str) -> C.Symptom:
         pattern=o.choice("pattern", C.PAIN_PATTERNS),
         site=o.text("site"),
         mechanical=o.boolean("mechanical"),
+        nrs=o.integer("nrs", *NRS_RANGE),
+        analgesic_step=o.integer("analgesic_step", *ANALGESIC_STEP_RANGE),
     )
 
 
@@ -301,7 +331,8 @@ def _lab_provenance(o: _Obj, analyte: str, unit: str) -> dict[str, str | None]:
 
 
 def _imaging(raw: Any, path: str) -> C.Imaging:
-    o = _Obj(raw, path, ("date", "modality", "region", "result", "pattern", "bone_destruction"))
+    o = _Obj(raw, path, ("date", "modality", "region", "result", "pattern", "bone_destruction",
+                         "report"))
     d, at = o.when("date", required=True)  # type: ignore[misc]
     return C.Imaging(
         date=d, at=at,
@@ -310,6 +341,7 @@ def _imaging(raw: Any, path: str) -> C.Imaging:
         result=o.choice("result", C.IMAGING_RESULTS, required=True),  # type: ignore[arg-type]
         pattern=o.choice("pattern", C.LESION_PATTERNS),
         bone_destruction=o.boolean("bone_destruction"),
+        report=o.text("report"),
     )
 
 
@@ -326,7 +358,7 @@ def _biopsy(raw: Any, path: str) -> C.Biopsy:
 def _lesion(raw: Any, path: str) -> C.Lesion:
     o = _Obj(raw, path, (
         "region", "bone", "level", "side", "limb", "peritrochanteric", "pattern", "pain",
-        "alignment", "collapse", "posterolateral", "size", "escc",
+        "alignment", "collapse", "posterolateral", "size", "escc", "first_seen", "size_mm",
     ))
     region = o.text("region", required=True)
     bone = o.choice("bone", C.BONES, required=True)
@@ -359,6 +391,8 @@ def _lesion(raw: Any, path: str) -> C.Lesion:
         collapse=o.choice("collapse", C.COLLAPSES),
         posterolateral=o.choice("posterolateral", C.POSTEROLATERAL),
         size=o.choice("size", C.SIZES), escc=o.choice("escc", C.ESCC_GRADES),
+        first_seen=o.day("first_seen"),
+        size_mm=o.bounded("size_mm", LESION_SIZE_MM_RANGE, "mm"),
     )
 
 
@@ -410,14 +444,77 @@ def _procedure(raw: Any, path: str) -> C.DentalProcedure:
     )
 
 
+def _exam(raw: Any, path: str) -> C.DentalExam:
+    """One of ``dental.exams``: a date, or an object with the date and the exam's findings."""
+    if not isinstance(raw, dict):
+        return C.DentalExam(_when(raw, path)[0])
+    o = _Obj(raw, path, ("date", "oral_hygiene", "infection", "extraction_needed"))
+    return C.DentalExam(
+        date=o.day("date", required=True),  # type: ignore[arg-type]
+        oral_hygiene=o.choice("oral_hygiene", C.ORAL_HYGIENE),
+        infection=o.boolean("infection"), extraction_needed=o.boolean("extraction_needed"),
+    )
+
+
 def _dental(raw: Any) -> C.Dental:
     o = _Obj(raw, "dental", ("exams", "procedures"))
-    exams_raw = o.get("exams")
-    exams = [] if exams_raw is None else [
-        _when(v, f"dental.exams[{i}]")[0] for i, v in enumerate(_list(exams_raw, "dental.exams"))
-    ]
-    return C.Dental(exams=exams, procedures=_records(raw, "procedures", "dental.procedures",
-                                                     _procedure))
+    exams = _records(raw, "exams", "dental.exams", _exam)
+    return C.Dental(exams=[e.date for e in exams],
+                    procedures=_records(raw, "procedures", "dental.procedures", _procedure),
+                    findings=[e for e in exams if e.has_findings()])
+
+
+def _therapy_line(raw: Any, path: str) -> C.TherapyLine:
+    o = _Obj(raw, path, ("line", "drugs", "start", "stop", "stop_reason", "best_response",
+                         "note"))
+    line = o.get("line", required=True)
+    line = _integer(line, o.p("line"), *THERAPY_LINE_RANGE)
+    drugs = o.strings("drugs")
+    if not drugs:
+        raise CaseFileError(o.p("drugs"), "required: at least one drug name")
+    if len(drugs) > MAX_LINE_DRUGS:
+        raise CaseFileError(o.p("drugs"), f"must have at most {MAX_LINE_DRUGS} drugs")
+    start = o.day("start", required=True)
+    stop = o.day("stop")
+    if stop is not None and start is not None and stop < start:
+        raise CaseFileError(o.p("stop"), "must not be before start")
+    reason = o.choice("stop_reason", C.THERAPY_STOP_REASONS)
+    if reason is not None and stop is None:
+        raise CaseFileError(o.p("stop_reason"), "only a stopped line has a reason for stop")
+    return C.TherapyLine(
+        line=line, drugs=[d.strip() for d in drugs], start=start,  # type: ignore[arg-type]
+        stop=stop, stop_reason=reason,
+        best_response=o.choice("best_response", C.RECIST_RESPONSES), note=o.text("note"),
+    )
+
+
+def _pdl1(raw: Any, path: str) -> C.Pdl1:
+    o = _Obj(raw, path, ("date", "tps", "cps", "assay"))
+    d = o.day("date", required=True)
+    tps = o.bounded("tps", PDL1_RANGE, "%")
+    cps = o.bounded("cps", PDL1_RANGE)
+    if tps is None and cps is None:
+        raise CaseFileError(o.p("tps"), "required: a TPS or a CPS")
+    return C.Pdl1(date=d, tps=tps, cps=cps, assay=o.text("assay"))  # type: ignore[arg-type]
+
+
+def _smoking(raw: Any, path: str) -> C.Smoking:
+    o = _Obj(raw, path, ("date", "status", "pack_years"))
+    d = o.day("date", required=True)
+    status = o.choice("status", C.SMOKING_STATUSES, required=True)
+    packs = o.bounded("pack_years", PACK_YEARS_RANGE)
+    if status == "never" and packs:
+        raise CaseFileError(o.p("pack_years"), "must be 0 for a never-smoker")
+    return C.Smoking(date=d, status=status, pack_years=packs)  # type: ignore[arg-type]
+
+
+def _course(raw: Any, path: str) -> C.CourseEntry:
+    o = _Obj(raw, path, ("date", "kind", "stage"))
+    return C.CourseEntry(
+        date=o.day("date", required=True),  # type: ignore[arg-type]
+        kind=o.choice("kind", C.COURSE_KINDS, required=True),  # type: ignore[arg-type]
+        stage=o.choice("stage", C.STAGES),
+    )
 
 
 def _event(raw: Any, path: str) -> C.Event:
@@ -472,6 +569,10 @@ def parse_case(obj: object) -> C.Case:
         patient=patient, cancer=cancer, symptoms=symptoms, labs=labs, imaging=imaging,
         biopsies=biopsies, lesions=lesions, bma=bma, supplements=supplements, dental=dental,
         events=events, status_override=override,
+        therapy_lines=_records(obj, "therapy_lines", "therapy_lines", _therapy_line),
+        pdl1=_records(obj, "pdl1", "pdl1", _pdl1),
+        smoking=_records(obj, "smoking", "smoking", _smoking),
+        disease_course=_records(obj, "disease_course", "disease_course", _course),
     )
     _check_limits(case_limit_problem(case))
     return case

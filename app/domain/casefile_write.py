@@ -54,7 +54,8 @@ def case_to_json(case: C.Case) -> dict[str, Any]:
     lists: dict[str, list[dict[str, Any]]] = {
         "symptoms": [_clean({
             "date": _d(s.date, s.at), "kind": s.kind, "pattern": s.pattern, "site": s.site,
-            "mechanical": s.mechanical}) for s in case.symptoms],
+            "mechanical": s.mechanical, "nrs": s.nrs, "analgesic_step": s.analgesic_step})
+            for s in case.symptoms],
         "labs": [_clean({
             "date": _d(x.date, x.at), "analyte": x.analyte, "value": _num(x.value),
             "unit": x.unit,
@@ -66,7 +67,8 @@ def case_to_json(case: C.Case) -> dict[str, Any]:
         "imaging": [_clean({
             "date": _d(m.date, m.at), "modality": m.modality, "region": m.region,
             "result": m.result, "pattern": m.pattern,
-            "bone_destruction": m.bone_destruction}) for m in case.imaging],
+            "bone_destruction": m.bone_destruction, "report": m.report})
+            for m in case.imaging],
         "biopsies": [{"date": _d(b.date, b.at), "region": b.region, "result": b.result}
                      for b in case.biopsies],
         "lesions": [_clean({
@@ -74,7 +76,10 @@ def case_to_json(case: C.Case) -> dict[str, Any]:
             "limb": le.limb, "peritrochanteric": True if le.peritrochanteric else None,
             "pattern": le.pattern, "pain": le.pain, "alignment": le.alignment,
             "collapse": le.collapse, "posterolateral": le.posterolateral, "size": le.size,
-            "escc": le.escc}) for le in case.lesions],
+            "escc": le.escc,
+            "first_seen": le.first_seen.isoformat() if le.first_seen else None,
+            "size_mm": None if le.size_mm is None else _num(le.size_mm)})
+            for le in case.lesions],
     }
     out.update({k: v for k, v in lists.items() if v})
     bma: dict[str, Any] = {}
@@ -94,7 +99,7 @@ def case_to_json(case: C.Case) -> dict[str, Any]:
         out["supplements"] = sup
     dental: dict[str, Any] = {}
     if case.dental.exams:
-        dental["exams"] = [e.isoformat() for e in case.dental.exams]
+        dental["exams"] = _exams(case.dental)
     if case.dental.procedures:
         dental["procedures"] = [_clean({
             "date": _d(pr.date, pr.at), "kind": pr.kind,
@@ -106,8 +111,46 @@ def case_to_json(case: C.Case) -> dict[str, Any]:
             "date": _d(e.date, e.at), "kind": e.kind, "region": e.region,
             "vertebral": e.vertebral, "planned": True if e.planned else None})
             for e in case.events]
+    out.update(_history(case))
     so = case.status_override
     if so is not None:
         out["status_override"] = _clean({"status": so.status, "date": so.date.isoformat(),
                                          "by": so.by, "reason": so.reason})
     return out
+
+
+def _exams(dental: C.Dental) -> list[Any]:
+    """Each exam as its date, or as an object when it recorded findings (the first unused
+    finding of the same date)."""
+    unused = list(dental.findings)
+    out: list[Any] = []
+    for day in dental.exams:
+        found = next((f for f in unused if f.date == day), None)
+        if found is None:
+            out.append(day.isoformat())
+            continue
+        unused.remove(found)
+        out.append(_clean({"date": day.isoformat(), "oral_hygiene": found.oral_hygiene,
+                           "infection": found.infection,
+                           "extraction_needed": found.extraction_needed}))
+    return out
+
+
+def _history(case: C.Case) -> dict[str, list[dict[str, Any]]]:
+    """The optional oncology-history keys (therapy lines, PD-L1, smoking, disease course)."""
+    def opt(v: float | None) -> int | float | None:
+        return None if v is None else _num(v)
+
+    lists = {
+        "therapy_lines": [_clean({
+            "line": t.line, "drugs": list(t.drugs), "start": t.start.isoformat(),
+            "stop": t.stop.isoformat() if t.stop else None, "stop_reason": t.stop_reason,
+            "best_response": t.best_response, "note": t.note}) for t in case.therapy_lines],
+        "pdl1": [_clean({"date": x.date.isoformat(), "tps": opt(x.tps), "cps": opt(x.cps),
+                         "assay": x.assay}) for x in case.pdl1],
+        "smoking": [_clean({"date": x.date.isoformat(), "status": x.status,
+                            "pack_years": opt(x.pack_years)}) for x in case.smoking],
+        "disease_course": [_clean({"date": x.date.isoformat(), "kind": x.kind,
+                                   "stage": x.stage}) for x in case.disease_course],
+    }
+    return {k: v for k, v in lists.items() if v}

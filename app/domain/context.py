@@ -191,6 +191,12 @@ class CaseView:
         return sorted(d for d in self.case.dental.exams if self._visible(d))
 
     @cached_property
+    def clearance_exams(self) -> list[date]:
+        """Exams that count as a dental clearance: an exam that found an extraction needed
+        does not (docs/clinical-readings.md)."""
+        return sorted(d for d in self.case.dental.clearance_exams() if self._visible(d))
+
+    @cached_property
     def dental_procedures(self) -> list[DentalProcedure]:
         return sorted(
             (p for p in self.case.dental.procedures if p.planned or self._visible(p.date)),

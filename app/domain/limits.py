@@ -14,7 +14,12 @@ and flag doses that are clinically wrong but possible):
   of any of the drug's products in the rule book's catalogue, so an osteoporosis product, a
   double dose or clodronate's daily 1600 mg stay recordable and visible to the rules, while
   1e9 mg is refused);
-- age: :data:`MAX_AGE_YEARS`.
+- age: :data:`MAX_AGE_YEARS`;
+- oncology history (issue 20): dates of history records not before the birth date either
+  (:func:`record_date_problems`) and, on the form path that knows today, not in the future
+  (:func:`future_problem`); pain NRS 0–10 and WHO analgesic step 1–3; lesion size
+  :data:`LESION_SIZE_MM_RANGE`; pack-years :data:`PACK_YEARS_RANGE`; PD-L1 TPS/CPS 0–100;
+  therapy line number :data:`THERAPY_LINE_RANGE`, at most :data:`MAX_LINE_DRUGS` drugs.
 
 Parser limits for decoded JSON (:func:`json_limit_problem`): nesting depth, integer size (what
 the database can hold), list lengths, and strings that cannot be stored as UTF-8 (a lone
@@ -41,6 +46,16 @@ MAX_DOSE_MG: dict[str, float] = {
     "clodronate": 3200.0,  # 1600 mg daily oral
 }
 
+NRS_RANGE = (0, 10)  # pain numeric rating scale
+ANALGESIC_STEP_RANGE = (1, 3)  # WHO analgesic ladder
+#: a bone lesion's largest diameter, mm (a sub-millimetre or metre-long lesion is a slip)
+LESION_SIZE_MM_RANGE = (1.0, 500.0)
+#: pack-years (packs a day x years smoked): above 200 is a typing slip
+PACK_YEARS_RANGE = (0.0, 200.0)
+PDL1_RANGE = (0.0, 100.0)  # TPS (%) and CPS
+THERAPY_LINE_RANGE = (1, 20)
+MAX_LINE_DRUGS = 10
+
 #: Parser limits of a case file (decoded JSON).
 MAX_JSON_DEPTH = 16
 MAX_JSON_INT = 2**63 - 1
@@ -52,6 +67,48 @@ def date_problem(d: date | None) -> str | None:
     if d is not None and d < EARLIEST_DATE:
         return f"must not be before {EARLIEST_DATE.year}"
     return None
+
+
+def birth_problem(d: date | None, birth: date | None) -> str | None:
+    """A record dated before the patient's birth."""
+    if d is not None and birth is not None and d < birth:
+        return "must not be before the birth date"
+    return None
+
+
+def future_problem(d: date | None, today: date) -> str | None:
+    """A date after ``today`` (history records describe what happened)."""
+    if d is not None and d > today:
+        return "is in the future"
+    return None
+
+
+def range_problem(value: float | None, limits: tuple[float, float], unit: str = ""
+                  ) -> str | None:
+    """The problem of a value outside ``limits`` (inclusive), as ``must be LOW–HIGH UNIT``."""
+    low, high = limits
+    if value is not None and not low <= value <= high:
+        return f"must be {low:g}–{high:g}{' ' + unit if unit else ''}"
+    return None
+
+
+#: The date fields of the history records checked against 1900 and the birth date.
+HISTORY_DATE_FIELDS = ("date", "start", "stop", "first_seen")
+
+
+def record_date_problems(record: Any, birth: date | None, path: str = ""
+                         ) -> list[tuple[str, str]]:
+    """``(field, problem)`` for every date of a history record (therapy line, PD-L1, smoking,
+    course entry, lesion first seen) before 1900 or before the birth date."""
+    out = []
+    for name in HISTORY_DATE_FIELDS:
+        if name not in getattr(record, "__dataclass_fields__", {}):
+            continue
+        d = getattr(record, name)
+        problem = date_problem(d) or birth_problem(d, birth)
+        if problem is not None:
+            out.append((f"{path}.{name}" if path else name, problem))
+    return out
 
 
 def weight_problem(weight_kg: float | None) -> str | None:
@@ -135,4 +192,8 @@ def case_limit_problem(case: Any) -> tuple[str, str] | None:
                for i, p in enumerate(case.dental.procedures)]
     if case.status_override is not None:
         checks.append(("status_override.date", date_problem(case.status_override.date)))
+    birth = patient.birth_date
+    for section in ("therapy_lines", "pdl1", "smoking", "disease_course", "lesions"):
+        for i, r in enumerate(getattr(case, section)):
+            checks += record_date_problems(r, birth, f"{section}[{i}]")
     return next(((path, problem) for path, problem in checks if problem is not None), None)

@@ -11,6 +11,8 @@ sample's own range, else the §9 defaults. Grades are CTCAE v5 (§8).
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.domain.bma_state import any_active, dose_json
 from app.domain.context import CalciumValue, CaseView, round_lab
 from app.domain.dates import days_between
@@ -207,16 +209,24 @@ def _dental_clearance(view: CaseView) -> Finding | None:
     first = _first_dose(view)
     if first is None:
         return None
-    exams = [e for e in view.dental_exams
-             if 0 <= days_between(e, first.date) <= CLEARANCE_EXAM_DAYS]
-    if exams:
+    def in_window(e: date) -> bool:
+        return 0 <= days_between(e, first.date) <= CLEARANCE_EXAM_DAYS
+
+    if any(in_window(e) for e in view.clearance_exams):
         return None
+    # an exam that found an extraction needed is no clearance (docs/clinical-readings.md)
+    needs_extraction = [e for e in view.dental_exams
+                        if in_window(e) and e not in view.clearance_exams]
     last_exam = view.dental_exams[-1] if view.dental_exams else None
     state_en = "planned" if first.planned else "given"
     state_zh = "计划" if first.planned else "已给予"
     d = first.date.isoformat()
     last_en = f"last exam {last_exam.isoformat()}" if last_exam else "no dental exam recorded"
     last_zh = f"最近一次口腔检查 {last_exam.isoformat()}" if last_exam else "无口腔检查记录"
+    if needs_extraction:
+        e = needs_extraction[-1].isoformat()
+        last_en += f"; the exam of {e} found an extraction needed, which is not a clearance"
+        last_zh += f"；{e}的口腔检查发现需拔牙，不算口腔准入"
     return make_finding(
         DENTAL_CLEARANCE,
         f"First bone-modifying agent dose ({first.drug.replace('_', ' ')}, {state_en} {d}) "
@@ -225,7 +235,8 @@ def _dental_clearance(view: CaseView) -> Finding | None:
         f"首次骨改良药物（{d}{state_zh}）前180天内无口腔检查（{last_zh}）：开始用药前进行口腔检查，"
         "先完成必要的牙科治疗。",
         {"first_dose": dose_json(first), "last_exam": iso(last_exam),
-         "window_days": CLEARANCE_EXAM_DAYS},
+         "window_days": CLEARANCE_EXAM_DAYS,
+         **({"extraction_needed_exam": iso(needs_extraction[-1])} if needs_extraction else {})},
         sort_date=d,
     )
 

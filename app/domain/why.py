@@ -246,6 +246,8 @@ _HANDLERS: dict[str, Callable[[Ctx, Any], str | None]] = {
     if v else None,
     "last_exam": lambda c, v: c.t("last_exam", date=c.date(v)) if v else c.t("no_exam"),
     "review_days": _n("review_days"),
+    "extraction_needed_exam": lambda c, v: c.t("extraction_needed_exam", date=c.date(v))
+    if v else None,
     "status": lambda c, v: c.t("status", status=c.word(v)) if v else None,
     "basis": lambda c, v: None if c.zh else v,
     "osteoporosis": _flag("osteoporosis", "no_osteoporosis"),

@@ -112,6 +112,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "doses_in_hold": ("planned doses within the interval: {list}", "间隔期内的计划给药：{list}"),
     "last_exam": ("last dental exam on {date}", "末次口腔检查 {date}"),
     "no_exam": ("no dental exam recorded", "未记录口腔检查"),
+    "extraction_needed_exam": ("the exam on {date} found an extraction needed (not a clearance)",
+                               "{date} 口腔检查发现需拔牙（不算口腔准入）"),
     "review_days": ("review every {n} days", "每 {n} 天复查"),
     "study": ("{modality} {region} on {date}: {result}", "{date} {region} {modality}：{result}"),
     "symptom": ("{kind} ({pattern}) at {site} on {date}", "{date} {site}{kind}（{pattern}）"),
