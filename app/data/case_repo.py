@@ -16,6 +16,7 @@ from sqlalchemy import and_, exists, false, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.data import models as M
+from app.data import models_history as H
 from app.data.search_keys import name_search_keys
 from app.domain import case as C
 from app.domain import units
@@ -31,6 +32,16 @@ RECORD_MAP: dict[type, type[M.RecordMixin]] = {
     C.Stop: M.BmaStop,
     C.DentalProcedure: M.DentalProcedureRecord,
     C.Event: M.ClinicalEvent,
+    C.DentalExam: M.DentalExam,
+    C.TherapyLine: H.TherapyLineRecord,
+    C.Pdl1: H.Pdl1Record,
+    C.Smoking: H.SmokingRecord,
+    C.CourseEntry: H.CourseRecord,
+}
+#: The case's oncology-history sections (issue 20) and their record class.
+HISTORY_SECTIONS: dict[str, type] = {
+    "therapy_lines": C.TherapyLine, "pdl1": C.Pdl1, "smoking": C.Smoking,
+    "disease_course": C.CourseEntry,
 }
 _COLUMN_OF = {"date": "on_date", "at": "at_time"}
 _FIELD_OF = {v: k for k, v in _COLUMN_OF.items()}
@@ -93,7 +104,9 @@ def record_values(record: Any) -> dict[str, Any]:
     values = {}
     for f in dataclasses.fields(record):
         if f.name != "rid":
-            values[_COLUMN_OF.get(f.name, f.name)] = getattr(record, f.name)
+            value = getattr(record, f.name)
+            values[_COLUMN_OF.get(f.name, f.name)] = list(value) if isinstance(value, list) \
+                else value
     if isinstance(record, C.Lab):  # as the lab sent them (case files keep them), else derived
         if record.loinc is None:
             try:
@@ -130,10 +143,7 @@ def add_record(
 
 
 def add_dental_exam(session: Session, patient_id: int, on: date, actor: str) -> int:
-    row = M.DentalExam(patient_id=patient_id, on_date=on, created_by=actor)
-    session.add(row)
-    session.flush()
-    return row.id
+    return add_record(session, patient_id, C.DentalExam(on), actor)
 
 
 def add_interval(session: Session, patient_id: int, drug: str, days: int, actor: str) -> int:
@@ -183,15 +193,33 @@ def insert_case(session: Session, case: C.Case, actor: str, *, source: str | Non
                        ("biopsies", case.biopsies), ("lesions", case.lesions),
                        ("bma.administrations", case.bma.administrations),
                        ("bma.stops", case.bma.stops), ("dental.procedures", case.dental.procedures),
-                       ("events", case.events)):
+                       ("events", case.events),
+                       *((k, getattr(case, k)) for k in HISTORY_SECTIONS),
+                       ("dental.exams", dental_exams(case.dental))):
         rows.extend(new_row(pid, r, actor, path=f"{key}[{i}]") for i, r in enumerate(group))
     rows.extend(M.BmaInterval(patient_id=pid, drug=drug, days=days, created_by=actor)
                 for drug, days in case.bma.interval_days.items())
-    rows.extend(M.DentalExam(patient_id=pid, on_date=exam, created_by=actor)
-                for exam in case.dental.exams)
     session.add_all(rows)
     session.flush()  # one batched INSERT per table
     return pid, [(row.__tablename__, row.id) for row in rows]
+
+
+def dental_exams(dental: C.Dental) -> list[C.DentalExam]:
+    """Every exam of ``dental`` as a record: its findings when recorded (the first unused
+    finding of the same date), else the date alone."""
+    unused = list(dental.findings)
+    out = []
+    for day in dental.exams:
+        found = next((f for f in unused if f.date == day), None)
+        if found is not None:
+            unused.remove(found)
+        out.append(C.DentalExam(day) if found is None else dataclasses.replace(found, rid=None))
+    return out
+
+
+def dental_of(exams: list[C.DentalExam], procedures: list[C.DentalProcedure]) -> C.Dental:
+    """The case's dental section from its exam records (the inverse of :func:`dental_exams`)."""
+    return C.Dental([e.date for e in exams], procedures, [e for e in exams if e.has_findings()])
 
 
 def mrn_matches(session: Session, mrn: str):
@@ -259,12 +287,10 @@ def load_case(session: Session, patient_id: int, *, with_language: bool = False)
         lesions=records(C.Lesion),
         bma=C.Bma(records(C.Administration), intervals, records(C.Stop)),
         supplements=C.Supplements(p.calcium, p.vitamin_d),
-        dental=C.Dental(
-            [r.on_date for r in active_rows(session, M.DentalExam, patient_id)],
-            records(C.DentalProcedure),
-        ),
+        dental=dental_of(records(C.DentalExam), records(C.DentalProcedure)),
         events=records(C.Event),
         status_override=override,
+        **{key: records(cls) for key, cls in HISTORY_SECTIONS.items()},
     )
 
 

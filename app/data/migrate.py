@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # imported lazily (see the module docstring)
 #: ``app/migrations``, found through importlib.resources (checkout, wheel or frozen build).
 MIGRATIONS_DIR = migrations_dir()
 #: The head revision of ``MIGRATIONS_DIR`` (tests/data/test_migrations.py keeps it honest).
-HEAD_REVISION = "0003_lab_review_queue"
+HEAD_REVISION = "0004_therapy_history"
 
 
 class SchemaTooNewError(RuntimeError):

@@ -167,6 +167,8 @@ class SymptomRecord(RecordMixin, DatedMixin, Base):
     pattern: Mapped[str | None] = mapped_column(String(12))
     site: Mapped[str | None] = mapped_column(String(200))
     mechanical: Mapped[bool | None] = mapped_column(Boolean)
+    nrs: Mapped[int | None] = mapped_column(Integer)  # pain 0-10
+    analgesic_step: Mapped[int | None] = mapped_column(Integer)  # WHO ladder 1-3
 
 
 class LabResult(RecordMixin, DatedMixin, Base):
@@ -208,6 +210,7 @@ class ImagingRecord(RecordMixin, DatedMixin, Base):
     result: Mapped[str] = mapped_column(String(12))
     pattern: Mapped[str | None] = mapped_column(String(12))
     bone_destruction: Mapped[bool | None] = mapped_column(Boolean)
+    report: Mapped[str | None] = mapped_column(Text)
 
 
 class BiopsyRecord(RecordMixin, DatedMixin, Base):
@@ -235,6 +238,8 @@ class LesionRecord(RecordMixin, Base):
     posterolateral: Mapped[str | None] = mapped_column(String(12))
     size: Mapped[str | None] = mapped_column(String(20))
     escc: Mapped[str | None] = mapped_column(String(2))
+    first_seen: Mapped[date | None] = mapped_column(Date)
+    size_mm: Mapped[float | None] = mapped_column(Float)
 
 
 class BmaAdministration(RecordMixin, DatedMixin, Base):
@@ -266,6 +271,10 @@ class BmaStop(RecordMixin, DatedMixin, Base):
 
 class DentalExam(RecordMixin, DatedMixin, Base):
     __tablename__ = "dental_exam"
+
+    oral_hygiene: Mapped[str | None] = mapped_column(String(8))
+    infection: Mapped[bool | None] = mapped_column(Boolean)
+    extraction_needed: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class DentalProcedureRecord(RecordMixin, DatedMixin, Base):
@@ -366,3 +375,6 @@ RECORD_MODELS: dict[str, type[RecordMixin]] = {
 # Tables defined in feature modules register on Base.metadata here, so that Alembic and the
 # drift test always see the whole schema.
 from app.data import models_labreview, models_workup  # noqa: E402,F401
+from app.data.models_history import HISTORY_MODELS  # noqa: E402
+
+RECORD_MODELS.update({m.__tablename__: m for m in HISTORY_MODELS})

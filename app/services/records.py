@@ -37,6 +37,7 @@ from app.domain import case as C
 from app.domain.assess import Assessment, assess
 from app.domain.dose_policy import dose_blocking
 from app.domain.findings import Finding
+from app.domain.limits import record_date_problems
 from app.domain.summary import PatientSummary, summarize
 from app.services.actor_service import ActorService
 from app.services.audit import write_audit, write_override_audit
@@ -44,7 +45,6 @@ from app.services.records_dose import DoseSuggestion, dose_suggestion
 from app.services.records_history import HistoryEntry, patient_history
 from app.services.records_map import (
     KINDS,
-    ExamDate,
     IntervalSetting,
     RecordKind,
     StoredRecord,
@@ -116,6 +116,8 @@ def _section(case: C.Case, kind: str) -> list[Any]:
         "biopsy": case.biopsies, "lesion": case.lesions,
         "administration": case.bma.administrations, "stop": case.bma.stops,
         "dental_procedure": case.dental.procedures, "event": case.events,
+        "therapy_line": case.therapy_lines, "pdl1": case.pdl1, "smoking": case.smoking,
+        "course": case.disease_course,
     }[kind]
 
 
@@ -124,9 +126,14 @@ def pending_case(case: C.Case, record: Any, replaced: Any | None = None) -> C.Ca
     out = copy.deepcopy(case)
     kind = kind_of(record).key
     if kind == "dental_exam":
-        if replaced is not None and replaced.date in out.dental.exams:
-            out.dental.exams.remove(replaced.date)
-        out.dental.exams.append(record.date)
+        dental = out.dental
+        if replaced is not None and replaced.date in dental.exams:
+            dental.exams.remove(replaced.date)
+            dental.findings = [f for f in dental.findings
+                               if f.rid is None or f.rid != replaced.rid]
+        dental.exams.append(record.date)
+        if record.has_findings():
+            dental.findings.append(copy.deepcopy(record))
     elif kind == "interval":
         if replaced is not None:
             out.bma.interval_days.pop(replaced.drug, None)
@@ -300,6 +307,10 @@ class RecordsService(ActorService):
                     raise ConcurrentEditError(_CONFLICT)
                 old = to_domain(k, old_row)
             case = case_repo.load_case(s, patient_id)
+            birth_errors = [FieldError(f, "out_of_range", problem) for f, problem
+                            in record_date_problems(record, case.patient.birth_date)]
+            if birth_errors:
+                raise ValidationFailed(birth_errors)
             today = self.today()
             before = assess(case, today, self._params)
             pending = assess(pending_case(case, record, old), today, self._params)
@@ -327,15 +338,11 @@ class RecordsService(ActorService):
 
     def _write(self, s: Session, k: RecordKind, patient_id: int, record: Any,
                replaces: int | None, version: int | None, extra: dict[str, Any]) -> int:
-        if k.record_type in (ExamDate, IntervalSetting):
+        if k.record_type is IntervalSetting:
             if replaces is not None:
                 self._supersede(s, k, replaces, version)
-            if k.record_type is ExamDate:
-                row = M.DentalExam(patient_id=patient_id, on_date=record.date,
-                                   created_by=self._actor, replaces_id=replaces)
-            else:
-                row = M.BmaInterval(patient_id=patient_id, drug=record.drug, days=record.days,
-                                    created_by=self._actor, replaces_id=replaces)
+            row = M.BmaInterval(patient_id=patient_id, drug=record.drug, days=record.days,
+                                created_by=self._actor, replaces_id=replaces)
             s.add(row)
             s.flush()
             return row.id

@@ -3,9 +3,10 @@
 One :class:`RecordKind` per kind of clinical record the chart can add, correct or mark entered
 in error. The row ↔ domain mapping itself is the data layer's (:mod:`app.data.case_repo`);
 this module adds what the chart needs beside it: a stable kind key for the UI and the audit
-trail, the two kinds the case file keeps as plain values (a dental exam is a date, a dosing
-interval is ``drug → days``: :class:`ExamDate`, :class:`IntervalSetting` carry them with their
-record id), and :func:`load_records` — every current record with its row version, for the
+trail, the kind the case file keeps as a plain value (a dosing interval is ``drug → days``:
+:class:`IntervalSetting` carries it with its record id; a dental exam is
+:class:`~app.domain.case.DentalExam`, a date with optional findings), and
+:func:`load_records` — every current record with its row version, for the
 chart's timeline and for optimistic-version checks on correction.
 """
 
@@ -13,23 +14,24 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, exists, false, select
 from sqlalchemy.orm import Session, aliased
 
 from app.data import models as M
-from app.data.case_repo import CANCER_FIELDS, PATIENT_FIELDS, active_rows
+from app.data import models_history as H
+from app.data.case_repo import (
+    CANCER_FIELDS,
+    HISTORY_SECTIONS,
+    PATIENT_FIELDS,
+    active_rows,
+    dental_of,
+)
 from app.domain import case as C
 
-
-@dataclass
-class ExamDate:
-    """A dental exam (the case file keeps only its date)."""
-
-    date: date
-    rid: int | None = field(default=None, compare=False)
+#: A dental exam of the chart (its date and optional findings; the domain's record).
+ExamDate = C.DentalExam
 
 
 @dataclass
@@ -69,8 +71,14 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("dental_exam", M.DentalExam, ExamDate),
         RecordKind("dental_procedure", M.DentalProcedureRecord, C.DentalProcedure),
         RecordKind("event", M.ClinicalEvent, C.Event),
+        RecordKind("therapy_line", H.TherapyLineRecord, C.TherapyLine),
+        RecordKind("pdl1", H.Pdl1Record, C.Pdl1),
+        RecordKind("smoking", H.SmokingRecord, C.Smoking),
+        RecordKind("course", H.CourseRecord, C.CourseEntry),
     )
 }
+#: The oncology-history kinds (issue 20), shown on the chart's history tab.
+HISTORY_KINDS = ("therapy_line", "pdl1", "smoking", "course")
 KIND_BY_TYPE: dict[type, RecordKind] = {k.record_type: k for k in KINDS.values()}
 
 
@@ -81,15 +89,17 @@ def kind_of(record: Any) -> RecordKind:
 
 def to_domain(kind: RecordKind, row: Any) -> Any:
     """The domain record of one row (``rid`` = the row id)."""
-    if kind.record_type is ExamDate:
-        return ExamDate(row.on_date, rid=row.id)
     if kind.record_type is IntervalSetting:
         return IntervalSetting(row.drug, row.days, rid=row.id)
     kwargs = {
-        f.name: getattr(row, _COLUMN_OF.get(f.name, f.name))
+        f.name: _copy(getattr(row, _COLUMN_OF.get(f.name, f.name)))
         for f in dataclasses.fields(kind.record_type) if f.name != "rid"
     }
     return kind.record_type(**kwargs, rid=row.id)
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,10 @@ def _active_rows_bulk(session: Session, model: type, patient_ids: list[int]) -> 
     return list(session.scalars(stmt.order_by(*order, model.id)))
 
 
+_KIND_OF_SECTION = {"therapy_lines": "therapy_line", "pdl1": "pdl1", "smoking": "smoking",
+                    "disease_course": "course"}
+
+
 def load_cases(session: Session, patient_ids: list[int]) -> dict[int, C.Case]:
     """The current cases of many patients with one query per table (registry-wide work);
     the same cases :func:`app.data.case_repo.load_case` gives one by one."""
@@ -156,7 +170,8 @@ def load_cases(session: Session, patient_ids: list[int]) -> dict[int, C.Case]:
             biopsies=rec("biopsy"), lesions=rec("lesion"),
             bma=C.Bma(rec("administration"), intervals, rec("stop")),
             supplements=C.Supplements(p.calcium, p.vitamin_d),
-            dental=C.Dental([e.date for e in rec("dental_exam")], rec("dental_procedure")),
+            dental=dental_of(rec("dental_exam"), rec("dental_procedure")),
             events=rec("event"), status_override=override,
+            **{section: rec(_KIND_OF_SECTION[section]) for section in HISTORY_SECTIONS},
         )
     return out

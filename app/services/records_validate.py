@@ -23,8 +23,9 @@ from typing import Any
 
 from app.domain import case as C
 from app.domain.casefile import CaseFileError, parse_case
+from app.domain.limits import future_problem
 from app.domain.units import ANALYTES
-from app.services.records_map import ExamDate, IntervalSetting
+from app.services.records_map import IntervalSetting
 from app.services.registry import FieldError, ValidationFailed
 
 __all__ = ["FieldError", "ValidationFailed", "parse_record"]
@@ -33,6 +34,8 @@ __all__ = ["FieldError", "ValidationFailed", "parse_record"]
 _LIST_SECTIONS = {
     "symptom": "symptoms", "lab": "labs", "imaging": "imaging", "biopsy": "biopsies",
     "lesion": "lesions", "event": "events",
+    "therapy_line": "therapy_lines", "pdl1": "pdl1", "smoking": "smoking",
+    "course": "disease_course",
 }
 _PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "symptom": {"date": "2000-01-01", "kind": "bone_pain"},
@@ -45,12 +48,18 @@ _PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "stop": {"date": "2000-01-01", "drug": "denosumab"},
     "dental_procedure": {"date": "2000-01-01", "kind": "scaling"},
     "dental_exam": {"date": "2000-01-01"},
+    "therapy_line": {"line": 1, "drugs": ["x"], "start": "2000-01-01"},
+    "pdl1": {"date": "2000-01-01", "tps": 1},
+    "smoking": {"date": "2000-01-01", "status": "current"},
+    "course": {"date": "2000-01-01", "kind": "diagnosis"},
     "status_override": {"status": "unknown", "date": "2000-01-01"},
     "cancer": {}, "supplements": {},
 }
 #: kinds that describe something that happened (never dated after today unless planned)
 _PAST_ONLY = ("symptom", "lab", "imaging", "biopsy", "stop", "dental_exam", "administration",
-              "dental_procedure", "event", "status_override")
+              "dental_procedure", "event", "status_override", "pdl1", "smoking", "course")
+#: other dates that must not be in the future (limits.future_problem), by kind
+_PAST_DATES = {"therapy_line": ("start", "stop"), "lesion": ("first_seen",)}
 
 
 def _document(kind: str, obj: dict[str, Any]) -> tuple[dict[str, Any], str]:
@@ -68,7 +77,7 @@ def _document(kind: str, obj: dict[str, Any]) -> tuple[dict[str, Any], str]:
         doc["dental"] = {"procedures": [obj]}
         return doc, "dental.procedures[0]"
     if kind == "dental_exam":
-        doc["dental"] = {"exams": [obj.get("date")]}
+        doc["dental"] = {"exams": [obj]}
         return doc, "dental.exams[0]"
     if kind in ("cancer", "supplements", "status_override"):
         doc[kind] = obj
@@ -93,9 +102,9 @@ def _code(problem: str) -> str:
 
 
 def _field_of(err: CaseFileError, prefix: str, kind: str) -> str:
-    if kind == "dental_exam":
-        return "date"
     name = err.field
+    if kind == "dental_exam" and name == prefix:
+        return "date"
     if name.startswith(prefix + "."):
         return name[len(prefix) + 1:].split("[")[0]
     return "(record)"
@@ -126,7 +135,7 @@ def _parse(kind: str, obj: dict[str, Any]) -> Any:
         "administration": lambda: case.bma.administrations[0],
         "stop": lambda: case.bma.stops[0],
         "dental_procedure": lambda: case.dental.procedures[0],
-        "dental_exam": lambda: ExamDate(case.dental.exams[0]),
+        "dental_exam": lambda: (case.dental.findings or [C.DentalExam(case.dental.exams[0])])[0],
         "cancer": lambda: case.cancer,
         "supplements": lambda: case.supplements,
         "status_override": lambda: case.status_override,
@@ -202,6 +211,10 @@ def _extra_checks(kind: str, obj: dict[str, Any], record: Any, today: date,
                 "date", "future",
                 "is in the future: only a planned record can be dated after today",
             ))
+    for name in _PAST_DATES.get(kind, ()):
+        problem = future_problem(getattr(record, name), today)
+        if problem is not None and name not in seen:
+            out.append(FieldError(name, "future", f"{problem}: only what happened is recorded"))
     if kind == "status_override" and not (obj.get("reason") or "").strip():
         out.append(FieldError("reason", "required", "required: say why the status is overridden"))
     return out

@@ -40,6 +40,7 @@ def full_case(mrn: str = "FULL-001") -> C.Case:
             C.Symptom(date(2026, 3, 1), "bone_pain", pattern="migratory", site="骶骨",
                       mechanical=True, at=datetime(2026, 3, 1, 9, 30, tzinfo=cst)),
             C.Symptom(date(2026, 3, 5), "neuro_deficit"),
+            C.Symptom(date(2026, 3, 6), "bone_pain", nrs=7, analgesic_step=2),
         ],
         labs=[
             C.Lab(date(2026, 3, 2), "CTX", 812.0, "pg/mL", ref_low=136, ref_high=689,
@@ -52,13 +53,14 @@ def full_case(mrn: str = "FULL-001") -> C.Case:
         imaging=[
             C.Imaging(date(2026, 3, 4), "mri", "L3", "positive", pattern="osteolytic",
                       bone_destruction=True, at=datetime(2026, 3, 4, 14, 0)),
-            C.Imaging(date(2026, 3, 6), "pet_ct", "whole body", "equivocal"),
+            C.Imaging(date(2026, 3, 6), "pet_ct", "whole body", "equivocal",
+                      report="多发骨转移 L3、右股骨；FDG uptake SUVmax 8.1"),
         ],
         biopsies=[C.Biopsy(date(2026, 3, 8), "L3", "nondiagnostic")],
         lesions=[
             C.Lesion("L3", "vertebra", level="L3", pattern="osteolytic", pain="mechanical",
                      alignment="subluxation", collapse="gt50", posterolateral="bilateral",
-                     escc="1b"),
+                     escc="1b", first_seen=date(2025, 11, 2), size_mm=23.5),
             C.Lesion("right femur", "femur", side="right", limb="lower", peritrochanteric=True,
                      pattern="mixed", pain="functional", size="gt_two_thirds"),
         ],
@@ -74,7 +76,9 @@ def full_case(mrn: str = "FULL-001") -> C.Case:
         supplements=C.Supplements(calcium=True, vitamin_d=False),
         dental=C.Dental(exams=[date(2026, 2, 20), date(2026, 8, 20)],
                         procedures=[C.DentalProcedure(date(2026, 2, 25), "scaling"),
-                                    C.DentalProcedure(date(2026, 9, 1), "implant", planned=True)]),
+                                    C.DentalProcedure(date(2026, 9, 1), "implant", planned=True)],
+                        findings=[C.DentalExam(date(2026, 2, 20), oral_hygiene="poor",
+                                               infection=False, extraction_needed=True)]),
         events=[
             C.Event(date(2026, 3, 20), "radiotherapy", region="L3", vertebral=True, planned=True),
             C.Event(date(2026, 5, 1), "pathological_fracture", region="right femur",
@@ -82,6 +86,15 @@ def full_case(mrn: str = "FULL-001") -> C.Case:
         ],
         status_override=C.StatusOverride("confirmed", date(2026, 3, 9), by="Dr Li",
                                          reason="MDT"),
+        therapy_lines=[
+            C.TherapyLine(1, ["gefitinib"], date(2020, 5, 1), stop=date(2021, 5, 10),
+                          stop_reason="progression", best_response="PR", note="T790M"),
+            C.TherapyLine(2, ["furmonertinib", "savolitinib"], date(2025, 6, 1)),
+        ],
+        pdl1=[C.Pdl1(date(2025, 7, 20), tps=1.0, cps=2.0, assay="22C3")],
+        smoking=[C.Smoking(date(2025, 7, 1), "former", pack_years=30.0)],
+        disease_course=[C.CourseEntry(date(2020, 4, 20), "diagnosis", stage="IVB"),
+                        C.CourseEntry(date(2025, 5, 15), "recurrence")],
     )
 
 

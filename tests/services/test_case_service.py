@@ -37,7 +37,8 @@ def counts(db) -> dict[str, int]:
 
 def every_record(case: C.Case) -> list:
     return [*case.symptoms, *case.labs, *case.imaging, *case.biopsies, *case.lesions,
-            *case.bma.administrations, *case.bma.stops, *case.dental.procedures, *case.events]
+            *case.bma.administrations, *case.bma.stops, *case.dental.procedures, *case.events,
+            *case.therapy_lines, *case.pdl1, *case.smoking, *case.disease_course]
 
 
 @pytest.mark.parametrize("make", [example_case, full_case])
@@ -60,7 +61,8 @@ def test_full_case_exercises_every_table(db):
     n = counts(db)
     for table in ("patient", "symptom", "lab_result", "imaging", "biopsy", "lesion",
                   "bma_administration", "bma_interval", "bma_stop", "dental_exam",
-                  "dental_procedure", "clinical_event", "audit_log"):
+                  "dental_procedure", "clinical_event", "audit_log", "therapy_line",
+                  "pdl1_result", "smoking_history", "disease_course"):
         assert n[table] > 0, table
     assert n["lab_result"] == 4 and n["audit_log"] == 1
 
