@@ -457,7 +457,7 @@ def _exam(raw: Any, path: str) -> C.DentalExam:
 
 
 def _dental(raw: Any) -> C.Dental:
-    o = _Obj(raw, "dental", ("exams", "procedures"))
+    _Obj(raw, "dental", ("exams", "procedures"))  # checks the keys
     exams = _records(raw, "exams", "dental.exams", _exam)
     return C.Dental(exams=[e.date for e in exams],
                     procedures=_records(raw, "procedures", "dental.procedures", _procedure),
