@@ -42,6 +42,8 @@ ALLOWED = {
     "PID", "OBX", "OBR", "MSH", "MLLP", "ACK", "UCUM", "v2",  # HL7 segments, standard names
     "bonemet", "careplan",  # a command name, as it is typed ("bonemet careplan")
     "backups", "done", "failed",  # folder names, as they are on disk
+    # oncology history: pain scale, WHO ladder, PD-L1 scores and antibody clones, RECIST
+    "NRS", "WHO", "TPS", "CPS", "PD", "RECIST", "CR", "PR", "SD", "NE", "22C3", "SP263",
 }
 #: spine levels (T8, L1-L3), TNM stages (IVB), protein changes (L858R), ESCC grades (1a)
 _CODES = re.compile(

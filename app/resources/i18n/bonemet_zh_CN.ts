@@ -1208,6 +1208,22 @@ A safety copy of the current registry will be saved first as:
         <source>Osteonecrosis of the jaw</source>
         <translation>颌骨坏死</translation>
     </message>
+    <message>
+        <source>Systemic therapy line</source>
+        <translation>全身治疗线</translation>
+    </message>
+    <message>
+        <source>PD-L1 result</source>
+        <translation>PD-L1 结果</translation>
+    </message>
+    <message>
+        <source>Smoking history</source>
+        <translation>吸烟史</translation>
+    </message>
+    <message>
+        <source>Diagnosis / recurrence / stage</source>
+        <translation>确诊 / 复发 / 分期</translation>
+    </message>
 </context>
 <context>
     <name>ClinicTab</name>
@@ -6230,6 +6246,212 @@ BoneMet 在重新启动前一直使用启动时载入的参数：请重新启动
         <location line="+3"/>
         <source>%1 upper limit: expected a number greater than 0</source>
         <translation>%1 上限：应为大于 0 的数字</translation>
+    </message>
+</context>
+<context>
+    <name>OncologyHistory</name>
+    <message>
+        <source>Pain score &amp;NRS (0–10)</source>
+        <translation>疼痛评分 NRS（0–10）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Numeric rating scale: 0 no pain … 10 worst pain imaginable</source>
+        <translation>数字评分法：0 无痛 … 10 能想象的最剧烈疼痛</translation>
+    </message>
+    <message>
+        <source>&amp;WHO analgesic step</source>
+        <translation>WHO 镇痛阶梯(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Report &amp;text</source>
+        <translation>报告原文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The radiologist's report as written (Tab leaves the field)</source>
+        <translation>影像科报告原文（按 Tab 离开此栏）</translation>
+    </message>
+    <message>
+        <source>Oral &amp;hygiene</source>
+        <translation>口腔卫生(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Infection</source>
+        <translation>感染(&amp;I)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtraction needed</source>
+        <translation>需拔牙(&amp;X)</translation>
+    </message>
+    <message>
+        <source>An exam that found an extraction needed is not a dental clearance before a first bone-drug dose</source>
+        <translation>发现需拔牙的口腔检查不算首次骨改良药物前的口腔准入</translation>
+    </message>
+    <message>
+        <source>Largest &amp;diameter (mm)</source>
+        <translation>最大径（mm）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;First seen (date)</source>
+        <translation>首次发现日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>When the lesion was first seen on imaging (empty: not known)</source>
+        <translation>影像上首次发现该病灶的日期（留空：不详）</translation>
+    </message>
+    <message>
+        <source>Oncology history</source>
+        <translation>肿瘤病史</translation>
+    </message>
+    <message>
+        <source>&amp;Oncology history</source>
+        <translation>肿瘤病史(&amp;O)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>must not be before the birth date</source>
+        <translation>不能早于出生日期</translation>
+    </message>
+    <message>
+        <source>must not be before the start</source>
+        <translation>不能早于开始日期</translation>
+    </message>
+    <message>
+        <source>must be 0 for a never-smoker</source>
+        <translation>从不吸烟者应为 0</translation>
+    </message>
+    <message>
+        <source>only a stopped line has a reason for stop</source>
+        <translation>只有已停止的治疗线才有停药原因</translation>
+    </message>
+    <message>
+        <source>must have at most %1 drugs</source>
+        <translation>最多 %1 种药物</translation>
+    </message>
+</context>
+<context>
+    <name>TherapyLineForm</name>
+    <message>
+        <source>&amp;Line number</source>
+        <translation>治疗线数(&amp;L)</translation>
+    </message>
+    <message>
+        <source>1 for first-line therapy, 2 for second line, …</source>
+        <translation>一线治疗填 1，二线填 2，…</translation>
+    </message>
+    <message>
+        <source>Dr&amp;ugs</source>
+        <translation>药物(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Drug names, comma-separated (e.g. furmonertinib, savolitinib)</source>
+        <translation>药物名称，以逗号分隔（如 伏美替尼, 赛沃替尼）</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Empty while the line goes on</source>
+        <translation>治疗仍在进行时留空</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for stop</source>
+        <translation>停药原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Best response (RECIST)</source>
+        <translation>最佳疗效（RECIST）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. resistance mutation found at progression</source>
+        <translation>如 进展时发现的耐药突变</translation>
+    </message>
+</context>
+<context>
+    <name>Pdl1Form</name>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;TPS (%)</source>
+        <translation>TPS（%）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Tumour proportion score, 0–100 %</source>
+        <translation>肿瘤细胞阳性比例分数，0–100 %</translation>
+    </message>
+    <message>
+        <source>&amp;CPS</source>
+        <translation>CPS(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Combined positive score, 0–100</source>
+        <translation>联合阳性分数，0–100</translation>
+    </message>
+    <message>
+        <source>&amp;Assay (antibody clone)</source>
+        <translation>检测抗体克隆号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. 22C3, SP263</source>
+        <translation>如 22C3、SP263</translation>
+    </message>
+</context>
+<context>
+    <name>SmokingForm</name>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>吸烟状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pack-years</source>
+        <translation>包年(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Packs a day × years smoked</source>
+        <translation>每日包数 × 吸烟年数</translation>
+    </message>
+</context>
+<context>
+    <name>CourseForm</name>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Milestone</source>
+        <translation>病程节点(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;tage (AJCC 8th)</source>
+        <translation>分期（AJCC第8版）(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>OncologyView</name>
+    <message>
+        <source>Oncology history records</source>
+        <translation>肿瘤病史记录</translation>
+    </message>
+    <message>
+        <source>No oncology history recorded yet: add therapy lines, PD-L1, smoking and the diagnosis from the Record menu.</source>
+        <translation>尚无肿瘤病史记录：请从“记录”菜单添加治疗线、PD-L1、吸烟史和确诊信息。</translation>
     </message>
 </context>
 </TS>

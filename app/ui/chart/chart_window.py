@@ -5,7 +5,7 @@ Everything is reachable from the keyboard: the Record menu adds each kind of rec
 ones have shortcuts, shown in the menu and tooltips), F2 / Enter corrects the selected record,
 Delete marks it entered in error (with a reason), Ctrl+Shift+U starts (or resumes) the
 bone-metastasis work-up wizard (completing it reloads the chart), Ctrl+J (or Enter in the
-findings list) jumps to the record behind a finding, Alt+1…5 move between the panels, F5
+findings list) jumps to the record behind a finding, Alt+1…6 move between the panels, F5
 reloads, Ctrl+W closes.
 After every change the chart reloads from the registry and ``chartChanged(patient_id)`` is
 emitted (the registry list refreshes its row) and announced to the registry's other views
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,12 +39,13 @@ from app.services.records import (
     ValidationFailed,
 )
 from app.services.records_links import finding_links
-from app.services.records_map import StoredRecord
+from app.services.records_map import HISTORY_KINDS, StoredRecord
 from app.ui.actions import window_action
 from app.ui.chart.findings_view import FindingsView
 from app.ui.chart.header import ChartHeader
 from app.ui.chart.history_view import HistoryView
 from app.ui.chart.lesions_view import LesionsView
+from app.ui.chart.oncology_view import OncologyView
 from app.ui.chart.timeline import TimelineView
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import kind_label
@@ -54,12 +55,15 @@ from app.ui.patient_events import patient_events
 from app.ui.trends.view import TrendView
 from app.ui.workup import workup_action, workup_action_text
 
+translate = QCoreApplication.translate
+
 #: Record kinds offered in the Record menu, with their shortcuts ("" = menu only).
 ADD_SHORTCUTS: dict[str, str] = {
     "lab": "Ctrl+L", "administration": "Ctrl+D", "imaging": "Ctrl+I", "biopsy": "Ctrl+Shift+B",
     "lesion": "Ctrl+Shift+L", "stop": "Ctrl+Shift+T", "interval": "",
     "dental_exam": "Ctrl+Shift+D", "dental_procedure": "Ctrl+Shift+P",
     "event": "Ctrl+Shift+E", "symptom": "Ctrl+Shift+Y",
+    "therapy_line": "Ctrl+Shift+O", "pdl1": "", "smoking": "", "course": "",
 }
 LAB_PANEL_SHORTCUT = "Ctrl+Shift+A"
 SECTION_SHORTCUTS = {"cancer": "Ctrl+Shift+C", "supplements": "", "status_override": ""}
@@ -93,6 +97,8 @@ class ChartWindow(QMainWindow):
         self.lesions.recordActivated.connect(self.correct_record)
         self.history = HistoryView(self)
         self.trends = TrendView(self)
+        self.oncology = OncologyView(self)
+        self.oncology.records.recordActivated.connect(self.correct_record)
 
         timeline_page = QWidget(self)
         tl = QVBoxLayout(timeline_page)
@@ -110,6 +116,7 @@ class ChartWindow(QMainWindow):
         self.tabs.addTab(self.lesions, "")
         self.tabs.addTab(self.history, "")
         self.tabs.addTab(self.trends, "")
+        self.tabs.addTab(self.oncology, "")
 
         top = QWidget(self)
         tv = QVBoxLayout(top)
@@ -155,7 +162,7 @@ class ChartWindow(QMainWindow):
         self.panel_actions = [
             window_action(self, f"Alt+{i + 1}", lambda w=w: self._focus(w))
             for i, w in enumerate((self.findings, self.timeline, self.lesions, self.history,
-                                   self.trends))
+                                   self.trends, self.oncology.records))
         ]
         bar = self.menuBar()
         self.menu_record = bar.addMenu("")
@@ -190,7 +197,8 @@ class ChartWindow(QMainWindow):
         self.act_refresh.setText(self.tr("&Reload chart"))
         self.act_close.setText(self.tr("&Close chart"))
         names = (self.tr("Findings"), self.tr("Timeline"), self.tr("Lesions && scores"),
-                 self.tr("History"), self.tr("Trends"))
+                 self.tr("History"), self.tr("Trends"),
+                 translate("OncologyHistory", "Oncology history"))
         for act, name in zip(self.panel_actions, names, strict=True):
             act.setText(self.tr("Go to %1").replace("%1", name.replace("&&", "&")))
         for act in self.actions():
@@ -200,6 +208,7 @@ class ChartWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Lesions && scores"))
         self.tabs.setTabText(2, self.tr("&History"))
         self.tabs.setTabText(3, self.tr("Tre&nds (ALP, CTX)"))  # Alt+R is the Record menu
+        self.tabs.setTabText(4, translate("OncologyHistory", "&Oncology history"))
         self.filter_label.setText(self.tr("&Show:"))
         self.kind_filter.blockSignals(True)
         current = self.kind_filter.currentData()
@@ -252,6 +261,7 @@ class ChartWindow(QMainWindow):
         self.findings.set_findings(chart.assessment.findings)
         self.timeline.set_records(chart.records + self._timeline_extra(), chart.as_of)
         self.lesions.lesions_model.set_records(chart.records)
+        self.oncology.set_chart(chart.case, chart.records, chart.as_of)
         self.history.history_model.set_entries(self.service.history(self.patient_id))
         self._titles()
 
@@ -272,6 +282,12 @@ class ChartWindow(QMainWindow):
         patient_events(self.service.db).announce(self.patient_id)
 
     def select_record(self, kind: str, rid: int) -> bool:
+        if kind in HISTORY_KINDS:
+            self.tabs.setCurrentWidget(self.oncology)
+            if self.oncology.records.select_record(kind, rid):
+                self.oncology.records.setFocus()
+                return True
+            return False
         if kind == "lesion":
             self.tabs.setCurrentWidget(self.lesions)
             for row in range(self.lesions.lesions_model.rowCount()):
@@ -289,6 +305,8 @@ class ChartWindow(QMainWindow):
     def current_record(self) -> tuple[str, int] | None:
         if self.tabs.currentWidget() is self.lesions:
             return self.lesions.current_record()
+        if self.tabs.currentWidget() is self.oncology:
+            return self.oncology.records.current_record()
         return self.timeline.current_record()
 
     # ---- record actions -------------------------------------------------------------------

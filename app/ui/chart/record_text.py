@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain import history_text as HT
 from app.domain.context import round_lab
 from app.domain.names import region_text
 from app.domain.units import ANALYTES, normalise_unit, to_canonical
@@ -80,11 +81,13 @@ def record_text(kind: str, r: Any) -> str:
         if r.bone_destruction:
             extra.append(translate("RecordText", "bone destruction"))
         more = f" ({', '.join(extra)})" if extra else ""
-        return f"{label(r.modality)} {_region(r.region)}: {label(r.result)}{more}"
+        report = f" · {r.report}" if getattr(r, "report", None) else ""
+        return f"{label(r.modality)} {_region(r.region)}: {label(r.result)}{more}{report}"
     if kind == "biopsy":
         return fill(translate("RecordText", "Biopsy %1: %2"), _region(r.region), label(r.result))
     if kind == "dental_exam":
-        return translate("RecordText", "Dental exam")
+        found = HT.dental_findings_text(r, ui_lang())
+        return translate("RecordText", "Dental exam") + (f": {found}" if found else "")
     if kind == "dental_procedure":
         return translate("RecordText", "Dental: %1").replace("%1", label(r.kind)) + planned
     if kind == "event":
@@ -96,13 +99,29 @@ def record_text(kind: str, r: Any) -> str:
             bits.append(label(r.pattern))
         if r.site:
             bits.append(_region(r.site))
-        return " · ".join(bits)
+        pain = HT.pain_text(r, ui_lang())
+        return " · ".join([*bits, pain] if pain else bits)
     if kind == "lesion":
         where = r.level or label(r.bone)
         if where.casefold() == (r.region or "").strip().casefold():
             where = label(r.bone)
         side = f" {label(r.side)}" if r.side else ""
-        return f"{_region(r.region)} ({where}{side})"
+        extra = HT.lesion_extra_text(r, ui_lang())
+        return f"{_region(r.region)} ({where}{side})" + (f" · {extra}" if extra else "")
+    return _history_text(kind, r)
+
+
+def _history_text(kind: str, r: Any) -> str:
+    """An oncology-history record in words (the domain's bilingual catalogue)."""
+    lang = ui_lang()
+    if kind == "therapy_line":
+        return HT.therapy_line_text(r, lang)
+    if kind == "pdl1":
+        return HT.pdl1_text(r, lang)
+    if kind == "smoking":
+        return HT.smoking_text(r, lang)
+    if kind == "course":
+        return HT.course_text(r, lang)
     return str(r)
 
 

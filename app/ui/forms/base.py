@@ -100,6 +100,16 @@ def _problem_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
          translate("RecordDialog", "must not be before %1")),
         (re.compile(r"is not a drug of the catalogue"),
          translate("RecordDialog", "is not a drug of the catalogue")),
+        (re.compile(r"must not be before the birth date"),
+         translate("OncologyHistory", "must not be before the birth date")),
+        (re.compile(r"must not be before start"),
+         translate("OncologyHistory", "must not be before the start")),
+        (re.compile(r"must be 0 for a never-smoker"),
+         translate("OncologyHistory", "must be 0 for a never-smoker")),
+        (re.compile(r"only a stopped line has a reason for stop"),
+         translate("OncologyHistory", "only a stopped line has a reason for stop")),
+        (re.compile(r"must have at most (\d+) drugs"),
+         translate("OncologyHistory", "must have at most %1 drugs")),
     )
 
 

@@ -31,6 +31,10 @@ _LABELS: dict[str, str] = {
     "kind.cancer": QT_TRANSLATE_NOOP("Choices", "Cancer and performance status"),
     "kind.supplements": QT_TRANSLATE_NOOP("Choices", "Supplements"),
     "kind.status_override": QT_TRANSLATE_NOOP("Choices", "Bone-metastasis status override"),
+    "kind.therapy_line": QT_TRANSLATE_NOOP("Choices", "Systemic therapy line"),
+    "kind.pdl1": QT_TRANSLATE_NOOP("Choices", "PD-L1 result"),
+    "kind.smoking": QT_TRANSLATE_NOOP("Choices", "Smoking history"),
+    "kind.course": QT_TRANSLATE_NOOP("Choices", "Diagnosis / recurrence / stage"),
     # symptoms
     "bone_pain": QT_TRANSLATE_NOOP("Choices", "Bone pain"),
     "neuro_deficit": QT_TRANSLATE_NOOP("Choices", "Neurological deficit"),

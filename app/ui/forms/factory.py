@@ -9,6 +9,7 @@ from app.services.records import RecordsService
 from app.services.records_map import StoredRecord
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.dose_form import DoseForm
+from app.ui.forms.history_forms import HISTORY_FORMS
 from app.ui.forms.lab_form import LabForm
 from app.ui.forms.lesion_form import LesionForm
 from app.ui.forms.section_forms import CancerForm, StatusOverrideForm, SupplementsForm
@@ -26,7 +27,7 @@ from app.ui.forms.simple_forms import (
 RECORD_FORMS: dict[str, type[RecordDialog]] = {
     cls.KIND: cls
     for cls in (LabForm, DoseForm, ImagingForm, BiopsyForm, LesionForm, StopForm, IntervalForm,
-                DentalExamForm, DentalProcedureForm, EventForm, SymptomForm)
+                DentalExamForm, DentalProcedureForm, EventForm, SymptomForm, *HISTORY_FORMS)
 }
 SECTION_FORMS = {cls.KIND: cls for cls in (CancerForm, SupplementsForm, StatusOverrideForm)}
 

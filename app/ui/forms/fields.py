@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -132,6 +133,53 @@ class ListInput(TextInput):
 
     def set_value(self, value: list[str] | None) -> None:  # type: ignore[override]
         self.setText("" if value is None else (", ".join(value) if value else "-"))
+
+
+class OptionalDateInput(TextInput):
+    """A date that may be left empty (``YYYY-MM-DD`` typed; empty = not recorded): a line's
+    stop, a lesion's first-seen date. Text that is not a date is passed on to be named."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(QCoreApplication.translate("OncologyHistory", "YYYY-MM-DD"))
+        self.setMaxLength(10)
+
+    def set_value(self, value: date | str | None) -> None:  # type: ignore[override]
+        self.setText("" if value is None else str(value))
+
+
+class StepInput(ChoiceInput):
+    """A small whole number offered as a drop-down (the WHO analgesic step 1–3)."""
+
+    def __init__(self, steps: tuple[int, ...], *, labeller, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(tuple(str(n) for n in steps), labeller=labeller, parent=parent)
+
+    def value(self) -> int | None:  # type: ignore[override]
+        code = super().value()
+        return None if code is None else int(code)
+
+    def set_value(self, value: int | str | None) -> None:  # type: ignore[override]
+        super().set_value(None if value is None else str(value))
+
+
+class NoteInput(QPlainTextEdit):
+    """Free text over several lines (an imaging report); Tab leaves the field, Ctrl+S or
+    Ctrl+Enter saves the form."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(80)
+        self.textChanged.connect(self.changed.emit)
+
+    def value(self) -> str | None:
+        return self.toPlainText().strip() or None
+
+    def set_value(self, value: str | None) -> None:
+        self.setPlainText(value or "")
 
 
 class DateInput(QDateEdit):

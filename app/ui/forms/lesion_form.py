@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.domain import case as C
 from app.domain.names import band_name
 from app.domain.scores import ESCC_HIGH, mirels, sins
 from app.domain.why import field_name
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import CHOICES
-from app.ui.forms.fields import CheckInput, ChoiceInput, TextInput
+from app.ui.forms.fields import CheckInput, ChoiceInput, NumberInput, OptionalDateInput, TextInput
 from app.ui.labels import ui_lang
 
+translate = QCoreApplication.translate
 _VERTEBRA_ONLY = ("level", "alignment", "collapse", "posterolateral")
 _LONG_ONLY = ("size", "limb")
 
@@ -51,6 +54,12 @@ class LesionForm(RecordDialog):
                        ChoiceInput(CHOICES["lesion.size"], parent=self))
         self.add_field("escc", self.tr("&ESCC (Bilsky)"),
                        ChoiceInput(CHOICES["lesion.escc"], labeller=str, parent=self))
+        self.add_field("size_mm", translate("OncologyHistory", "Largest &diameter (mm)"),
+                       NumberInput(self))
+        self.add_field("first_seen", translate("OncologyHistory", "&First seen (date)"),
+                       OptionalDateInput(self), translate(
+                           "OncologyHistory",
+                           "When the lesion was first seen on imaging (empty: not known)"))
         self.bone.changed.connect(self._bone_changed)
         self._bone_changed()
 

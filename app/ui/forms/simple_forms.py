@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.domain import case as C
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.choices import CHOICES
@@ -15,9 +17,14 @@ from app.ui.forms.fields import (
     CheckInput,
     ChoiceInput,
     DateInput,
+    NoteInput,
     NumberInput,
+    StepInput,
     TextInput,
 )
+from app.ui.forms.history_forms import history_word
+
+translate = QCoreApplication.translate
 
 
 class _Dated(RecordDialog):
@@ -37,6 +44,13 @@ class SymptomForm(_Dated):
                        self.tr("For bone pain: fixed site or migratory"))
         self.add_field("site", self.tr("S&ite"), TextInput(self))
         self.add_field("mechanical", self.tr("&Mechanical pain"), BoolInput(self))
+        self.add_field("nrs", translate("OncologyHistory", "Pain score &NRS (0–10)"),
+                       NumberInput(self, integer=True), translate(
+                           "OncologyHistory",
+                           "Numeric rating scale: 0 no pain … 10 worst pain imaginable"))
+        self.add_field("analgesic_step", translate("OncologyHistory", "&WHO analgesic step"),
+                       StepInput(C.ANALGESIC_STEPS, labeller=lambda n: history_word(f"step{n}"),
+                                 parent=self))
 
 
 class ImagingForm(_Dated):
@@ -52,6 +66,9 @@ class ImagingForm(_Dated):
                        ChoiceInput(CHOICES["imaging.result"], parent=self))
         self.add_field("pattern", self.tr("&Pattern"), ChoiceInput(CHOICES["pattern"], parent=self))
         self.add_field("bone_destruction", self.tr("&Bone destruction"), BoolInput(self))
+        self.add_field("report", translate("OncologyHistory", "Report &text"), NoteInput(self),
+                       translate("OncologyHistory",
+                                 "The radiologist's report as written (Tab leaves the field)"))
 
 
 class BiopsyForm(_Dated):
@@ -93,6 +110,16 @@ class DentalExamForm(_Dated):
 
     def build(self) -> None:
         self.add_date()
+        self.add_field("oral_hygiene", translate("OncologyHistory", "Oral &hygiene"),
+                       ChoiceInput(C.ORAL_HYGIENE, labeller=history_word, parent=self))
+        self.add_field("infection", translate("OncologyHistory", "&Infection"), BoolInput(self))
+        self.add_field("extraction_needed", translate("OncologyHistory", "E&xtraction needed"),
+                       BoolInput(self),
+                       translate("OncologyHistory", "An exam that found an extraction needed is "
+                                 "not a dental clearance before a first bone-drug dose"))
+
+    def relevant(self, finding) -> bool:
+        return finding.rule == "BMA-DENTAL-CLEARANCE"
 
 
 class DentalProcedureForm(_Dated):
