@@ -471,7 +471,7 @@ def _therapy_line(raw: Any, path: str) -> C.TherapyLine:
     line = _integer(line, o.p("line"), *THERAPY_LINE_RANGE)
     drugs = o.strings("drugs")
     if not drugs:
-        raise CaseFileError(o.p("drugs"), "required: at least one drug name")
+        raise CaseFileError(o.p("drugs"), "required")  # at least one drug name
     if len(drugs) > MAX_LINE_DRUGS:
         raise CaseFileError(o.p("drugs"), f"must have at most {MAX_LINE_DRUGS} drugs")
     start = o.day("start", required=True)
@@ -494,7 +494,7 @@ def _pdl1(raw: Any, path: str) -> C.Pdl1:
     tps = o.bounded("tps", PDL1_RANGE, "%")
     cps = o.bounded("cps", PDL1_RANGE)
     if tps is None and cps is None:
-        raise CaseFileError(o.p("tps"), "required: a TPS or a CPS")
+        raise CaseFileError(o.p("tps"), "required")  # a TPS or a CPS
     return C.Pdl1(date=d, tps=tps, cps=cps, assay=o.text("assay"))  # type: ignore[arg-type]
 
 

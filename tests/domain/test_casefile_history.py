@@ -106,7 +106,7 @@ BAD = [
      "therapy_lines[0].start", "birth date"),
     ("therapy_lines", [{"line": 1, "drugs": ["x"], "start": "2020-01-01", "dose": 1}],
      "therapy_lines[0].dose", "unknown key"),
-    ("pdl1", [{"date": "2020-01-01"}], "pdl1[0].tps", "TPS or a CPS"),
+    ("pdl1", [{"date": "2020-01-01"}], "pdl1[0].tps", "required"),
     ("pdl1", [{"date": "2020-01-01", "tps": 101}], "pdl1[0].tps", "must be 0–100 %"),
     ("pdl1", [{"date": "2020-01-01", "cps": -1}], "pdl1[0].cps", "must be 0–100"),
     ("pdl1", [{"date": "2020-01-01", "tps": True}], "pdl1[0].tps", "expected a number"),

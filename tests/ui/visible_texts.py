@@ -43,7 +43,7 @@ ALLOWED = {
     "bonemet", "careplan",  # a command name, as it is typed ("bonemet careplan")
     "backups", "done", "failed",  # folder names, as they are on disk
     # oncology history: pain scale, WHO ladder, PD-L1 scores and antibody clones, RECIST
-    "NRS", "WHO", "TPS", "CPS", "PD", "RECIST", "CR", "PR", "SD", "NE", "22C3", "SP263",
+    "NRS", "WHO", "TPS", "CPS", "PD", "RECIST", "CR", "PR", "SD", "NE", "22C3", "SP263", "mm",
 }
 #: spine levels (T8, L1-L3), TNM stages (IVB), protein changes (L858R), ESCC grades (1a)
 _CODES = re.compile(
