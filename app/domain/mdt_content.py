@@ -1,8 +1,9 @@
 """The MDT case summary's content (clinician-facing): what the pack prints per case.
 
 :func:`build_mdt_summary` turns a case, its assessment (rule book §10) and the as-of date
-into a :class:`MdtCaseSummary`: identity, histology/drivers/stage (PD-L1 and therapy lines
-"not recorded": the case file has no field for them), bone-metastasis status and basis, the
+into a :class:`MdtCaseSummary`: identity, histology/drivers/stage, the latest PD-L1 and the
+oncology history (diagnosis, recurrences, stage history, smoking, latest pain score, one line
+per systemic-therapy line; "not recorded" when none), bone-metastasis status and basis, the
 imaging and biopsy list, the lesion table with SINS/Mirels/ESCC, the prognostic scores with
 their missing inputs, the bone-drug history as courses (:mod:`app.domain.bma_courses`; the
 per-dose lines with the renal adjustment of each zoledronic-acid dose are kept in ``doses``),
@@ -29,6 +30,7 @@ from app.domain.careplan import assessment_doc
 from app.domain.case import BISPHOSPHONATES, Case
 from app.domain.context import CaseView, round_crcl, za_dose_for_crcl
 from app.domain.dates import age_on
+from app.domain.history_text import history_rows, latest_pdl1, therapy_lines
 from app.domain.mdt_sections import (
     DentalSection,
     LabAge,
@@ -142,6 +144,10 @@ class MdtCaseSummary:
     warnings: int = 0
     decided_by: str | None = None
     decided_at: datetime | None = None
+    # oncology history (issue 20): diagnosis, recurrences, stages, smoking, pain; one line of
+    # text per systemic-therapy line (app.domain.history_text)
+    history: tuple[tuple[str, str], ...] = ()
+    therapy_lines: tuple[str, ...] = ()
 
     def with_trend(self, png: bytes | None) -> MdtCaseSummary:
         return replace(self, trend_png=png)
@@ -183,7 +189,7 @@ def _score_text(lang: str, v: Any, band: Any) -> str:
     return f"{v} ({value(lang, band)})" if band else str(v)
 
 
-def _cancer_lines(case: Case, lang: str) -> tuple[tuple[str, str], ...]:
+def _cancer_lines(case: Case, lang: str, as_of: date) -> tuple[tuple[str, str], ...]:
     c = case.cancer
     sep = "、" if lang == "zh" else ", "
     lines = [
@@ -191,12 +197,14 @@ def _cancer_lines(case: Case, lang: str) -> tuple[tuple[str, str], ...]:
         (tr(lang, "stage"), c.stage or tr(lang, "unknown")),
         (tr(lang, "drivers"), tr(lang, "unknown") if c.drivers is None
          else (sep.join(c.drivers) or tr(lang, "none_found"))),
-        (tr(lang, "pdl1"), tr(lang, "not_recorded")),
+        (tr(lang, "pdl1"), latest_pdl1(case, as_of, lang) or tr(lang, "not_recorded")),
         (tr(lang, "visceral"), tr(lang, "not_staged") if c.visceral_metastases is None
          else (sep.join(organ(lang, o) for o in c.visceral_metastases) or tr(lang, "none"))),
         (tr(lang, "therapies"), " / ".join(_yn(lang, v) for v in (
             c.targeted_therapy, c.immunotherapy, c.prior_chemotherapy))),
-        (tr(lang, "systemic_lines"), tr(lang, "not_recorded")),
+        (tr(lang, "systemic_lines"),
+         str(len(therapy_lines(case, as_of, lang))) if case.therapy_lines
+         else tr(lang, "not_recorded")),
         (tr(lang, "performance"),
          " / ".join("—" if v is None else str(v) for v in (c.ecog, c.kps, c.frankel))),
     ]
@@ -305,7 +313,7 @@ REPORT_LABELS = (
     "sec_dental", "dental_exam", "dental_procedures", "onj_events", "none_recorded", "col_why",
     "no_labs", "no_trend_points", "plot_failed", "meeting_time", "place", "chair", "attendees",
     "col_critical", "col_warnings", "cover_order", "case_no", "decided", "days_old",
-    "not_recorded", "sec_trend_labs",
+    "not_recorded", "sec_trend_labs", "sec_history", "no_lines",
 )
 
 
@@ -362,7 +370,9 @@ def build_mdt_summary(case: Case, assessment: Any, as_of: date, *, question: str
     bm_status = status.get("bone_metastasis") or "unknown"
     return MdtCaseSummary(
         as_of=as_of, mrn=case.patient.mrn, name=case.patient.name,
-        identity=_identity(case, as_of, lang), cancer=_cancer_lines(case, lang),
+        identity=_identity(case, as_of, lang), cancer=_cancer_lines(case, lang, as_of),
+        history=tuple(history_rows(case, as_of, lang)),
+        therapy_lines=tuple(therapy_lines(case, as_of, lang)),
         bm_status=bm_status, bm_status_label=value(lang, bm_status),
         bm_basis=_basis(assessment, status, lang),
         derived=_derived(doc, lang), lesions=lesions, scores=score_lines,

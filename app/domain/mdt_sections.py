@@ -18,6 +18,7 @@ from typing import Any
 
 from app.domain.context import CaseView, round_lab
 from app.domain.dates import days_between
+from app.domain.history_text import dental_findings_text
 from app.domain.mdt_terms import DENTAL_KINDS, MODALITIES, RESULTS, region, term
 from app.domain.mdt_text import tr, value
 
@@ -62,7 +63,8 @@ def studies(view: CaseView, lang: str) -> tuple[StudyLine, ...]:
     """Every imaging study and biopsy on/before the as-of date, oldest first."""
     lines = [
         StudyLine(i.date, term(MODALITIES, lang, i.modality), region(lang, i.region),
-                  term(RESULTS, lang, i.result), _detail(i.pattern, i.bone_destruction, lang))
+                  term(RESULTS, lang, i.result),
+                  _detail(i.pattern, i.bone_destruction, lang, i.report))
         for i in view.imaging
     ]
     lines += [StudyLine(b.date, tr(lang, "biopsy"), region(lang, b.region),
@@ -70,10 +72,13 @@ def studies(view: CaseView, lang: str) -> tuple[StudyLine, ...]:
     return tuple(sorted(lines, key=lambda x: x.date))
 
 
-def _detail(pattern: str | None, destruction: bool | None, lang: str) -> str:
+def _detail(pattern: str | None, destruction: bool | None, lang: str,
+            report: str | None = None) -> str:
     parts = [value(lang, pattern)] if pattern else []
     if destruction:
         parts.append(tr(lang, "bone_destruction"))
+    if report:  # the report text as written (issue 20)
+        parts.append(report)
     return ("、" if lang == "zh" else ", ").join(parts) or "—"
 
 
@@ -123,6 +128,10 @@ def dental_section(view: CaseView, lang: str) -> DentalSection:
     if exams:
         age = tr(lang, "days_old", n=days_between(exams[-1], view.as_of))
         last = f"{exams[-1].isoformat()} ({age})"
+        found = [dental_findings_text(f, lang) for f in view.case.dental.findings
+                 if f.date == exams[-1]]
+        if found and found[-1]:
+            last += ("：" if lang == "zh" else ": ") + found[-1]
     procs = tuple(
         f"{p.date.isoformat()} {term(DENTAL_KINDS, lang, p.kind)}"
         + (f" ({tr(lang, 'planned')})" if p.planned else "")

@@ -146,6 +146,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "plot_failed": ("The trend plot could not be drawn; see the chart's Trends tab.",
                     "趋势图未能生成，请查看病历的趋势页。"),
     "not_recorded": ("not recorded", "未记录"), "pdl1": ("PD-L1", "PD-L1"),
+    "sec_history": ("Oncology history and systemic therapy", "肿瘤病史与全身治疗"),
+    "no_lines": ("No systemic-therapy line recorded.", "未记录全身治疗线。"),
     "systemic_lines": ("Lines of systemic therapy", "全身治疗线数"),
     "meeting_time": ("Time", "时间"), "place": ("Place", "地点"), "chair": ("Chair", "主持人"),
     "attendees": ("Attendees", "参会人员"),

@@ -189,6 +189,16 @@ def _findings(s: MdtCaseSummary, lab: dict[str, str], st: Styles) -> list[Flowab
     return [para(lab["sec_findings"], st.h1), table]
 
 
+def _history(s: MdtCaseSummary, lab: dict[str, str], st: Styles) -> list[Flowable]:
+    """The oncology history: dated rows, then one bullet per systemic-therapy line."""
+    out: list[Flowable] = [CondPageBreak(25 * mm), para(lab["sec_history"], st.h1)]
+    if s.history:
+        out.append(_kv(list(s.history), st))
+    out += [para(f"• {line}", st.bullet) for line in s.therapy_lines] or [
+        para(lab["no_lines"], st.body)]
+    return out
+
+
 def summary_story(s: MdtCaseSummary, st: Styles | None = None, number: tuple[int, int] | None = None
                   ) -> list[Flowable]:
     """The flowables of one case summary (starts with its running header); ``number``:
@@ -208,6 +218,7 @@ def summary_story(s: MdtCaseSummary, st: Styles | None = None, number: tuple[int
         _question_box(lab["question"], s.question or "—", st), Spacer(1, 3 * mm),
     ]
     out += [para(lab["sec_patient"], st.h1), _kv([*s.identity, *s.cancer], st)]
+    out += _history(s, lab, st)
     out += [para(lab["sec_bone"], st.h1),
             _kv([(lab["status"], s.bm_status_label), (lab["basis"], s.bm_basis or "—")], st)]
     if s.derived:
