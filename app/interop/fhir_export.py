@@ -22,6 +22,7 @@ from app.domain.case import Case
 from app.domain.params import DEFAULTS, Params
 from app.interop.fhir.alerts import add_careplan, add_findings, add_rebound_flag
 from app.interop.fhir.common import Context, instant
+from app.interop.fhir.history import add_history_observations, add_therapy_lines
 from app.interop.fhir.labs import add_labs
 from app.interop.fhir.meds import add_doses
 from app.interop.fhir.patient import add_bone_metastasis, add_lung_cancer, add_patient
@@ -43,6 +44,8 @@ def build_bundle(case: Case, as_of: date, zone: tzinfo, *, params: Params = DEFA
     add_bone_metastasis(ctx, case, assessment.status)
     add_labs(ctx, case.labs)
     add_scores(ctx, assessment.scores)
+    add_history_observations(ctx, case)
+    add_therapy_lines(ctx, case)
     plans = add_doses(ctx, case.bma.administrations)
     plans += add_events(ctx, case)
     add_rebound_flag(ctx, assessment)

@@ -101,3 +101,9 @@ STAGE_GROUP = _c("21908-9", "Stage group.clinical Cancer")
 ECOG = _c("89247-1", "ECOG Performance Status score")
 KPS = _c("89243-0", "Karnofsky Performance Status score")
 BODY_WEIGHT = _c("29463-7", "Body weight")
+#: Oncology history (issue 20): 72166-2 Tobacco smoking status (US Core smoking status value
+#: set), 72514-3 Pain severity - 0-10 verbal numeric rating [Score] - Reported (LOINC; the
+#: code of the 0-10 pain scale value sets). PD-L1 TPS/CPS, pack-years and the analgesic step
+#: have no code verified here: they are exported with BoneMet's own codes.
+SMOKING_STATUS = _c("72166-2", "Tobacco smoking status")
+PAIN_NRS = _c("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
