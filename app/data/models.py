@@ -374,7 +374,5 @@ RECORD_MODELS: dict[str, type[RecordMixin]] = {
 
 # Tables defined in feature modules register on Base.metadata here, so that Alembic and the
 # drift test always see the whole schema.
-from app.data import models_labreview, models_workup  # noqa: E402,F401
-from app.data.models_history import HISTORY_MODELS  # noqa: E402
-
-RECORD_MODELS.update({m.__tablename__: m for m in HISTORY_MODELS})
+# (app.data.models_history adds its record tables to RECORD_MODELS.)
+from app.data import models_history, models_labreview, models_workup  # noqa: E402,F401

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import JSON, Date, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.data.models import Base, RecordMixin
+from app.data.models import RECORD_MODELS, Base, RecordMixin
 
 
 class TherapyLineRecord(RecordMixin, Base):
@@ -53,3 +53,4 @@ class CourseRecord(RecordMixin, Base):
 
 
 HISTORY_MODELS = (TherapyLineRecord, Pdl1Record, SmokingRecord, CourseRecord)
+RECORD_MODELS.update({m.__tablename__: m for m in HISTORY_MODELS})
