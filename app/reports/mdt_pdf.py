@@ -193,7 +193,7 @@ def _history(s: MdtCaseSummary, lab: dict[str, str], st: Styles) -> list[Flowabl
     """The oncology history: dated rows, then one bullet per systemic-therapy line."""
     out: list[Flowable] = [CondPageBreak(25 * mm), para(lab["sec_history"], st.h1)]
     if s.history:
-        out.append(_kv(list(s.history), st))
+        out += [_kv(list(s.history), st), Spacer(1, 2 * mm)]
     out += [para(f"• {line}", st.bullet) for line in s.therapy_lines] or [
         para(lab["no_lines"], st.body)]
     return out

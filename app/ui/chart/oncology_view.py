@@ -32,6 +32,7 @@ class OncologyView(QWidget):
         self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.records = TimelineView(self)
         self.records.setAccessibleName(self.tr("Oncology history records"))
+        self.records.horizontalHeader().resizeSection(2, 760)  # the details are long
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.overview)
@@ -40,10 +41,11 @@ class OncologyView(QWidget):
 
     def set_chart(self, case: Case, records: list[StoredRecord], as_of: date) -> None:
         lang = ui_lang()
-        lines = [f"{name}: {text}" for name, text in history_rows(case, as_of, lang)]
+        colon = "：" if lang == "zh" else ": "
+        lines = [f"{name}{colon}{text}" for name, text in history_rows(case, as_of, lang)]
         pdl1 = latest_pdl1(case, as_of, lang)
         if pdl1:
-            lines.insert(min(1, len(lines)), f"PD-L1: {pdl1}")
+            lines.insert(min(1, len(lines)), pdl1)  # "PD-L1 TPS 5%; … (date)"
         self.overview.setText("\n".join(lines) if lines else self.tr(
             "No oncology history recorded yet: add therapy lines, PD-L1, smoking and the "
             "diagnosis from the Record menu."))
