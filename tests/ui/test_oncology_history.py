@@ -120,3 +120,49 @@ def test_the_form_names_a_bad_field_and_saves_nothing(qtbot, chart_registry):
         assert s.scalars(select(H.TherapyLineRecord)).all() == []
     form.reject()
     chart.close()
+
+
+def test_dental_exam_findings_symptom_pain_and_lesion_size_through_their_forms(
+        qtbot, chart_registry):
+    from app.data import models as M
+    from app.ui.forms.factory import record_form
+
+    from .chart_fixtures import open_form
+
+    db, ids, svc = chart_registry
+    dose = svc.parse("administration", {"date": "2026-11-20", "drug": "denosumab",
+                                        "dose_mg": 120, "planned": True})
+    svc.add(ids["P-1"], dose, override_reason="dentist consulted by phone before the plan")
+    exam = open_form(qtbot, record_form("dental_exam", svc, ids["P-1"]))
+    exam.inputs["oral_hygiene"].set_value("poor")
+    exam.inputs["infection"].set_value(False)
+    exam.inputs["extraction_needed"].set_value(True)
+    exam.refresh()
+    # the exam that found an extraction needed leaves the clearance finding on the chart
+    assert "BMA-DENTAL-CLEARANCE" in {f.rule for f in exam.pending}
+    exam.save()
+    assert not exam.isVisible(), exam.banner.text()
+    symptom = open_form(qtbot, record_form("symptom", svc, ids["P-1"]))
+    symptom.inputs["kind"].set_value("bone_pain")
+    symptom.inputs["nrs"].setText("11")
+    symptom.inputs["analgesic_step"].set_value(2)
+    symptom.save()
+    assert symptom.isVisible() and symptom.error_text("nrs") == "Out of range: must be 0–10"
+    symptom.inputs["nrs"].setText("7")
+    symptom.save()
+    assert not symptom.isVisible()
+    lesion = open_form(qtbot, record_form("lesion", svc, ids["P-1"]))
+    lesion.inputs["region"].setText("L2")
+    lesion.inputs["bone"].set_value("vertebra")
+    lesion.inputs["level"].set_value("L2")
+    lesion.inputs["size_mm"].setText("18,5")
+    lesion.inputs["first_seen"].setText("2026-10-02")
+    lesion.save()
+    assert not lesion.isVisible(), lesion.banner.text()
+    with db.session() as s:
+        e = s.scalars(select(M.DentalExam)).all()[-1]
+        sym = s.scalars(select(M.SymptomRecord)).all()[-1]
+        les = s.scalars(select(M.LesionRecord).where(M.LesionRecord.region == "L2")).one()
+    assert (e.oral_hygiene, e.infection, e.extraction_needed) == ("poor", False, True)
+    assert (sym.nrs, sym.analgesic_step) == (7, 2)
+    assert (les.size_mm, str(les.first_seen)) == (18.5, "2026-10-02")
