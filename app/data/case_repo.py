@@ -16,7 +16,7 @@ from sqlalchemy import and_, exists, false, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.data import models as M
-from app.data import models_history as H
+from app.data import models_oncology as H
 from app.data.search_keys import name_search_keys
 from app.domain import case as C
 from app.domain import units

@@ -374,5 +374,5 @@ RECORD_MODELS: dict[str, type[RecordMixin]] = {
 
 # Tables defined in feature modules register on Base.metadata here, so that Alembic and the
 # drift test always see the whole schema.
-# (app.data.models_history adds its record tables to RECORD_MODELS.)
-from app.data import models_history, models_labreview, models_workup  # noqa: E402,F401
+# (app.data.models_oncology adds its record tables to RECORD_MODELS.)
+from app.data import models_labreview, models_oncology, models_workup  # noqa: E402,F401

@@ -30,7 +30,6 @@ from app.domain.careplan import assessment_doc
 from app.domain.case import BISPHOSPHONATES, Case
 from app.domain.context import CaseView, round_crcl, za_dose_for_crcl
 from app.domain.dates import age_on
-from app.domain.history_text import history_rows, latest_pdl1, therapy_lines
 from app.domain.mdt_sections import (
     DentalSection,
     LabAge,
@@ -45,6 +44,7 @@ from app.domain.mdt_sections import (
 )
 from app.domain.mdt_terms import course_text, missing_name, organ, region
 from app.domain.mdt_text import LABELS, bone, drug, histology, tr, value
+from app.domain.oncology_text import history_rows, latest_pdl1, therapy_lines
 from app.domain.params import DEFAULTS, Params
 from app.domain.rules_bma_common import gt
 from app.domain.trends import EXTRA_SERIES, MAIN_SERIES
@@ -145,7 +145,7 @@ class MdtCaseSummary:
     decided_by: str | None = None
     decided_at: datetime | None = None
     # oncology history (issue 20): diagnosis, recurrences, stages, smoking, pain; one line of
-    # text per systemic-therapy line (app.domain.history_text)
+    # text per systemic-therapy line (app.domain.oncology_text)
     history: tuple[tuple[str, str], ...] = ()
     therapy_lines: tuple[str, ...] = ()
 

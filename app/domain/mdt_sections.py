@@ -18,9 +18,9 @@ from typing import Any
 
 from app.domain.context import CaseView, round_lab
 from app.domain.dates import days_between
-from app.domain.history_text import dental_findings_text
 from app.domain.mdt_terms import DENTAL_KINDS, MODALITIES, RESULTS, region, term
 from app.domain.mdt_text import tr, value
+from app.domain.oncology_text import dental_findings_text
 
 CALCIUM_MAX_AGE_DAYS = 30  # §4: the calcium rules look at calcium dated within 30 days
 #: Findings that put the creatinine/calcium panel under the trend plot.

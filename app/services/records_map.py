@@ -20,7 +20,7 @@ from sqlalchemy import and_, exists, false, select
 from sqlalchemy.orm import Session, aliased
 
 from app.data import models as M
-from app.data import models_history as H
+from app.data import models_oncology as H
 from app.data.case_repo import (
     CANCER_FIELDS,
     HISTORY_SECTIONS,

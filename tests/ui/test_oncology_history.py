@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import select
 
-from app.data import models_history as H
+from app.data import models_oncology as H
 from app.ui.chart.chart_window import ChartWindow
 
 from .chart_fixtures import chart_registry_fixture  # noqa: F401

@@ -2,7 +2,7 @@
 stage history, smoking, latest pain score, latest PD-L1) above the history records — therapy
 lines, PD-L1 results, smoking entries, disease-course milestones — newest first.
 
-The words come from :mod:`app.domain.history_text`; this module only lays them out. The
+The words come from :mod:`app.domain.oncology_text`; this module only lays them out. The
 record list is a :class:`~app.ui.chart.timeline.TimelineView` of the history kinds, so Enter /
 F2 corrects the current record and Delete marks it entered in error, as on the timeline.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.case import Case
-from app.domain.history_text import history_rows, latest_pdl1
+from app.domain.oncology_text import history_rows, latest_pdl1
 from app.services.records_map import HISTORY_KINDS, StoredRecord
 from app.ui.chart.timeline import TimelineView
 from app.ui.labels import ui_lang

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain import history_text as HT
+from app.domain import oncology_text as HT
 from app.domain.context import round_lab
 from app.domain.names import region_text
 from app.domain.units import ANALYTES, normalise_unit, to_canonical

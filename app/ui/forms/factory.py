@@ -9,9 +9,9 @@ from app.services.records import RecordsService
 from app.services.records_map import StoredRecord
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.dose_form import DoseForm
-from app.ui.forms.history_forms import HISTORY_FORMS
 from app.ui.forms.lab_form import LabForm
 from app.ui.forms.lesion_form import LesionForm
+from app.ui.forms.oncology_forms import HISTORY_FORMS
 from app.ui.forms.section_forms import CancerForm, StatusOverrideForm, SupplementsForm
 from app.ui.forms.simple_forms import (
     BiopsyForm,

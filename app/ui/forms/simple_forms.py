@@ -22,7 +22,7 @@ from app.ui.forms.fields import (
     StepInput,
     TextInput,
 )
-from app.ui.forms.history_forms import history_word
+from app.ui.forms.oncology_forms import history_word
 
 translate = QCoreApplication.translate
 

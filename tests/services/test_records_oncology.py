@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.data import models as M
-from app.data import models_history as H
+from app.data import models_oncology as H
 from app.data.case_repo import load_case
 from app.services.records import RecordsService, ValidationFailed
 from app.services.records_map import HISTORY_KINDS

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from app.domain import case as C
-from app.domain.history_text import (
+from app.domain.oncology_text import (
     HISTORY_TEXTS,
     HISTORY_WORDS,
     dental_findings_text,

@@ -1,12 +1,12 @@
 """Forms of the oncology history (issue 20 item 8): systemic-therapy line, PD-L1 result,
 smoking history, disease-course milestone. Keyboard-first like every record form (opens on
 the first field, Alt+letter jumps, Ctrl+S / Ctrl+Enter saves, Esc cancels); the coded values
-are named by the domain's bilingual catalogue (:mod:`app.domain.history_text`)."""
+are named by the domain's bilingual catalogue (:mod:`app.domain.oncology_text`)."""
 
 from __future__ import annotations
 
 from app.domain import case as C
-from app.domain.history_text import word
+from app.domain.oncology_text import word
 from app.ui.forms.base import RecordDialog
 from app.ui.forms.fields import (
     ChoiceInput,
