@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -182,8 +183,41 @@ class NoteInput(QPlainTextEdit):
         self.setPlainText(value or "")
 
 
+_SEPARATORS = frozenset("-/.: ")
+
+
+def _swallow_separator(edit: QDateTimeEdit, event: QKeyEvent) -> bool:
+    """True when a typed separator would skip a section the user has not filled.
+
+    Qt moves on to the next section by itself once a section is full ("2020" -> month); a
+    separator typed after that would skip the month too, so "2020-05-01" became 2020-11-05.
+    A separator typed at the very start of a section is therefore ignored."""
+    if event.text() == "" or event.text() not in _SEPARATORS:
+        return False
+    index = edit.currentSectionIndex()
+    if index <= 0:
+        return False
+    pos = edit.lineEdit().cursorPosition()
+    text = edit.lineEdit().text()
+    return pos > 0 and text[pos - 1] in _SEPARATORS
+
+
+class _SafeDateTimeEdit(QDateTimeEdit):
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if _swallow_separator(self, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class DateInput(QDateEdit):
     """A calendar date (``YYYY-MM-DD``), today by default."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if _swallow_separator(self, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     changed = Signal()
 
@@ -195,6 +229,7 @@ class DateInput(QDateEdit):
         self.dateChanged.connect(lambda _d: self.changed.emit())
 
     def value(self) -> str:
+        self.interpretText()  # a day still being typed ("…-1") counts, as on leaving the field
         return self.date().toString("yyyy-MM-dd")
 
     def set_value(self, value: date | None) -> None:
@@ -210,7 +245,7 @@ class DateTimeInput(QWidget):
     def __init__(self, parent: QWidget | None = None, *, now: datetime | None = None) -> None:
         super().__init__(parent)
         now = now or datetime.now().replace(second=0, microsecond=0)
-        self.edit = QDateTimeEdit(self)
+        self.edit = _SafeDateTimeEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setDateTime(QDateTime(_qdate(now.date()), QTime(now.hour, now.minute)))
@@ -229,6 +264,7 @@ class DateTimeInput(QWidget):
         self.changed.emit()
 
     def value(self) -> str:
+        self.edit.interpretText()  # a section still being typed counts, as on leaving the field
         if self.has_time.isChecked():
             return self.edit.dateTime().toString("yyyy-MM-ddTHH:mm")
         return self.edit.date().toString("yyyy-MM-dd")
