@@ -4,7 +4,7 @@ chart (timeline rows, the history tab's overview), the MDT case summary and the 
 :data:`HISTORY_WORDS` names the codes (RECIST responses, reasons for stop, smoking status,
 course milestones, oral hygiene, WHO analgesic steps); :data:`HISTORY_TEXTS` holds the
 sentence templates ``key: (English, Chinese)`` with ``{placeholders}`` (the same in both
-languages: tests/domain/test_history_text.py). Drug names of a therapy line are shown as the
+languages: tests/domain/test_oncology_text.py). Drug names of a therapy line are shown as the
 clinician typed them. Pure functions of domain records; no Qt.
 """
 

@@ -202,22 +202,22 @@ def _swallow_separator(edit: QDateTimeEdit, event: QKeyEvent) -> bool:
     return pos > 0 and text[pos - 1] in _SEPARATORS
 
 
-class _SafeDateTimeEdit(QDateTimeEdit):
+class _KeepSections:
+    """Mixed into a QDateTimeEdit: ignores the separator that would skip a section."""
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if _swallow_separator(self, event):
+        if _swallow_separator(self, event):  # type: ignore[arg-type]
             event.accept()
             return
-        super().keyPressEvent(event)
+        super().keyPressEvent(event)  # type: ignore[misc]
 
 
-class DateInput(QDateEdit):
+class _SafeDateTimeEdit(_KeepSections, QDateTimeEdit):
+    pass
+
+
+class DateInput(_KeepSections, QDateEdit):
     """A calendar date (``YYYY-MM-DD``), today by default."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if _swallow_separator(self, event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     changed = Signal()
 
